@@ -157,3 +157,27 @@ TEST(MidiFileReader, MissingFileIsCannotOpen) {
 }
 
 }  // namespace
+
+namespace {
+
+// The corrupt-file corpus: each file fails with its own cause, except the repairable one.
+TEST(MidiFileReader, CorruptFileCorpusGivesNamedErrors) {
+    const std::string dir = std::string(BIAXIAL_TEST_DATA_DIR) + "/corrupt/";
+    const std::vector<std::pair<std::string, MidiErrorCode>> cases = {
+        {"not-midi.mid", MidiErrorCode::NotMidi},         {"empty.mid", MidiErrorCode::NotMidi},
+        {"smpte.mid", MidiErrorCode::SmpteDivision},      {"truncated-chunk.mid", MidiErrorCode::TruncatedChunk},
+        {"bad-varlen.mid", MidiErrorCode::BadVarLen},     {"no-running-status.mid", MidiErrorCode::BadEvent},
+        {"cut-header.mid", MidiErrorCode::TruncatedChunk},
+    };
+    for (const auto& [file, code] : cases) {
+        auto r = MidiFileReader::readFile(dir + file);
+        ASSERT_FALSE(r.ok()) << file;
+        EXPECT_EQ(r.error().code, code) << r.error().message();
+        EXPECT_NE(r.error().message().find(file), std::string::npos);
+    }
+    auto repaired = MidiFileReader::readFile(dir + "orphan-off-no-eot.mid");
+    ASSERT_TRUE(repaired.ok());
+    EXPECT_EQ(repaired.warnings().size(), 2u);
+}
+
+}  // namespace
