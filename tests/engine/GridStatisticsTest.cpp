@@ -1,0 +1,41 @@
+#include <gtest/gtest.h>
+
+#include "biaxial/engine/GridStatistics.h"
+
+using namespace biaxial;
+
+namespace {
+
+TEST(GridStatistics, CountsWorkedOutByHand) {
+    StepGrid g(8, 60, 12);  // C4..B4
+    // C held for steps 0-3, E struck at 0 and re-struck at 2 (two notes of 2 steps), silence 4-7 but G at 6.
+    for (int t = 0; t < 4; ++t) g.set(t, 0, true, t == 0);
+    for (int t = 0; t < 4; ++t) g.set(t, 4, true, t == 0 || t == 2);
+    g.set(6, 7, true, true);
+    const auto s = GridStatistics::of(g);
+    EXPECT_EQ(s.steps, 8);
+    EXPECT_EQ(s.notes, 4);
+    EXPECT_DOUBLE_EQ(s.notesPerStep, 9.0 / 8.0);
+    EXPECT_DOUBLE_EQ(s.silentStepShare, 3.0 / 8.0);
+    EXPECT_EQ(s.longestSilence, 2);
+    EXPECT_DOUBLE_EQ(s.meanNoteLength, 9.0 / 4.0);
+    EXPECT_DOUBLE_EQ(s.pitchClassShare[0], 0.25);
+    EXPECT_DOUBLE_EQ(s.pitchClassShare[4], 0.5);
+    EXPECT_DOUBLE_EQ(s.maxSimultaneous, 2.0);
+}
+
+TEST(GridStatistics, EstimatesTheKeyOfAScale) {
+    // A D-major scale, tonic weighted: D E F# G A B C# D, tonic and dominant struck more often.
+    StepGrid g(64, 60, 24);
+    const int degrees[] = {2, 4, 6, 7, 9, 11, 13, 14, 2, 9, 2, 9, 14, 6, 2, 9};
+    int t = 0;
+    for (int rep = 0; rep < 4; ++rep)
+        for (int d : degrees) g.set(t++, d, true, true);
+    const auto s = GridStatistics::of(g);
+    EXPECT_EQ(s.keyTonic, 2);
+    EXPECT_FALSE(s.keyMinor);
+    EXPECT_EQ(s.keyName(), "D major");
+    EXPECT_DOUBLE_EQ(s.shareInKey(2, false), 1.0);
+}
+
+}  // namespace
