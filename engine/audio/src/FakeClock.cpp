@@ -7,8 +7,8 @@ namespace biaxial {
 namespace {
 
 std::chrono::steady_clock::time_point realDeadline(double seconds) {
-    return std::chrono::steady_clock::now() +
-           std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
+    return std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                  std::chrono::duration<double>(seconds));
 }
 
 }  // namespace
@@ -40,7 +40,8 @@ void FakeClock::interrupt() {
 
 bool FakeClock::waitForSleeperLocked(std::unique_lock<std::mutex>& lock, double realTimeoutSeconds) {
     // A sleeper with an interrupt pending has not yet seen the latest command: not idle.
-    return changed_.wait_until(lock, realDeadline(realTimeoutSeconds), [&] { return sleeping_ && !interrupted_; });
+    return changed_.wait_until(lock, realDeadline(realTimeoutSeconds),
+                               [&] { return sleeping_ && !interrupted_; });
 }
 
 bool FakeClock::settle(double realTimeoutSeconds) {

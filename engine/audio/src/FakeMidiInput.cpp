@@ -9,7 +9,8 @@ void FakeMidiInput::setCallback(Callback callback) {
 
 void FakeMidiInput::inject(const MidiMessage& message, double seconds) {
     std::lock_guard lock(mutex_);
-    if (callback_) callback_(message, seconds);
+    if (callback_)
+        callback_(message, seconds);
 }
 
 }  // namespace biaxial

@@ -14,7 +14,8 @@ std::string FakeMidiOutput::portName() const {
 
 void FakeMidiOutput::send(const MidiMessage& message) {
     std::lock_guard lock(mutex_);
-    if (open_ && message.size > 0) sent_.push_back(message);
+    if (open_ && message.size > 0)
+        sent_.push_back(message);
 }
 
 void FakeMidiOutput::setOpen(bool open) {

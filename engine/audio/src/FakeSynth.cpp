@@ -20,8 +20,12 @@ void FakeSynth::record(Call call) {
 void FakeSynth::noteOn(int channel, int pitch, int velocity) {
     record({Call::Kind::NoteOn, channel, pitch, velocity});
 }
-void FakeSynth::noteOff(int channel, int pitch) { record({Call::Kind::NoteOff, channel, pitch, 0}); }
-void FakeSynth::allNotesOff() { record({Call::Kind::AllNotesOff, 0, 0, 0}); }
+void FakeSynth::noteOff(int channel, int pitch) {
+    record({Call::Kind::NoteOff, channel, pitch, 0});
+}
+void FakeSynth::allNotesOff() {
+    record({Call::Kind::AllNotesOff, 0, 0, 0});
+}
 void FakeSynth::programChange(int channel, int program) {
     record({Call::Kind::ProgramChange, channel, program, 0});
 }
@@ -38,7 +42,8 @@ std::vector<FakeSynth::Call> FakeSynth::calls(Call::Kind kind) const {
     std::lock_guard lock(mutex_);
     std::vector<Call> out;
     for (const Call& call : calls_) {
-        if (call.kind == kind) out.push_back(call);
+        if (call.kind == kind)
+            out.push_back(call);
     }
     return out;
 }

@@ -6,7 +6,9 @@ void MidiOutputSynth::noteOn(int channel, int pitch, int velocity) {
     output_.send(MidiMessage::noteOn(channel, pitch, velocity));
 }
 
-void MidiOutputSynth::noteOff(int channel, int pitch) { output_.send(MidiMessage::noteOff(channel, pitch)); }
+void MidiOutputSynth::noteOff(int channel, int pitch) {
+    output_.send(MidiMessage::noteOff(channel, pitch));
+}
 
 void MidiOutputSynth::allNotesOff() {
     for (int channel = 0; channel < 16; ++channel) {

@@ -4,14 +4,17 @@ namespace biaxial {
 
 void MidiThru::setSynth(ISynth* synth) {
     std::lock_guard lock(mutex_);
-    if (synth_ && synth_ != synth) synth_->allNotesOff();  // keys held now never get their note-off there
+    if (synth_ && synth_ != synth)
+        synth_->allNotesOff();  // keys held now never get their note-off there
     synth_ = synth;
 }
 
 void MidiThru::handle(const MidiMessage& message) {
-    if (!enabled_) return;
+    if (!enabled_)
+        return;
     std::lock_guard lock(mutex_);
-    if (synth_) dispatch(message, *synth_, channel_);
+    if (synth_)
+        dispatch(message, *synth_, channel_);
 }
 
 void MidiThru::dispatch(const MidiMessage& message, ISynth& synth, int channelOverride) {

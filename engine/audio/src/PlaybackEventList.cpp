@@ -9,8 +9,12 @@
 namespace biaxial {
 namespace {
 
-std::uint8_t clamp7(int value) { return static_cast<std::uint8_t>(std::clamp(value, 0, 127)); }
-std::uint8_t clampChannel(int channel) { return static_cast<std::uint8_t>(std::clamp(channel, 0, 15)); }
+std::uint8_t clamp7(int value) {
+    return static_cast<std::uint8_t>(std::clamp(value, 0, 127));
+}
+std::uint8_t clampChannel(int channel) {
+    return static_cast<std::uint8_t>(std::clamp(channel, 0, 15));
+}
 constexpr int kDrumChannel = 9;  // General MIDI: channel 10 plays drums whatever the program
 
 bool eventLess(const PlaybackEvent& a, const PlaybackEvent& b) {
@@ -28,34 +32,40 @@ PlaybackEventList::PlaybackEventList(const Song& song) : timing_(song) {
     for (const Track& track : song.tracks) {
         std::set<int> channels;
         for (const Note& note : track.notes) {
-            if (note.start < 0) continue;
+            if (note.start < 0)
+                continue;
             const std::uint8_t channel = clampChannel(note.channel);
             channels.insert(channel);
             // A zero-length note would sort its note-off before its note-on and hang.
             const std::int64_t end = note.start + std::max<std::int64_t>(1, note.length);
-            PlaybackEvent on{0.0, note.start, PlaybackEvent::Type::NoteOn, channel, clamp7(note.pitch),
-                             static_cast<std::uint8_t>(std::clamp(note.velocity, 1, 127))};
+            PlaybackEvent on{
+                0.0,     note.start,         PlaybackEvent::Type::NoteOn,
+                channel, clamp7(note.pitch), static_cast<std::uint8_t>(std::clamp(note.velocity, 1, 127))};
             PlaybackEvent off{0.0, end, PlaybackEvent::Type::NoteOff, channel, clamp7(note.pitch), 0};
             events_.push_back(on);
             events_.push_back(off);
             endTick_ = std::max(endTick_, end);
         }
         for (const ControlChange& cc : track.controls) {
-            if (cc.tick < 0) continue;
+            if (cc.tick < 0)
+                continue;
             events_.push_back({0.0, cc.tick, PlaybackEvent::Type::ControlChange, clampChannel(cc.channel),
                                clamp7(cc.controller), clamp7(cc.value)});
             channels.insert(clampChannel(cc.channel));
         }
         for (int channel : channels) {
-            if (channel == kDrumChannel || !programmedChannels.insert(channel).second) continue;
-            programs_.push_back({0.0, 0, PlaybackEvent::Type::ProgramChange, static_cast<std::uint8_t>(channel),
-                                 clamp7(track.program), 0});
+            if (channel == kDrumChannel || !programmedChannels.insert(channel).second)
+                continue;
+            programs_.push_back({0.0, 0, PlaybackEvent::Type::ProgramChange,
+                                 static_cast<std::uint8_t>(channel), clamp7(track.program), 0});
         }
     }
     std::sort(events_.begin(), events_.end(), eventLess);
     // Controllers after the last note are dropped: they would only stretch the song.
-    while (!events_.empty() && events_.back().tick > endTick_) events_.pop_back();
-    for (PlaybackEvent& event : events_) event.seconds = timing_.secondsAt(event.tick);
+    while (!events_.empty() && events_.back().tick > endTick_)
+        events_.pop_back();
+    for (PlaybackEvent& event : events_)
+        event.seconds = timing_.secondsAt(event.tick);
     endSeconds_ = timing_.secondsAt(endTick_);
 }
 
@@ -69,10 +79,13 @@ std::vector<PlaybackEvent> PlaybackEventList::stateAt(std::int64_t tick) const {
     std::vector<PlaybackEvent> state = programs_;
     std::map<std::pair<int, int>, PlaybackEvent> lastValue;  // (channel, controller) -> event
     for (const PlaybackEvent& event : events_) {
-        if (event.tick >= tick) break;
-        if (event.type == PlaybackEvent::Type::ControlChange) lastValue[{event.channel, event.data1}] = event;
+        if (event.tick >= tick)
+            break;
+        if (event.type == PlaybackEvent::Type::ControlChange)
+            lastValue[{event.channel, event.data1}] = event;
     }
-    for (auto& [key, event] : lastValue) state.push_back(event);
+    for (auto& [key, event] : lastValue)
+        state.push_back(event);
     const double seconds = timing_.secondsAt(tick);
     for (PlaybackEvent& event : state) {
         event.tick = tick;

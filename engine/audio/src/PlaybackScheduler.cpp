@@ -24,7 +24,8 @@ PlaybackScheduler::PlaybackScheduler(ISynth* synth, IClock* clock)
 PlaybackScheduler::~PlaybackScheduler() {
     {
         std::lock_guard lock(mutex_);
-        if (playing_) silenceLocked();
+        if (playing_)
+            silenceLocked();
         playing_ = false;
         quit_ = true;
     }
@@ -39,7 +40,8 @@ void PlaybackScheduler::setSong(const Song& song) {
         const double now = clock_->now();
         positionTick_ = currentTickLocked(now);
         sounding_.releaseAll([this](int channel, int pitch) {
-            if (synth_) synth_->noteOff(channel, pitch);
+            if (synth_)
+                synth_->noteOff(channel, pitch);
         });
         events_ = std::move(events);
         startLocked(now);
@@ -51,19 +53,26 @@ void PlaybackScheduler::setSong(const Song& song) {
 
 void PlaybackScheduler::setSynth(ISynth* synth) {
     std::lock_guard lock(mutex_);
-    if (synth == synth_) return;
+    if (synth == synth_)
+        return;
     const double now = clock_->now();
-    if (playing_) positionTick_ = currentTickLocked(now);
+    if (playing_)
+        positionTick_ = currentTickLocked(now);
     silenceLocked();
     auditions_.clear();
     synth_ = synth;
-    if (playing_) startLocked(now);
+    if (playing_)
+        startLocked(now);
     clock_->interrupt();
 }
 
 void PlaybackScheduler::play() {
     std::lock_guard lock(mutex_);
-    if (playing_) return;
+    if (playing_)
+        return;
+    // Play at the end of the song (where the last play stopped) starts it again.
+    if (!loop_.active() && events_.endTick() > 0 && positionTick_ >= events_.endTick())
+        positionTick_ = 0;
     playing_ = true;
     startLocked(clock_->now());
     stateDirty_ = true;
@@ -73,7 +82,8 @@ void PlaybackScheduler::play() {
 void PlaybackScheduler::stop() {
     std::lock_guard lock(mutex_);
     // Silence even when stopped: stop is also how a user clears a hanging note.
-    if (playing_) positionTick_ = currentTickLocked(clock_->now());
+    if (playing_)
+        positionTick_ = currentTickLocked(clock_->now());
     silenceLocked();
     auditions_.clear();
     if (playing_) {
@@ -88,7 +98,8 @@ void PlaybackScheduler::seek(std::int64_t tick) {
     positionTick_ = std::max<std::int64_t>(0, tick);
     if (playing_) {
         sounding_.releaseAll([this](int channel, int pitch) {
-            if (synth_) synth_->noteOff(channel, pitch);
+            if (synth_)
+                synth_->noteOff(channel, pitch);
         });
         startLocked(clock_->now());
     }
@@ -128,10 +139,12 @@ void PlaybackScheduler::audition(int pitch, int velocity, double seconds, int ch
     auto held = std::find_if(auditions_.begin(), auditions_.end(),
                              [&](const Audition& a) { return a.channel == channel && a.pitch == pitch; });
     if (held != auditions_.end()) {
-        if (synth_) synth_->noteOff(channel, pitch);
+        if (synth_)
+            synth_->noteOff(channel, pitch);
         auditions_.erase(held);
     }
-    if (synth_) synth_->noteOn(channel, pitch, velocity);
+    if (synth_)
+        synth_->noteOn(channel, pitch, velocity);
     auditions_.push_back({channel, pitch, now + std::max(0.0, seconds)});
     clock_->interrupt();
 }
@@ -153,38 +166,46 @@ void PlaybackScheduler::setPositionInterval(double seconds) {
 }
 
 void PlaybackScheduler::startLocked(double now) {
-    if (loop_.active() && positionTick_ >= loop_.endTick) positionTick_ = loop_.startTick;
+    if (loop_.active() && positionTick_ >= loop_.endTick)
+        positionTick_ = loop_.startTick;
     anchorSong_ = events_.secondsAt(positionTick_);
     anchorClock_ = now;
     cursor_ = events_.indexAt(anchorSong_);
-    for (const PlaybackEvent& event : events_.stateAt(positionTick_)) sendLocked(event);
+    for (const PlaybackEvent& event : events_.stateAt(positionTick_))
+        sendLocked(event);
     nextPositionReport_ = now;
 }
 
 void PlaybackScheduler::silenceLocked() {
     sounding_.releaseAll([this](int channel, int pitch) {
-        if (synth_) synth_->noteOff(channel, pitch);
+        if (synth_)
+            synth_->noteOff(channel, pitch);
     });
-    if (synth_) synth_->allNotesOff();
+    if (synth_)
+        synth_->allNotesOff();
 }
 
 void PlaybackScheduler::sendLocked(const PlaybackEvent& event) {
     switch (event.type) {
-    case PlaybackEvent::Type::NoteOn:
-        sounding_.noteOn(event.channel, event.data1);
-        if (synth_) synth_->noteOn(event.channel, event.data1, event.data2);
-        break;
-    case PlaybackEvent::Type::NoteOff:
-        // Only the last of overlapping notes of one key releases it; a note that began
-        // before playback started is not sounding and needs no note-off.
-        if (sounding_.noteOff(event.channel, event.data1) && synth_) synth_->noteOff(event.channel, event.data1);
-        break;
-    case PlaybackEvent::Type::ControlChange:
-        if (synth_) synth_->controlChange(event.channel, event.data1, event.data2);
-        break;
-    case PlaybackEvent::Type::ProgramChange:
-        if (synth_) synth_->programChange(event.channel, event.data1);
-        break;
+        case PlaybackEvent::Type::NoteOn:
+            sounding_.noteOn(event.channel, event.data1);
+            if (synth_)
+                synth_->noteOn(event.channel, event.data1, event.data2);
+            break;
+        case PlaybackEvent::Type::NoteOff:
+            // Only the last of overlapping notes of one key releases it; a note that began
+            // before playback started is not sounding and needs no note-off.
+            if (sounding_.noteOff(event.channel, event.data1) && synth_)
+                synth_->noteOff(event.channel, event.data1);
+            break;
+        case PlaybackEvent::Type::ControlChange:
+            if (synth_)
+                synth_->controlChange(event.channel, event.data1, event.data2);
+            break;
+        case PlaybackEvent::Type::ProgramChange:
+            if (synth_)
+                synth_->programChange(event.channel, event.data1);
+            break;
     }
 }
 
@@ -192,11 +213,14 @@ double PlaybackScheduler::clockTimeOfLocked(double songSeconds) const {
     return anchorClock_ + (songSeconds - anchorSong_);
 }
 
-double PlaybackScheduler::songSecondsAtLocked(double now) const { return anchorSong_ + (now - anchorClock_); }
+double PlaybackScheduler::songSecondsAtLocked(double now) const {
+    return anchorSong_ + (now - anchorClock_);
+}
 
 std::int64_t PlaybackScheduler::currentTickLocked(double now) const {
     std::int64_t tick = events_.tickAt(songSecondsAtLocked(now));
-    if (loop_.active() && positionTick_ < loop_.endTick) tick = std::min(tick, loop_.endTick);
+    if (loop_.active() && positionTick_ < loop_.endTick)
+        tick = std::min(tick, loop_.endTick);
     return std::max<std::int64_t>(0, tick);
 }
 
@@ -204,14 +228,16 @@ double PlaybackScheduler::dispatchDueLocked(double now) {
     double next = kNever;
     for (auto it = auditions_.begin(); it != auditions_.end();) {
         if (it->offTime <= now) {
-            if (synth_) synth_->noteOff(it->channel, it->pitch);
+            if (synth_)
+                synth_->noteOff(it->channel, it->pitch);
             it = auditions_.erase(it);
         } else {
             next = std::min(next, it->offTime);
             ++it;
         }
     }
-    if (!playing_) return next;
+    if (!playing_)
+        return next;
 
     const auto& events = events_.events();
     for (;;) {
@@ -219,17 +245,20 @@ double PlaybackScheduler::dispatchDueLocked(double now) {
         const double boundary = looping ? events_.secondsAt(loop_.endTick) : kNever;
         if (cursor_ < events.size() && events[cursor_].seconds < boundary) {
             const double due = clockTimeOfLocked(events[cursor_].seconds);
-            if (due > now) return std::min(next, due);
+            if (due > now)
+                return std::min(next, due);
             sendLocked(events[cursor_]);
             ++cursor_;
             continue;
         }
         if (looping) {
             const double due = clockTimeOfLocked(boundary);
-            if (due > now) return std::min(next, due);
+            if (due > now)
+                return std::min(next, due);
             // Notes held over the loop's end are cut there, as the region ends there.
             sounding_.releaseAll([this](int channel, int pitch) {
-                if (synth_) synth_->noteOff(channel, pitch);
+                if (synth_)
+                    synth_->noteOff(channel, pitch);
             });
             positionTick_ = loop_.startTick;
             startLocked(now - due > kMaxLoopLateness ? now : due);
@@ -256,7 +285,8 @@ void PlaybackScheduler::run() {
         PositionCallback positionCallback;
         {
             std::lock_guard lock(mutex_);
-            if (quit_) return;
+            if (quit_)
+                return;
             const double now = clock_->now();
             deadline = dispatchDueLocked(now);
             if (playing_ && now >= nextPositionReport_) {
@@ -268,16 +298,21 @@ void PlaybackScheduler::run() {
                 reportPosition = true;
                 stateDirty_ = false;
             }
-            if (playing_) deadline = std::min(deadline, nextPositionReport_);
+            if (playing_)
+                deadline = std::min(deadline, nextPositionReport_);
             playing = playing_;
             tick = playing_ ? currentTickLocked(now) : positionTick_;
             seconds = playing_ ? songSecondsAtLocked(now) : events_.secondsAt(positionTick_);
-            if (reportState) stateCallback = stateCallback_;
-            if (reportPosition) positionCallback = positionCallback_;
+            if (reportState)
+                stateCallback = stateCallback_;
+            if (reportPosition)
+                positionCallback = positionCallback_;
         }
         // Outside the lock: a callback may call back into the scheduler.
-        if (stateCallback) stateCallback(playing);
-        if (positionCallback) positionCallback(tick, seconds);
+        if (stateCallback)
+            stateCallback(playing);
+        if (positionCallback)
+            positionCallback(tick, seconds);
         clock_->waitUntil(deadline);
     }
 }

@@ -6,12 +6,14 @@ namespace biaxial {
 
 void SoundingNotes::noteOn(int channel, int pitch) {
     auto& count = counts_[index(channel, pitch)];
-    if (count < 0xFFFF) ++count;
+    if (count < 0xFFFF)
+        ++count;
 }
 
 bool SoundingNotes::noteOff(int channel, int pitch) {
     auto& count = counts_[index(channel, pitch)];
-    if (count == 0) return false;
+    if (count == 0)
+        return false;
     --count;
     return count == 0;
 }

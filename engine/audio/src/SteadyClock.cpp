@@ -10,11 +10,13 @@ double SteadyClock::now() const {
 
 void SteadyClock::waitUntil(double deadline) {
     std::unique_lock lock(mutex_);
-    if (std::isinf(deadline)) {
+    // A day away counts as never: a far deadline would overflow the nanosecond time_point.
+    if (std::isnan(deadline) || deadline > now() + 86400.0) {
         wake_.wait(lock, [this] { return interrupted_; });
     } else {
-        const auto until = std::chrono::steady_clock::time_point() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                         std::chrono::duration<double>(deadline));
+        const auto until = std::chrono::steady_clock::time_point() +
+                           std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                               std::chrono::duration<double>(deadline));
         wake_.wait_until(lock, until, [this] { return interrupted_; });
     }
     interrupted_ = false;

@@ -25,7 +25,9 @@ public:
     // waiting thread runs at that exact time. Returns false if the waiting thread did not
     // come back to wait within `realTimeoutSeconds` (a hung or finished worker).
     bool advanceTo(double time, double realTimeoutSeconds = 5.0);
-    bool advanceBy(double seconds, double realTimeoutSeconds = 5.0) { return advanceTo(now() + seconds, realTimeoutSeconds); }
+    bool advanceBy(double seconds, double realTimeoutSeconds = 5.0) {
+        return advanceTo(now() + seconds, realTimeoutSeconds);
+    }
     // Waits until the worker has handled every interrupt and sleeps again (a command such
     // as play() or stop() has been processed). Time does not move.
     bool settle(double realTimeoutSeconds = 5.0);
@@ -36,9 +38,9 @@ private:
     mutable std::mutex mutex_;
     std::condition_variable changed_;
     double now_;
-    bool sleeping_ = false;       // a thread is inside waitUntil()
-    double deadline_ = 0.0;       // its deadline
-    bool interrupted_ = false;    // an interrupt that the waiting thread has not seen yet
+    bool sleeping_ = false;           // a thread is inside waitUntil()
+    double deadline_ = 0.0;           // its deadline
+    bool interrupted_ = false;        // an interrupt that the waiting thread has not seen yet
     unsigned long long wakeups_ = 0;  // counts the times the waiting thread returned
 };
 

@@ -17,8 +17,8 @@ public:
         enum class Kind { NoteOn, NoteOff, AllNotesOff, ProgramChange, ControlChange };
         Kind kind = Kind::NoteOn;
         int channel = 0;
-        int a = 0;  // pitch, program or controller
-        int b = 0;  // velocity or value
+        int a = 0;          // pitch, program or controller
+        int b = 0;          // velocity or value
         double time = 0.0;  // clock time of the call (0 without a clock)
         // "on 0 60 100 @1.5": for test failure messages.
         std::string toString() const;

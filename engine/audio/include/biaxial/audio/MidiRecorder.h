@@ -12,6 +12,11 @@
 
 namespace biaxial {
 
+struct MidiRecordOptions {
+    int stepsPerQuarter = 4;  // grid: 4 = sixteenth notes
+    int channel = -1;         // -1 keeps the keyboard's channel; 0..15 forces one
+};
+
 // Turns what a MIDI keyboard plays into Notes of a song, quantized to the grid (sixteenth
 // notes by default: the model's time step). The UI connects an IMidiInput's callback to
 // handle(), and at the end adds finish()'s notes to the document as one undoable edit.
@@ -20,22 +25,29 @@ namespace biaxial {
 // SteadyClock::now() share the steady_clock timeline). The recording's time 0 is the
 // song at `startTick`, followed through the song's tempo map.
 //
-// Threads: handle() runs on the MIDI input thread; notes()/finish() on the GUI thread.
+// A recorder can stay connected to the input all the time: handle() ignores messages
+// unless a recording runs (between start() and finish()).
+//
+// Threads: handle() runs on the MIDI input thread; the others on the GUI thread. All are
+// thread-safe.
 class MidiRecorder {
 public:
-    struct Options {
-        int stepsPerQuarter = 4;  // grid: 4 = sixteenth notes
-        int channel = -1;         // -1 keeps the keyboard's channel; 0..15 forces one
-    };
+    using Options = MidiRecordOptions;
 
-    MidiRecorder(const Song& timing, std::int64_t startTick, double startSeconds);
-    MidiRecorder(const Song& timing, std::int64_t startTick, double startSeconds, Options options);
+    MidiRecorder() = default;  // not recording
+    // Constructs and start()s.
+    MidiRecorder(const Song& timing, std::int64_t startTick, double startSeconds, Options options = {});
+
+    // Starts a recording (dropping any unfinished one): `timing` gives the tempo map and
+    // ticks per quarter, `startTick` is the song position at clock time `startSeconds`.
+    void start(const Song& timing, std::int64_t startTick, double startSeconds, Options options = {});
+    bool isRecording() const;
 
     void handle(const MidiMessage& message, double seconds);
     // The notes finished so far (released keys), sorted with noteLess: for a live preview.
     std::vector<Note> notes() const;
     // Ends keys still held at `seconds` and returns every recorded note, sorted. The
-    // recorder is empty afterwards.
+    // recording stops and the recorder is empty afterwards.
     std::vector<Note> finish(double seconds);
 
     // The grid tick nearest to `tick` (exact for any ticks-per-quarter, not only multiples
@@ -51,12 +63,17 @@ private:
     };
     Note makeNote(int channel, int pitch, const Held& held, std::int64_t endTick) const;
 
-    Song timing_;
-    std::int64_t startTick_;
-    double startSeconds_;
-    double startSongSeconds_;
-    Options options_;
+    // Both expect mutex_ held.
+    std::int64_t quantizeLocked(std::int64_t tick) const;
+    std::int64_t tickAtLocked(double seconds) const;
+
     mutable std::mutex mutex_;
+    bool recording_ = false;
+    Song timing_;
+    std::int64_t startTick_ = 0;
+    double startSeconds_ = 0.0;
+    double startSongSeconds_ = 0.0;
+    Options options_;
     std::map<std::pair<int, int>, Held> held_;  // (channel, pitch)
     std::vector<Note> notes_;
 };

@@ -10,7 +10,7 @@ struct PlaybackEvent {
     // that a note repeated at its own end is struck again rather than cut.
     enum class Type : std::uint8_t { ProgramChange = 0, ControlChange = 1, NoteOff = 2, NoteOn = 3 };
 
-    double seconds = 0.0;    // from the start of the song, following its tempo map
+    double seconds = 0.0;  // from the start of the song, following its tempo map
     std::int64_t tick = 0;
     Type type = Type::NoteOn;
     std::uint8_t channel = 0;

@@ -59,6 +59,7 @@ public:
     // and is never called again once this returns.
     void setSynth(ISynth* synth);
 
+    // Starts at positionTick(); at or past the song's end (no loop), from the start.
     void play();
     void stop();
     // Moves the playhead; when playing, playback continues from there at once.
@@ -74,7 +75,8 @@ public:
     // whether or not the song plays. Re-auditioning a held pitch restarts it.
     void audition(int pitch, int velocity = 100, double seconds = 0.4, int channel = 0);
 
-    // Both run on the worker thread. Replacing a callback is thread-safe.
+    // Both run on the worker thread. Replacing a callback is thread-safe, but the old one
+    // may still be running once: destroy the scheduler before what its callbacks use.
     void setStateCallback(StateCallback callback);
     void setPositionCallback(PositionCallback callback);
     // How often the playhead is reported while playing (seconds of clock time).
@@ -110,11 +112,11 @@ private:
     std::int64_t positionTick_ = 0;  // where playback starts, or started
     double anchorClock_ = 0.0;       // clock time at which the song was at anchorSong_
     double anchorSong_ = 0.0;
-    std::size_t cursor_ = 0;         // next event to send
+    std::size_t cursor_ = 0;  // next event to send
     std::vector<Audition> auditions_;
     double positionInterval_ = 1.0 / 30.0;
     double nextPositionReport_ = 0.0;
-    bool stateDirty_ = false;        // the worker must report play/stop and the playhead
+    bool stateDirty_ = false;  // the worker must report play/stop and the playhead
     bool quit_ = false;
     StateCallback stateCallback_;
     PositionCallback positionCallback_;

@@ -1,0 +1,158 @@
+#include "biaxial/audio/RtMidiOutput.h"
+
+#include <mutex>
+
+#if BIAXIAL_HAVE_RTMIDI
+#include "RtMidiApi.h"
+#endif
+
+namespace biaxial {
+
+#if BIAXIAL_HAVE_RTMIDI
+
+struct RtMidiOutput::Impl {
+    std::unique_ptr<RtMidiOut> out;
+    std::string name;
+    mutable std::mutex mutex;  // RtMidiOut is not thread-safe; send() comes from several threads
+    std::string lastError;
+
+    static void onError(RtMidiError::Type, const std::string& text, void* self) {
+        static_cast<Impl*>(self)->lastError = text;  // called under `mutex`, from inside RtMidi calls
+    }
+};
+
+bool RtMidiOutput::available() {
+    return true;
+}
+
+MidiPortList RtMidiOutput::ports() {
+    MidiPortList list;
+    list.message = rtmidiapi::sequencerMissing();
+    if (!list.message.empty())
+        return list;
+    try {
+        RtMidiOut out(rtmidiapi::preferred(), rtmidiapi::kClientName);
+        const unsigned count = out.getPortCount();
+        for (unsigned i = 0; i < count; ++i)
+            list.names.push_back(out.getPortName(i));
+    } catch (const RtMidiError& e) {
+        list.names.clear();
+        list.message = rtmidiapi::unavailable(e.getMessage());
+    }
+    return list;
+}
+
+std::unique_ptr<RtMidiOutput> RtMidiOutput::open(int index, std::string* error) {
+    if (std::string missing = rtmidiapi::sequencerMissing(); !missing.empty()) {
+        if (error)
+            *error = missing;
+        return nullptr;
+    }
+    try {
+        auto impl = std::make_unique<Impl>();
+        impl->out = std::make_unique<RtMidiOut>(rtmidiapi::preferred(), rtmidiapi::kClientName);
+        const int count = static_cast<int>(impl->out->getPortCount());
+        if (index < 0 || index >= count) {
+            if (error)
+                *error = "no MIDI output port " + std::to_string(index) + " (there are " +
+                         std::to_string(count) + ")";
+            return nullptr;
+        }
+        impl->out->setErrorCallback(&Impl::onError, impl.get());
+        impl->name = impl->out->getPortName(static_cast<unsigned>(index));
+        impl->out->openPort(static_cast<unsigned>(index), "Biaxial Studio out");
+        if (!impl->out->isPortOpen()) {
+            if (error)
+                *error = impl->name + ": cannot open the MIDI output port: " + impl->lastError;
+            return nullptr;
+        }
+        return std::unique_ptr<RtMidiOutput>(new RtMidiOutput(std::move(impl)));
+    } catch (const RtMidiError& e) {
+        if (error)
+            *error = rtmidiapi::unavailable(e.getMessage());
+        return nullptr;
+    }
+}
+
+std::unique_ptr<RtMidiOutput> RtMidiOutput::open(const std::string& name, std::string* error) {
+    const MidiPortList list = ports();
+    for (std::size_t i = 0; i < list.names.size(); ++i) {
+        if (list.names[i].find(name) != std::string::npos)
+            return open(static_cast<int>(i), error);
+    }
+    if (error)
+        *error = list.message.empty() ? "no MIDI output port named \"" + name + "\"" : list.message;
+    return nullptr;
+}
+
+RtMidiOutput::RtMidiOutput(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+RtMidiOutput::~RtMidiOutput() {
+    std::lock_guard lock(impl_->mutex);
+    try {
+        impl_->out->closePort();
+    } catch (const RtMidiError&) {
+        // Closing a port that vanished: nothing left to release.
+    }
+}
+
+bool RtMidiOutput::isOpen() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->out->isPortOpen();
+}
+
+std::string RtMidiOutput::portName() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->name;
+}
+
+void RtMidiOutput::send(const MidiMessage& message) {
+    if (message.size <= 0)
+        return;
+    std::lock_guard lock(impl_->mutex);
+    try {
+        impl_->out->sendMessage(message.bytes.data(), static_cast<std::size_t>(message.size));
+    } catch (const RtMidiError& e) {
+        impl_->lastError = e.getMessage();
+    }
+}
+
+std::string RtMidiOutput::lastError() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->lastError;
+}
+
+#else  // built without RtMidi
+
+struct RtMidiOutput::Impl {};
+
+bool RtMidiOutput::available() {
+    return false;
+}
+MidiPortList RtMidiOutput::ports() {
+    return {{}, "MIDI ports unavailable: built without RtMidi (librtmidi-dev)"};
+}
+std::unique_ptr<RtMidiOutput> RtMidiOutput::open(int, std::string* error) {
+    if (error)
+        *error = "MIDI ports unavailable: built without RtMidi (librtmidi-dev)";
+    return nullptr;
+}
+std::unique_ptr<RtMidiOutput> RtMidiOutput::open(const std::string&, std::string* error) {
+    return open(0, error);
+}
+RtMidiOutput::RtMidiOutput(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+RtMidiOutput::~RtMidiOutput() = default;
+bool RtMidiOutput::isOpen() const {
+    return false;
+}
+std::string RtMidiOutput::portName() const {
+    return {};
+}
+void RtMidiOutput::send(const MidiMessage&) {}
+std::string RtMidiOutput::lastError() const {
+    return {};
+}
+
+#endif
+
+}  // namespace biaxial
