@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QStringList>
+
+#include "biaxial/ui/IUserDialogs.h"
+
+namespace biaxial::test {
+
+// Answers every question at once and records what was shown, so that tests never block on
+// a modal dialog.
+class RecordingDialogs : public IUserDialogs {
+public:
+    QStringList errors;
+    QStringList warnings;
+    int saveQuestions = 0;
+    int yesNoQuestions = 0;
+    SaveChoice saveAnswer = SaveChoice::Cancel;
+    bool yesNoAnswer = true;
+    QString nextOpenName;
+    QString nextSaveName;
+
+    void showError(QWidget*, const QString& title, const QString& text) override { errors << title + ": " + text; }
+    void showWarnings(QWidget*, const QString&, const QString&, const QStringList& list) override { warnings << list; }
+    SaveChoice askSaveChanges(QWidget*, const QString&) override {
+        ++saveQuestions;
+        return saveAnswer;
+    }
+    bool askYesNo(QWidget*, const QString&, const QString&) override {
+        ++yesNoQuestions;
+        return yesNoAnswer;
+    }
+    QString openFileName(QWidget*, const QString&, const QString&, const QString&) override { return nextOpenName; }
+    QString saveFileName(QWidget*, const QString&, const QString&, const QString&) override { return nextSaveName; }
+};
+
+}  // namespace biaxial::test

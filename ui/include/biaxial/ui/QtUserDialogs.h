@@ -1,0 +1,21 @@
+#pragma once
+
+#include "biaxial/ui/IUserDialogs.h"
+
+namespace biaxial {
+
+// The real dialogs: QMessageBox and QFileDialog. GUI thread.
+class QtUserDialogs final : public IUserDialogs {
+public:
+    void showError(QWidget* parent, const QString& title, const QString& text) override;
+    void showWarnings(QWidget* parent, const QString& title, const QString& text,
+                      const QStringList& warnings) override;
+    SaveChoice askSaveChanges(QWidget* parent, const QString& documentName) override;
+    bool askYesNo(QWidget* parent, const QString& title, const QString& text) override;
+    QString openFileName(QWidget* parent, const QString& title, const QString& directory,
+                         const QString& filter) override;
+    QString saveFileName(QWidget* parent, const QString& title, const QString& suggestion,
+                         const QString& filter) override;
+};
+
+}  // namespace biaxial

@@ -1,0 +1,864 @@
+#include "biaxial/ui/Plural.h"
+#include "biaxial/ui/MainWindow.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QTimer>
+#include <QUrl>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QUndoView>
+#include <cmath>
+
+#include "biaxial/engine/MidiFileReader.h"
+#include "biaxial/engine/MidiFileWriter.h"
+#include "biaxial/ui/AppIcon.h"
+#include "biaxial/ui/AddNotesCommand.h"
+#include "biaxial/ui/AppStyle.h"
+#include "biaxial/ui/Autosaver.h"
+#include "biaxial/ui/PianoRollWidget.h"
+#include "biaxial/ui/PreferencesDialog.h"
+#include "biaxial/ui/QtUserDialogs.h"
+#include "biaxial/ui/RecentFiles.h"
+#include "biaxial/ui/SetTempoCommand.h"
+#include "biaxial/ui/SongDocument.h"
+#include "biaxial/ui/ToolIcons.h"
+#include "biaxial/ui/Transport.h"
+#include "biaxial/ui/WavExportJob.h"
+
+namespace biaxial {
+
+namespace {
+const char* const kMidiFilter = QT_TRANSLATE_NOOP("biaxial", "MIDI files (*.mid *.midi *.MID *.kar);;All files (*)");
+constexpr int kSettingsVersion = 1;
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : MainWindow(Options{}, parent) {}
+
+MainWindow::MainWindow(const Options& options, QWidget* parent)
+    : QMainWindow(parent),
+      dialogs_(options.dialogs ? options.dialogs : std::make_shared<QtUserDialogs>()),
+      document_(new SongDocument(this)),
+      roll_(new PianoRollWidget(document_, this)),
+      transport_(new Transport(this)),
+      autosaveDirectory_(options.autosaveDirectory.isEmpty() ? Autosaver::defaultDirectory()
+                                                             : options.autosaveDirectory) {
+    setObjectName("MainWindow");
+    setWindowIcon(AppIcon::icon());
+    setCentralWidget(roll_);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    setAcceptDrops(true);  // drop a MIDI file on the window to open it
+    autosaver_ = new Autosaver(document_, autosaveDirectory_, this);
+    recent_ = new RecentFiles(this);
+    connect(recent_, &RecentFiles::openRequested, this, [this](const QString& path) { openFile(path); });
+
+    createActions();
+    createMenus();
+    createToolBars();
+    createStatusBar();
+    connectDocument();
+    updateIcons();
+    readSettings();
+    updateTitle();
+    updateActions();
+    transport_->setSong(document_->song());
+    if (options.openSynth) {
+        transport_->openDefaultSynth();
+        const QString soundFont = QSettings().value("sound/soundFont").toString();
+        if (!soundFont.isEmpty() && QFileInfo::exists(soundFont)) transport_->setSoundFont(soundFont, nullptr);
+    }
+    soundLabel_->setText(transport_->soundStatus());
+    autosaver_->start();
+    roll_->setFocus();
+}
+
+MainWindow::~MainWindow() = default;
+
+QUndoStack* MainWindow::undoStack() const { return document_->undoStack(); }
+
+// ---------------------------------------------------------------- actions, menus, toolbars
+
+QAction* MainWindow::addAction(const QString& name, const QString& text, const QKeySequence& shortcut,
+                               std::function<void()> slot) {
+    auto* a = new QAction(text, this);
+    a->setObjectName(name);
+    if (!shortcut.isEmpty()) a->setShortcut(shortcut);
+    if (slot) connect(a, &QAction::triggered, this, [slot = std::move(slot)] { slot(); });
+    actions_.insert(name, a);
+    QMainWindow::addAction(a);  // shortcuts work even when the menu bar is hidden
+    return a;
+}
+
+QAction* MainWindow::action(const QString& name) const { return actions_.value(name, nullptr); }
+
+void MainWindow::createActions() {
+    QStyle* s = style();
+    addAction("file.new", tr("&New"), QKeySequence::New, [this] { newDocument(); })
+        ->setIcon(s->standardIcon(QStyle::SP_FileIcon));
+    addAction("file.open", tr("&Open..."), QKeySequence::Open, [this] {
+        const QString path = dialogs_->openFileName(this, tr("Open MIDI file"), lastDirectory(), tr(kMidiFilter));
+        if (!path.isEmpty()) openFile(path);
+    })->setIcon(s->standardIcon(QStyle::SP_DialogOpenButton));
+    addAction("file.save", tr("&Save"), QKeySequence::Save, [this] { save(); })
+        ->setIcon(s->standardIcon(QStyle::SP_DialogSaveButton));
+    addAction("file.saveAs", tr("Save &As..."), QKeySequence::SaveAs, [this] { saveAs(); });
+    addAction("file.exportMidi", tr("Export &MIDI..."), QKeySequence(), [this] {
+        const QString path = dialogs_->saveFileName(this, tr("Export MIDI"), lastDirectory(), tr(kMidiFilter));
+        if (!path.isEmpty()) exportMidi(path);
+    });
+    addAction("file.exportWav", tr("Export &WAV..."), QKeySequence(tr("Ctrl+E")), [this] {
+        QString suggestion = QDir(lastDirectory()).filePath(QFileInfo(document_->displayName()).completeBaseName() + ".wav");
+        const QString path = dialogs_->saveFileName(this, tr("Export WAV"), suggestion, tr("WAV audio (*.wav)"));
+        if (!path.isEmpty()) exportWav(path);
+    });
+    addAction("file.quit", tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+
+    QAction* undo = document_->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName("edit.undo");
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setIcon(s->standardIcon(QStyle::SP_ArrowBack));
+    actions_.insert("edit.undo", undo);
+    QMainWindow::addAction(undo);
+    QAction* redo = document_->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName("edit.redo");
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    redo->setIcon(s->standardIcon(QStyle::SP_ArrowForward));
+    actions_.insert("edit.redo", redo);
+    QMainWindow::addAction(redo);
+
+    addAction("edit.cut", tr("Cu&t"), QKeySequence::Cut, [this] { roll_->cutSelection(); });
+    addAction("edit.copy", tr("&Copy"), QKeySequence::Copy, [this] { roll_->copySelection(); });
+    addAction("edit.paste", tr("&Paste"), QKeySequence::Paste, [this] { roll_->paste(); });
+    addAction("edit.delete", tr("&Delete"), QKeySequence::Delete, [this] { roll_->deleteSelection(); });
+    addAction("edit.selectAll", tr("Select &All"), QKeySequence::SelectAll, [this] { roll_->selectAll(); });
+    addAction("edit.selectNone", tr("Select &None"), QKeySequence(tr("Ctrl+Shift+A")),
+              [this] { document_->clearSelection(); });
+    addAction("edit.quantize", tr("&Quantize"), QKeySequence(tr("Q")), [this] { roll_->quantizeSelection(); });
+    addAction("edit.transposeUp", tr("Transpose Up"), QKeySequence(), [this] { roll_->transposeSelection(1); });
+    addAction("edit.transposeDown", tr("Transpose Down"), QKeySequence(), [this] { roll_->transposeSelection(-1); });
+    addAction("edit.octaveUp", tr("Octave Up"), QKeySequence(), [this] { roll_->transposeSelection(12); });
+    addAction("edit.octaveDown", tr("Octave Down"), QKeySequence(), [this] { roll_->transposeSelection(-12); });
+    addAction("edit.velocityUp", tr("Louder (velocity +10)"), QKeySequence(tr("Ctrl+Up")),
+              [this] { roll_->changeSelectionVelocity(10); });
+    addAction("edit.velocityDown", tr("Softer (velocity -10)"), QKeySequence(tr("Ctrl+Down")),
+              [this] { roll_->changeSelectionVelocity(-10); });
+
+    auto* modes = new QActionGroup(this);
+    QAction* draw = addAction("edit.modeDraw", tr("&Draw"), QKeySequence(tr("D")),
+                              [this] { roll_->setEditMode(PianoRollWidget::EditMode::Draw); });
+    QAction* select = addAction("edit.modeSelect", tr("&Select"), QKeySequence(tr("S")),
+                                [this] { roll_->setEditMode(PianoRollWidget::EditMode::Select); });
+    draw->setToolTip(tr("Draw mode (D): click to add notes"));
+    select->setToolTip(tr("Select mode (S): drag to select notes"));
+    for (QAction* a : {draw, select}) {
+        a->setCheckable(true);
+        modes->addAction(a);
+    }
+    draw->setChecked(true);
+    connect(roll_, &PianoRollWidget::editModeChanged, this, [draw, select](PianoRollWidget::EditMode m) {
+        (m == PianoRollWidget::EditMode::Draw ? draw : select)->setChecked(true);
+    });
+
+    addAction("view.zoomIn", tr("Zoom &In"), QKeySequence::ZoomIn, [this] { roll_->zoomTime(1.25); });
+    addAction("view.zoomOut", tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { roll_->zoomTime(0.8); });
+    addAction("view.zoomInPitch", tr("Taller Rows"), QKeySequence(tr("Ctrl+Alt+=")), [this] { roll_->zoomPitch(1.2); });
+    addAction("view.zoomOutPitch", tr("Shorter Rows"), QKeySequence(tr("Ctrl+Alt+-")), [this] { roll_->zoomPitch(1 / 1.2); });
+    QAction* follow = addAction("view.follow", tr("&Follow Playhead"), QKeySequence(tr("F")), {});
+    follow->setCheckable(true);
+    follow->setChecked(true);
+    connect(follow, &QAction::toggled, roll_, &PianoRollWidget::setFollowPlayhead);
+
+    QAction* play = addAction("transport.play", tr("&Play"), QKeySequence(Qt::Key_Space), [this] { transport_->togglePlay(); });
+    play->setToolTip(tr("Play / Stop (Space)"));
+    addAction("transport.stop", tr("S&top"), QKeySequence(), [this] {
+        if (transport_->isPlaying())
+            transport_->stop();
+        else
+            transport_->seek(0);  // a second Stop returns to the start, like a tape machine
+    });
+    addAction("transport.rewind", tr("Return to &Start"), QKeySequence(Qt::Key_Home), [this] { transport_->seek(0); });
+    QAction* loop = addAction("transport.loop", tr("&Loop"), QKeySequence(tr("L")), {});
+    loop->setCheckable(true);
+    loop->setToolTip(tr("Loop the region marked on the ruler (L)"));
+    connect(loop, &QAction::toggled, this, [this](bool on) {
+        transport_->setLoop(roll_->loopStart(), roll_->loopEnd(), on);
+    });
+    addAction("transport.loopSelection", tr("Loop the Selection"), QKeySequence(tr("Ctrl+L")), [this, loop] {
+        if (!document_->hasSelection()) return;
+        std::int64_t a = INT64_MAX, b = 0;
+        for (const NoteRef& r : document_->selection()) {
+            a = std::min(a, r.note.start);
+            b = std::max(b, r.note.end());
+        }
+        const std::int64_t beat = document_->ticksPerBeat();
+        roll_->setLoopRange(RollGeometry::snapFloor(a, beat), RollGeometry::snapFloor(b + beat - 1, beat));
+        loop->setChecked(true);
+    });
+
+    QAction* record = addAction("transport.record", tr("&Record from MIDI Keyboard"), QKeySequence(tr("R")), {});
+    record->setCheckable(true);
+    record->setToolTip(tr("Record from the MIDI keyboard into the roll (R)"));
+    connect(record, &QAction::toggled, this, [this](bool on) { setRecording(on); });
+    QAction* thru = addAction("transport.thru", tr("MIDI &Thru"), QKeySequence(), {});
+    thru->setCheckable(true);
+    thru->setChecked(true);
+    thru->setToolTip(tr("Play what the MIDI keyboard sends through the synth"));
+    connect(thru, &QAction::toggled, this, [this](bool on) { transport_->setThru(on); });
+    addAction("transport.soundFont", tr("Choose &SoundFont..."), QKeySequence(), [this] {
+        const QString path = dialogs_->openFileName(this, tr("Choose a SoundFont"), QStringLiteral("/usr/share/sounds/sf2"),
+                                                    tr("SoundFonts (*.sf2 *.SF2);;All files (*)"));
+        if (path.isEmpty()) return;
+        QString error;
+        if (transport_->setSoundFont(path, &error)) {
+            QSettings().setValue("sound/soundFont", path);
+            showStatus(tr("SoundFont: %1").arg(QFileInfo(path).fileName()));
+        } else {
+            dialogs_->showError(this, tr("Cannot load SoundFont"), error);
+        }
+    });
+
+    addAction("edit.preferences", tr("Pr&eferences..."), QKeySequence::Preferences, [this] { showPreferences(); });
+    addAction("help.shortcuts", tr("&Keyboard and Mouse"), QKeySequence::HelpContents, [this] { showShortcuts(); });
+    addAction("help.about", tr("&About Biaxial Studio"), QKeySequence(), [this] {
+        QMessageBox::about(this, tr("About Biaxial Studio"),
+                           tr("<h3>Biaxial Studio %1</h3><p>A piano-roll composer studio around Daniel Johnson's "
+                              "biaxial LSTM (2015).</p>").arg(QCoreApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::createMenus() {
+    fileMenu_ = menuBar()->addMenu(tr("&File"));
+    fileMenu_->addAction(action("file.new"));
+    fileMenu_->addAction(action("file.open"));
+    QMenu* recentMenu = fileMenu_->addMenu(tr("Open &Recent"));
+    recentMenu->setObjectName("file.recentMenu");
+    recent_->attach(recentMenu);
+    fileMenu_->addSeparator();
+    fileMenu_->addAction(action("file.save"));
+    fileMenu_->addAction(action("file.saveAs"));
+    fileMenu_->addSeparator();
+    fileMenu_->addAction(action("file.exportMidi"));
+    fileMenu_->addAction(action("file.exportWav"));
+    fileMenu_->addSeparator();
+    fileMenu_->addAction(action("file.quit"));
+
+    editMenu_ = menuBar()->addMenu(tr("&Edit"));
+    editMenu_->addAction(action("edit.undo"));
+    editMenu_->addAction(action("edit.redo"));
+    editMenu_->addSeparator();
+    for (const char* name : {"edit.cut", "edit.copy", "edit.paste", "edit.delete"}) editMenu_->addAction(action(name));
+    editMenu_->addSeparator();
+    editMenu_->addAction(action("edit.selectAll"));
+    editMenu_->addAction(action("edit.selectNone"));
+    editMenu_->addSeparator();
+    QMenu* notes = editMenu_->addMenu(tr("&Notes"));
+    for (const char* name : {"edit.quantize", "edit.transposeUp", "edit.transposeDown", "edit.octaveUp",
+                             "edit.octaveDown", "edit.velocityUp", "edit.velocityDown"})
+        notes->addAction(action(name));
+    editMenu_->addSeparator();
+    editMenu_->addAction(action("edit.modeDraw"));
+    editMenu_->addAction(action("edit.modeSelect"));
+    editMenu_->addSeparator();
+    editMenu_->addAction(action("edit.preferences"));
+
+    viewMenu_ = menuBar()->addMenu(tr("&View"));
+    for (const char* name : {"view.zoomIn", "view.zoomOut", "view.zoomInPitch", "view.zoomOutPitch"})
+        viewMenu_->addAction(action(name));
+    viewMenu_->addSeparator();
+    viewMenu_->addAction(action("view.follow"));
+    QMenu* theme = viewMenu_->addMenu(tr("&Theme"));
+    auto* themes = new QActionGroup(this);
+    const QString current = QSettings().value("theme", "system").toString();
+    for (const auto& [key, label] : {std::pair{"system", tr("Follow the System")}, std::pair{"dark", tr("Dark")},
+                                     std::pair{"light", tr("Light")}}) {
+        QAction* a = theme->addAction(label);
+        a->setObjectName(QStringLiteral("view.theme.") + key);
+        actions_.insert(a->objectName(), a);
+        a->setCheckable(true);
+        a->setChecked(current == QLatin1String(key));
+        themes->addAction(a);
+        connect(a, &QAction::triggered, this, [key = QString(key)] {
+            QSettings().setValue("theme", key);
+            AppStyle::apply(*qApp, key);
+        });
+    }
+    panelsMenu_ = viewMenu_->addMenu(tr("&Panels"));
+
+    transportMenu_ = menuBar()->addMenu(tr("&Transport"));
+    for (const char* name : {"transport.play", "transport.stop", "transport.rewind", "transport.loop",
+                             "transport.loopSelection"})
+        transportMenu_->addAction(action(name));
+
+    transportMenu_->addSeparator();
+    transportMenu_->addAction(action("transport.record"));
+    QMenu* output = transportMenu_->addMenu(tr("MIDI &Output"));
+    output->setObjectName("transport.outputMenu");
+    connect(output, &QMenu::aboutToShow, this, [this, output] { fillPortMenu(output, false); });
+    QMenu* input = transportMenu_->addMenu(tr("MIDI &Input"));
+    input->setObjectName("transport.inputMenu");
+    connect(input, &QMenu::aboutToShow, this, [this, input] { fillPortMenu(input, true); });
+    transportMenu_->addAction(action("transport.thru"));
+    transportMenu_->addAction(action("transport.soundFont"));
+
+    generateMenu_ = menuBar()->addMenu(tr("&Generate"));
+    generateMenu_->setObjectName("generateMenu");
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(action("help.shortcuts"));
+    help->addAction(action("help.about"));
+
+    // The undo history, as a panel like any other.
+    historyDock_ = new QDockWidget(tr("History"), this);
+    historyDock_->setObjectName("historyDock");
+    historyDock_->setWidget(new QUndoView(document_->undoStack(), historyDock_));
+    addPanel(historyDock_, Qt::RightDockWidgetArea);
+    historyDock_->hide();
+}
+
+void MainWindow::createToolBars() {
+    QToolBar* file = addToolBar(tr("File"));
+    file->setObjectName("fileToolBar");
+    file->addAction(action("file.new"));
+    file->addAction(action("file.open"));
+    file->addAction(action("file.save"));
+    file->addSeparator();
+    file->addAction(action("edit.undo"));
+    file->addAction(action("edit.redo"));
+
+    QToolBar* edit = addToolBar(tr("Edit"));
+    edit->setObjectName("editToolBar");
+    edit->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    edit->addAction(action("edit.modeDraw"));
+    edit->addAction(action("edit.modeSelect"));
+    edit->addSeparator();
+    edit->addWidget(new QLabel(tr(" Snap "), edit));
+    snapBox_ = new QComboBox(edit);
+    snapBox_->setObjectName("snapBox");
+    snapBox_->setToolTip(tr("Grid snap"));
+    for (const auto& [label, division] : {std::pair{tr("Off"), 0}, std::pair{tr("1/4"), 4}, std::pair{tr("1/8"), 8},
+                                          std::pair{tr("1/16"), 16}, std::pair{tr("1/32"), 32}})
+        snapBox_->addItem(label, division);
+    snapBox_->setCurrentIndex(snapBox_->findData(16));
+    connect(snapBox_, &QComboBox::currentIndexChanged, this,
+            [this] { roll_->setSnapDivision(snapBox_->currentData().toInt()); });
+    edit->addWidget(snapBox_);
+    edit->addSeparator();
+    edit->addAction(action("edit.quantize"));
+
+    QToolBar* transport = addToolBar(tr("Transport"));
+    transport->setObjectName("transportToolBar");
+    transport->addAction(action("transport.rewind"));
+    transport->addAction(action("transport.play"));
+    transport->addAction(action("transport.stop"));
+    transport->addAction(action("transport.loop"));
+    transport->addAction(action("transport.record"));
+    transport->addSeparator();
+    tempoBox_ = new QDoubleSpinBox(transport);
+    tempoBox_->setObjectName("tempoBox");
+    tempoBox_->setRange(20.0, 300.0);
+    tempoBox_->setDecimals(1);
+    tempoBox_->setSuffix(tr(" BPM"));
+    tempoBox_->setKeyboardTracking(false);
+    tempoBox_->setToolTip(tr("Tempo"));
+    tempoBox_->setValue(document_->bpm());
+    connect(tempoBox_, &QDoubleSpinBox::valueChanged, this, [this](double bpm) {
+        const int micros = static_cast<int>(std::lround(60'000'000.0 / bpm));
+        if (micros != document_->microsPerQuarter())
+            document_->undoStack()->push(new SetTempoCommand(document_, micros));
+    });
+    transport->addWidget(tempoBox_);
+    auto* meter = new QLabel(tr("  4/4  "), transport);
+    meter->setObjectName("meterLabel");
+    meter->setToolTip(tr("Time signature"));
+    transport->addWidget(meter);
+    connect(document_, &SongDocument::songReset, meter, [this, meter] {
+        const TimeSignature sig = document_->timeSignature();
+        meter->setText(QStringLiteral("  %1/%2  ").arg(sig.numerator).arg(sig.denominator));
+    });
+
+    generateToolBar_ = addToolBar(tr("Generate"));
+    generateToolBar_->setObjectName("generateToolBar");
+    generateToolBar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    generateToolBar_->hide();  // shown when the first action arrives
+}
+
+void MainWindow::createStatusBar() {
+    positionLabel_ = new QLabel(this);
+    positionLabel_->setObjectName("positionLabel");
+    positionLabel_->setMinimumWidth(150);
+    notesLabel_ = new QLabel(this);
+    soundLabel_ = new QLabel(this);
+    soundLabel_->setObjectName("soundLabel");
+    statusBar()->addPermanentWidget(notesLabel_);
+    statusBar()->addPermanentWidget(positionLabel_);
+    statusBar()->addPermanentWidget(soundLabel_);
+    updatePositionLabel(0);
+}
+
+void MainWindow::connectDocument() {
+    auto songChanged = [this] {
+        transport_->setSong(document_->song());
+        notesLabel_->setText(countOf(static_cast<qint64>(document_->noteCount()), tr("note"), tr("notes")));
+    };
+    connect(document_, &SongDocument::notesChanged, this, songChanged);
+    connect(document_, &SongDocument::tempoChanged, this, [this, songChanged] {
+        songChanged();
+        QSignalBlocker block(tempoBox_);
+        tempoBox_->setValue(document_->bpm());
+    });
+    connect(document_, &SongDocument::songReset, this, [this] {
+        transport_->stop();
+        transport_->seek(0);
+        action("transport.loop")->setChecked(false);
+        updateTitle();
+    });
+    connect(document_, &SongDocument::modifiedChanged, this, [this] { updateTitle(); });
+    connect(document_, &SongDocument::filePathChanged, this, [this] { updateTitle(); });
+    connect(document_, &SongDocument::selectionChanged, this, [this] { updateActions(); });
+
+    connect(transport_, &Transport::positionChanged, this, [this](std::int64_t tick) {
+        roll_->setPlayheadTick(tick);
+        updatePositionLabel(tick);
+    });
+    connect(transport_, &Transport::playingChanged, this, [this](bool playing) {
+        roll_->setPlaying(playing);
+        // Stopping playback ends a recording too: the take goes into the roll.
+        if (!playing && action("transport.record")->isChecked()) action("transport.record")->setChecked(false);
+        QAction* play = action("transport.play");
+        play->setText(playing ? tr("&Pause") : tr("&Play"));
+        updateIcons();
+    });
+    connect(transport_, &Transport::soundStatusChanged, this, [this](const QString& status) {
+        soundLabel_->setText(status);
+        if (!transport_->hasSound()) showStatus(status, 8000);
+    });
+    connect(roll_, &PianoRollWidget::playheadMoveRequested, transport_, &Transport::seek);
+    connect(roll_, &PianoRollWidget::loopRangeChanged, this, [this](std::int64_t a, std::int64_t b) {
+        QAction* loop = action("transport.loop");
+        if (b > a && !loop->isChecked())
+            loop->setChecked(true);  // drawing a loop region means "loop this"
+        else
+            transport_->setLoop(a, b, loop->isChecked());
+    });
+    connect(roll_, &PianoRollWidget::auditionRequested, transport_, &Transport::audition);
+    connect(roll_, &PianoRollWidget::auditionStopped, transport_, &Transport::stopAudition);
+    connect(roll_, &PianoRollWidget::statusMessage, this, [this](const QString& text) { showStatus(text, 3000); });
+    connect(autosaver_, &Autosaver::failed, this, [this](const QString& error) { showStatus(error, 8000); });
+}
+
+void MainWindow::setRecording(bool on) {
+    if (on) {
+        QString error;
+        if (!transport_->startRecording(&error)) {
+            QSignalBlocker block(action("transport.record"));
+            action("transport.record")->setChecked(false);
+            showStatus(error, 8000);
+            return;
+        }
+        if (!transport_->isPlaying()) transport_->play();
+        showStatus(tr("Recording from %1").arg(transport_->inputName()));
+        return;
+    }
+    if (!transport_->isRecording()) return;
+    const std::vector<Note> notes = transport_->stopRecording();
+    if (notes.empty()) {
+        showStatus(tr("Nothing was recorded"));
+        return;
+    }
+    NoteRefs refs;
+    for (const Note& n : notes) refs.push_back({document_->editTrack(), n});
+    document_->undoStack()->push(new AddNotesCommand(document_, refs, tr("Record")));
+    showStatus(tr("Recorded %1").arg(countOf(static_cast<qint64>(notes.size()), tr("note"), tr("notes"))));
+}
+
+void MainWindow::fillPortMenu(QMenu* menu, bool input) {
+    menu->clear();
+    QString message;
+    const QStringList ports = input ? transport_->inputPorts(&message) : transport_->outputPorts(&message);
+    const QString current = input ? transport_->inputName() : transport_->outputName();
+    auto* group = new QActionGroup(menu);
+    QAction* none = menu->addAction(input ? tr("None") : tr("Built-in Synth"));
+    none->setCheckable(true);
+    none->setChecked(input ? current.isEmpty() : !ports.contains(current));
+    group->addAction(none);
+    connect(none, &QAction::triggered, this, [this, input] {
+        if (input)
+            transport_->closeInput();
+        else
+            transport_->playToSynth();
+    });
+    if (!ports.isEmpty()) menu->addSeparator();
+    for (int i = 0; i < ports.size(); ++i) {
+        QAction* a = menu->addAction(ports[i]);
+        a->setCheckable(true);
+        a->setChecked(ports[i] == current);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, input, i, name = ports[i]] {
+            QString error;
+            const bool ok = input ? transport_->openInput(i, &error) : transport_->playToMidiPort(i, &error);
+            if (ok)
+                showStatus(input ? tr("MIDI input: %1").arg(name) : tr("Playing to %1").arg(name));
+            else
+                dialogs_->showError(this, tr("MIDI port"), error);
+        });
+    }
+    if (ports.isEmpty()) {
+        QAction* why = menu->addAction(message.isEmpty() ? tr("No MIDI ports found") : message);
+        why->setEnabled(false);
+    }
+}
+
+void MainWindow::addPanel(QDockWidget* dock, Qt::DockWidgetArea area) {
+    addDockWidget(area, dock);
+    panelsMenu_->addAction(dock->toggleViewAction());
+    // Docks added after the window state was read take their saved place now.
+    restoreDockWidget(dock);
+}
+
+void MainWindow::addGenerateAction(QAction* action) {
+    if (!action->objectName().isEmpty()) actions_.insert(action->objectName(), action);
+    generateMenu_->addAction(action);
+    generateToolBar_->addAction(action);
+    generateToolBar_->show();
+    QMainWindow::addAction(action);
+}
+
+void MainWindow::addCloseGuard(std::function<bool()> guard) { closeGuards_.push_back(std::move(guard)); }
+
+void MainWindow::showStatus(const QString& text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); }
+
+void MainWindow::updateIcons() {
+    using Kind = ToolIcons::Kind;
+    const QPalette pal = palette();
+    action("transport.play")->setIcon(ToolIcons::icon(transport_->isPlaying() ? Kind::Pause : Kind::Play, pal));
+    action("transport.stop")->setIcon(ToolIcons::icon(Kind::Stop, pal));
+    action("transport.rewind")->setIcon(ToolIcons::icon(Kind::Rewind, pal));
+    action("transport.loop")->setIcon(ToolIcons::icon(Kind::Loop, pal));
+    action("edit.modeDraw")->setIcon(ToolIcons::icon(Kind::Draw, pal));
+    action("edit.modeSelect")->setIcon(ToolIcons::icon(Kind::Select, pal));
+    action("edit.quantize")->setIcon(ToolIcons::icon(Kind::Quantize, pal));
+    action("transport.record")->setIcon(ToolIcons::icon(Kind::Record, pal));
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange && !actions_.isEmpty()) updateIcons();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::updateTitle() {
+    setWindowTitle(QStringLiteral("%1[*] — Biaxial Studio").arg(document_->displayName()));
+    setWindowModified(document_->isModified());
+}
+
+void MainWindow::updatePositionLabel(std::int64_t tick) {
+    const std::int64_t bar = document_->ticksPerBar();
+    const std::int64_t beat = document_->ticksPerBeat();
+    const double seconds = document_->song().secondsAt(tick);
+    positionLabel_->setText(tr("Bar %1.%2  %3:%4")
+                                .arg(tick / bar + 1)
+                                .arg((tick % bar) / beat + 1)
+                                .arg(static_cast<int>(seconds) / 60)
+                                .arg(std::fmod(seconds, 60.0), 4, 'f', 1, QLatin1Char('0')));
+}
+
+void MainWindow::updateActions() {
+    const bool selection = document_->hasSelection();
+    for (const char* name : {"edit.cut", "edit.copy", "edit.delete", "edit.quantize", "edit.transposeUp",
+                             "edit.transposeDown", "edit.octaveUp", "edit.octaveDown", "edit.velocityUp",
+                             "edit.velocityDown", "transport.loopSelection", "edit.selectNone"})
+        action(name)->setEnabled(selection);
+    action("file.exportWav")->setEnabled(WavExportJob::available());
+    if (!WavExportJob::available()) action("file.exportWav")->setToolTip(WavExportJob::unavailableReason());
+}
+
+// ---------------------------------------------------------------- settings
+
+QString MainWindow::lastDirectory() const {
+    return QSettings().value("lastDirectory", QStandardPaths::writableLocation(QStandardPaths::MusicLocation)).toString();
+}
+
+void MainWindow::rememberDirectory(const QString& file) {
+    QSettings().setValue("lastDirectory", QFileInfo(file).absolutePath());
+}
+
+void MainWindow::readSettings() {
+    QSettings settings;
+    if (!restoreGeometry(settings.value("window/geometry").toByteArray())) resize(1280, 800);
+    restoreState(settings.value("window/state").toByteArray(), kSettingsVersion);
+    const int snap = settings.value("roll/snap", 16).toInt();
+    const int index = snapBox_->findData(snap);
+    if (index >= 0) snapBox_->setCurrentIndex(index);
+    roll_->setPixelsPerQuarter(settings.value("roll/pixelsPerQuarter", 64.0).toDouble());
+    roll_->setKeyHeight(settings.value("roll/keyHeight", 12).toInt());
+    action("view.follow")->setChecked(settings.value("roll/follow", true).toBool());
+    autosaver_->setIntervalSeconds(settings.value("autosave/intervalSeconds", 30).toInt());
+}
+
+void MainWindow::writeSettings() const {
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", saveState(kSettingsVersion));
+    settings.setValue("roll/snap", roll_->snapDivision());
+    settings.setValue("roll/pixelsPerQuarter", roll_->geometry().pixelsPerQuarter);
+    settings.setValue("roll/keyHeight", roll_->geometry().keyHeight);
+    settings.setValue("roll/follow", action("view.follow")->isChecked());
+    settings.setValue("autosave/intervalSeconds", autosaver_->intervalSeconds());
+}
+
+// ---------------------------------------------------------------- files
+
+bool MainWindow::maybeSave() {
+    if (!document_->isModified()) return true;
+    switch (dialogs_->askSaveChanges(this, document_->displayName())) {
+        case IUserDialogs::SaveChoice::Save:
+            return save();
+        case IUserDialogs::SaveChoice::Discard:
+            return true;
+        case IUserDialogs::SaveChoice::Cancel:
+            return false;
+    }
+    return false;
+}
+
+void MainWindow::newDocument() {
+    if (!maybeSave()) return;
+    document_->reset(SongDocument::emptySong(), QString());
+    autosaver_->discard();
+    showStatus(tr("New song"));
+}
+
+bool MainWindow::openFile(const QString& path) {
+    if (!maybeSave()) return false;
+    return loadFile(path);
+}
+
+bool MainWindow::loadFile(const QString& path) {
+    // Parse into a temporary; the document changes only when the whole file was read.
+    Result<Song> result = MidiFileReader::readFile(QFile::encodeName(path).toStdString());
+    if (!result.ok()) {
+        dialogs_->showError(this, tr("Cannot open file"),
+                            tr("The file could not be opened:\n%1").arg(QString::fromStdString(result.error().message())));
+        showStatus(tr("Could not open %1").arg(QFileInfo(path).fileName()), 8000);
+        return false;
+    }
+    transport_->stop();
+    const QStringList warnings = [&] {
+        QStringList list;
+        for (const std::string& w : result.warnings()) list << QString::fromStdString(w);
+        return list;
+    }();
+    document_->reset(std::move(result).value(), QFileInfo(path).absoluteFilePath());
+    autosaver_->discard();
+    recent_->add(path);
+    rememberDirectory(path);
+    if (!warnings.isEmpty()) {
+        dialogs_->showWarnings(this, tr("Opened with repairs"),
+                               tr("%1 was opened; repaired: %2.")
+                                   .arg(QFileInfo(path).fileName(), countOf(warnings.size(), tr("problem"), tr("problems"))),
+                               warnings);
+        showStatus(tr("Opened %1 (%2)").arg(QFileInfo(path).fileName(), countOf(warnings.size(), tr("warning"), tr("warnings"))), 8000);
+    } else {
+        showStatus(tr("Opened %1: %2").arg(QFileInfo(path).fileName(), countOf(static_cast<qint64>(document_->noteCount()), tr("note"), tr("notes"))));
+    }
+    return true;
+}
+
+bool MainWindow::save() {
+    if (document_->filePath().isEmpty()) return saveAs();
+    return saveTo(document_->filePath());
+}
+
+bool MainWindow::saveAs() {
+    QString suggestion = document_->filePath();
+    if (suggestion.isEmpty()) suggestion = QDir(lastDirectory()).filePath(tr("Untitled.mid"));
+    QString path = dialogs_->saveFileName(this, tr("Save song as MIDI"), suggestion, tr(kMidiFilter));
+    if (path.isEmpty()) return false;
+    if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".mid");
+    return saveTo(path);
+}
+
+bool MainWindow::saveTo(const QString& path) {
+    if (auto error = MidiFileWriter::writeFile(document_->song(), QFile::encodeName(path).toStdString())) {
+        dialogs_->showError(this, tr("Cannot save file"),
+                            tr("The song could not be saved:\n%1").arg(QString::fromStdString(error->message())));
+        return false;
+    }
+    document_->setFilePath(QFileInfo(path).absoluteFilePath());
+    document_->markSaved();
+    autosaver_->discard();
+    recent_->add(path);
+    rememberDirectory(path);
+    showStatus(tr("Saved %1").arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+bool MainWindow::exportMidi(const QString& path) {
+    if (auto error = MidiFileWriter::writeFile(document_->song(), QFile::encodeName(path).toStdString())) {
+        dialogs_->showError(this, tr("Cannot export MIDI"), QString::fromStdString(error->message()));
+        return false;
+    }
+    rememberDirectory(path);
+    showStatus(tr("Exported %1").arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+void MainWindow::exportWav(const QString& path) {
+    if (!WavExportJob::available()) {
+        dialogs_->showError(this, tr("Cannot export WAV"), WavExportJob::unavailableReason());
+        return;
+    }
+    rememberDirectory(path);
+    auto* job = new WavExportJob(document_->song(), path, this);
+    connect(job, &WavExportJob::finished, this, [this, job, path](bool ok, const QString& error) {
+        if (ok)
+            showStatus(tr("Exported %1").arg(QFileInfo(path).fileName()));
+        else if (!error.isEmpty())
+            dialogs_->showError(this, tr("Cannot export WAV"), error);
+        else
+            showStatus(tr("WAV export cancelled"));
+        job->deleteLater();
+    });
+    job->start(this);
+}
+
+bool MainWindow::offerRecovery() {
+    const QList<Autosaver::Recovery> found = Autosaver::findRecoverable(autosaveDirectory_);
+    if (found.isEmpty()) return false;
+    const Autosaver::Recovery& newest = found.front();
+    const QString name = newest.originalPath.isEmpty() ? tr("an untitled song") : QFileInfo(newest.originalPath).fileName();
+    const bool yes = dialogs_->askYesNo(
+        this, tr("Recover unsaved work?"),
+        tr("Biaxial Studio did not close properly. Recover the unsaved changes to %1 from %2?")
+            .arg(name, QLocale().toString(newest.savedAt, QLocale::ShortFormat)));
+    if (!yes) {
+        Autosaver::removeRecovery(newest);
+        return false;
+    }
+    Result<Song> result = MidiFileReader::readFile(QFile::encodeName(newest.autosavePath).toStdString());
+    if (!result.ok()) {
+        dialogs_->showError(this, tr("Cannot recover"), QString::fromStdString(result.error().message()));
+        Autosaver::removeRecovery(newest);
+        return false;
+    }
+    // Recovered work is unsaved work: modified until the user saves it.
+    document_->reset(std::move(result).value(), newest.originalPath, true);
+    Autosaver::removeRecovery(newest);
+    autosaver_->saveNow();
+    showStatus(tr("Recovered %1").arg(name), 8000);
+    return true;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.front().isLocalFile()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.front().isLocalFile()) return;
+    event->acceptProposedAction();
+    const QString path = urls.front().toLocalFile();
+    // After the drop returns, so that the drag source is not kept waiting by a question.
+    QTimer::singleShot(0, this, [this, path] { openFile(path); });
+}
+
+void MainWindow::showPreferences() {
+    QSettings settings;
+    PreferencesDialog::Values before;
+    before.theme = settings.value("theme", "system").toString();
+    before.autosaveSeconds = autosaver_->intervalSeconds();
+    before.soundFont = settings.value("sound/soundFont").toString();
+    PreferencesDialog dialog(before, this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    applyPreferences(dialog.values());
+}
+
+void MainWindow::applyPreferences(const PreferencesDialog::Values& values) {
+    QSettings settings;
+    if (values.theme != settings.value("theme", "system").toString()) {
+        settings.setValue("theme", values.theme);
+        AppStyle::apply(*qApp, values.theme);
+        if (QAction* a = action(QStringLiteral("view.theme.") + values.theme)) a->setChecked(true);
+    }
+    autosaver_->setIntervalSeconds(values.autosaveSeconds);
+    settings.setValue("autosave/intervalSeconds", values.autosaveSeconds);
+    if (values.soundFont != settings.value("sound/soundFont").toString()) {
+        if (values.soundFont.isEmpty()) {
+            settings.remove("sound/soundFont");
+            showStatus(tr("The default SoundFont is used from the next start"));
+        } else {
+            QString error;
+            if (transport_->setSoundFont(values.soundFont, &error))
+                settings.setValue("sound/soundFont", values.soundFont);
+            else
+                dialogs_->showError(this, tr("Cannot load SoundFont"), error);
+        }
+    }
+}
+
+void MainWindow::showShortcuts() {
+    static const char* const kRows[][2] = {
+        {"Click (Draw mode)", "Draw a note; drag to set its length"},
+        {"Drag a note / its right edge", "Move / resize (Alt: no snap)"},
+        {"Shift+drag, or drag in Select mode", "Rubber-band selection"},
+        {"Ctrl+click", "Add to / remove from the selection"},
+        {"Right-click a note", "Delete it"},
+        {"Up / Down (Shift)", "Transpose a semitone (an octave)"},
+        {"Left / Right (Shift)", "Move by a grid step (a bar)"},
+        {"Ctrl+Up / Ctrl+Down", "Louder / softer"},
+        {"Q", "Quantize the selection"},
+        {"D / S", "Draw / Select mode"},
+        {"Space", "Play / stop"},
+        {"Home", "Return to the start"},
+        {"L / Ctrl+L", "Loop on/off / loop the selection"},
+        {"R", "Record from the MIDI keyboard"},
+        {"Drag on the ruler", "Mark the loop (right-click clears it)"},
+        {"Ctrl+wheel / Ctrl+Shift+wheel", "Zoom time / pitch"},
+        {"Shift+wheel", "Scroll in time"},
+        {"Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"},
+    };
+    QString html = QStringLiteral("<table cellspacing=4>");
+    for (const auto& row : kRows)
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(tr(row[0]), tr(row[1]));
+    html += QStringLiteral("</table>");
+    auto* box = new QMessageBox(QMessageBox::NoIcon, tr("Keyboard and Mouse"), html, QMessageBox::Close, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->show();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    for (const auto& guard : closeGuards_)
+        if (!guard()) {
+            event->ignore();
+            return;
+        }
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    transport_->stop();
+    writeSettings();
+    autosaver_->discard();
+    event->accept();
+}
+
+}  // namespace biaxial

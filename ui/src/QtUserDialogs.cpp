@@ -1,0 +1,48 @@
+#include "biaxial/ui/QtUserDialogs.h"
+
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QMessageBox>
+
+namespace biaxial {
+
+void QtUserDialogs::showError(QWidget* parent, const QString& title, const QString& text) {
+    QMessageBox::critical(parent, title, text);
+}
+
+void QtUserDialogs::showWarnings(QWidget* parent, const QString& title, const QString& text,
+                                 const QStringList& warnings) {
+    // Non-modal: the file is open and usable; the list is there to read or dismiss.
+    auto* box = new QMessageBox(QMessageBox::Information, title, text, QMessageBox::Ok, parent);
+    box->setDetailedText(warnings.join('\n'));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->show();
+}
+
+IUserDialogs::SaveChoice QtUserDialogs::askSaveChanges(QWidget* parent, const QString& documentName) {
+    const auto answer = QMessageBox::warning(
+        parent, QCoreApplication::translate("biaxial", "Unsaved changes"),
+        QCoreApplication::translate("biaxial", "Save the changes to \"%1\" before closing?").arg(documentName),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save) return SaveChoice::Save;
+    if (answer == QMessageBox::Discard) return SaveChoice::Discard;
+    return SaveChoice::Cancel;
+}
+
+bool QtUserDialogs::askYesNo(QWidget* parent, const QString& title, const QString& text) {
+    return QMessageBox::question(parent, title, text, QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) ==
+           QMessageBox::Yes;
+}
+
+QString QtUserDialogs::openFileName(QWidget* parent, const QString& title, const QString& directory,
+                                    const QString& filter) {
+    return QFileDialog::getOpenFileName(parent, title, directory, filter);
+}
+
+QString QtUserDialogs::saveFileName(QWidget* parent, const QString& title, const QString& suggestion,
+                                    const QString& filter) {
+    return QFileDialog::getSaveFileName(parent, title, suggestion, filter);
+}
+
+}  // namespace biaxial
