@@ -1,0 +1,313 @@
+// Continue through the real worker thread with a tiny model built by the test: progress,
+// cancel, variations as ghost notes, accept as one undo step, regenerate, scale constraint,
+// no model and a bad model file.
+#include <gtest/gtest.h>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QCheckBox>
+#include <functional>
+
+#include "ContinueController.h"
+#include "ContinuePanel.h"
+#include "ContinueWorker.h"
+#include "MlTestSupport.h"
+#include "ModelCardView.h"
+#include "VariationPreview.h"
+#include "biaxial/engine/GridConverter.h"
+#include "biaxial/ui/PianoRollWidget.h"
+#include "biaxial/ui/SongDocument.h"
+
+using namespace biaxial;
+
+namespace {
+
+bool waitUntil(const std::function<bool()>& done, int timeoutMs = 20000) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs) {
+            return false;
+        }
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+class ContinueTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(dir_.isValid());
+        modelPath_ = test::writeTinyModel(dir_);
+        ASSERT_FALSE(modelPath_.isEmpty());
+    }
+
+    ContinueRequest request(int bars, int variations) const {
+        ContinueRequest r;
+        r.song = test::randomSong(2, 3);
+        r.seedEndTick = r.song.endTick();
+        r.bars = bars;
+        r.variations = variations;
+        r.randomSeed = 11;
+        r.conservativity = 0.8;
+        return r;
+    }
+
+    QTemporaryDir dir_;
+    QString modelPath_;
+};
+
+}  // namespace
+
+TEST_F(ContinueTest, RunPlacesVariationsAfterTheSeed) {
+    std::string error;
+    auto model = Model::load(modelPath_.toStdString(), &error);
+    ASSERT_TRUE(model) << error;
+    ContinueRequest r = request(2, 3);
+    ContinueResult result;
+    QString message;
+    bool cancelled = false;
+    int calls = 0;
+    ASSERT_TRUE(ContinueWorker::run(*model, r, &result, &message, &cancelled, nullptr,
+                                    [&](int, int) { ++calls; }))
+        << message.toStdString();
+    EXPECT_GT(calls, 0);
+    ASSERT_EQ(result.variations.size(), 3u);
+    const std::int64_t seedEnd = r.song.endTick();  // 2 bars at 480 tpq: a step boundary
+    EXPECT_EQ(result.startTick, seedEnd);
+    EXPECT_EQ(result.endTick, seedEnd + 2 * 4 * 480);
+    std::size_t total = 0;
+    for (const auto& v : result.variations) {
+        for (const Note& n : v) {
+            EXPECT_GE(n.start, result.startTick);
+            EXPECT_LE(n.end(), result.endTick);
+            EXPECT_GE(n.pitch, 24);
+            EXPECT_LE(n.pitch, 101);
+            EXPECT_EQ(n.velocity, r.velocity);
+        }
+        total += v.size();
+    }
+    EXPECT_GT(total, 0u) << "random weights should play some notes";
+
+    // The same seed gives the same music.
+    ContinueResult again;
+    ASSERT_TRUE(ContinueWorker::run(*model, r, &again, &message, &cancelled));
+    EXPECT_EQ(again.variations, result.variations);
+}
+
+TEST_F(ContinueTest, ScaleConstraintAndFromScratch) {
+    auto model = Model::load(modelPath_.toStdString());
+    ASSERT_TRUE(model);
+    ContinueRequest r = request(2, 2);
+    r.song = SongDocument::emptySong();
+    r.seedEndTick = 0;
+    r.scale = Scale{0, Scale::Mode::MajorPentatonic};
+    r.constrainToScale = true;
+    ContinueResult result;
+    QString message;
+    bool cancelled = false;
+    ASSERT_TRUE(ContinueWorker::run(*model, r, &result, &message, &cancelled)) << message.toStdString();
+    EXPECT_EQ(result.startTick, 0);
+    std::size_t total = 0;
+    for (const auto& v : result.variations) {
+        for (const Note& n : v) {
+            EXPECT_TRUE(r.scale.contains(n.pitch)) << n.pitch;
+        }
+        total += v.size();
+    }
+    EXPECT_GT(total, 0u);
+}
+
+TEST_F(ContinueTest, ControllerReportsProgressAndFinishes) {
+    ContinueController controller;
+    QSignalSpy loaded(&controller, &ContinueController::modelLoaded);
+    controller.loadModel(modelPath_);
+    ASSERT_TRUE(loaded.wait(20000));
+    EXPECT_TRUE(controller.hasModel());
+    EXPECT_EQ(controller.modelInfo().config, ModelConfig::tiny());
+
+    QSignalSpy progress(&controller, &ContinueController::progress);
+    QSignalSpy finished(&controller, &ContinueController::finished);
+    ASSERT_TRUE(controller.start(request(4, 2)));
+    EXPECT_TRUE(controller.isRunning());
+    EXPECT_FALSE(controller.start(request(4, 2)));  // one job at a time
+    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+    EXPECT_GT(progress.count(), 0);
+    EXPECT_FALSE(controller.isRunning());
+    const auto result = finished.front().front().value<ContinueResult>();
+    EXPECT_EQ(result.variations.size(), 2u);
+}
+
+TEST_F(ContinueTest, CancelStopsTheJob) {
+    ContinueController controller;
+    QSignalSpy loaded(&controller, &ContinueController::modelLoaded);
+    controller.loadModel(modelPath_);
+    ASSERT_TRUE(loaded.wait(20000));
+
+    QSignalSpy progress(&controller, &ContinueController::progress);
+    QSignalSpy finished(&controller, &ContinueController::finished);
+    QSignalSpy cancelled(&controller, &ContinueController::cancelled);
+    ASSERT_TRUE(controller.start(request(256, 8)));  // far too long to finish before the cancel
+    ASSERT_TRUE(waitUntil([&] { return progress.count() > 0 || finished.count() > 0; }));
+    QElapsedTimer timer;
+    timer.start();
+    controller.cancel();
+    ASSERT_TRUE(waitUntil([&] { return cancelled.count() + finished.count() > 0; }));
+    EXPECT_EQ(cancelled.count(), 1);
+    EXPECT_EQ(finished.count(), 0);
+    EXPECT_LT(timer.elapsed(), 5000);
+    EXPECT_FALSE(controller.isRunning());
+
+    // The controller is usable again after a cancel.
+    ASSERT_TRUE(controller.start(request(1, 1)));
+    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+}
+
+TEST_F(ContinueTest, PanelShowsGhostsAndAcceptIsOneUndoStep) {
+    SongDocument document;
+    document.reset(test::randomSong(2, 5), QString());
+    PianoRollWidget roll(&document);
+    ContinuePanel panel(&document, &roll, nullptr, /*loadDefaultModel=*/false);
+    QSignalSpy loaded(panel.controller(), &ContinueController::modelLoaded);
+    panel.addModelFile(modelPath_, true);
+    ASSERT_TRUE(loaded.wait(20000));
+    EXPECT_TRUE(panel.findChild<ModelCardView*>()->text().contains(QStringLiteral("tiny test model")));
+
+    panel.findChild<QSpinBox*>("barsSpin")->setValue(2);
+    panel.findChild<QSpinBox*>("variationsSpin")->setValue(3);
+    auto* continueButton = panel.findChild<QPushButton*>("continueButton");
+    ASSERT_TRUE(continueButton->isEnabled());
+    QSignalSpy finished(panel.controller(), &ContinueController::finished);
+    continueButton->click();
+    EXPECT_TRUE(panel.findChild<QPushButton*>("cancelButton")->isEnabled());
+    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+
+    VariationPreview* preview = panel.preview();
+    ASSERT_TRUE(preview->isActive());
+    EXPECT_EQ(preview->count(), 3);
+    EXPECT_EQ(roll.ghostNotes(), preview->currentNotes());
+    EXPECT_TRUE(panel.findChild<QLabel*>("variationLabel")->text().contains(QStringLiteral("1 of 3")));
+    preview->next();
+    EXPECT_EQ(preview->index(), 1);
+    EXPECT_EQ(roll.ghostNotes(), preview->currentNotes());
+    preview->previous();
+    preview->previous();  // wraps around
+    EXPECT_EQ(preview->index(), 2);
+
+    // Pick a variation that plays.
+    for (int i = 0; i < preview->count() && preview->currentNotes().empty(); ++i) {
+        preview->next();
+    }
+    const std::vector<Note> chosen = preview->currentNotes();
+    ASSERT_FALSE(chosen.empty());
+    const std::size_t before = document.noteCount();
+    const int undoBefore = document.undoStack()->count();
+    panel.findChild<QPushButton*>("acceptButton")->click();
+    EXPECT_FALSE(preview->isActive());
+    EXPECT_TRUE(roll.ghostNotes().empty());
+    EXPECT_EQ(document.noteCount(), before + chosen.size());
+    EXPECT_EQ(document.undoStack()->count(), undoBefore + 1);
+    for (const Note& n : chosen) {
+        EXPECT_TRUE(document.contains(NoteRef{document.editTrack(), n}));
+    }
+    document.undoStack()->undo();
+    EXPECT_EQ(document.noteCount(), before);
+    document.undoStack()->redo();
+    EXPECT_EQ(document.noteCount(), before + chosen.size());
+}
+
+TEST_F(ContinueTest, RegenerateReplacesTheSelectedRangeInOneStep) {
+    SongDocument document;
+    document.reset(test::randomSong(4, 9), QString());
+    PianoRollWidget roll(&document);
+    ContinuePanel panel(&document, &roll, nullptr, false);
+    QSignalSpy loaded(panel.controller(), &ContinueController::modelLoaded);
+    panel.addModelFile(modelPath_, true);
+    ASSERT_TRUE(loaded.wait(20000));
+
+    // Select bar 3 (ticks 3840..5760).
+    const std::int64_t bar = document.ticksPerBar();
+    NoteRefs inBar3;
+    for (const NoteRef& ref : document.allNotes()) {
+        if (ref.note.start >= 2 * bar && ref.note.start < 3 * bar) {
+            inBar3.push_back(ref);
+        }
+    }
+    ASSERT_FALSE(inBar3.empty());
+    document.setSelection(inBar3);
+    std::int64_t from = 0;
+    std::int64_t to = 0;
+    ASSERT_TRUE(panel.regenerateRange(&from, &to));
+    EXPECT_EQ(from, 2 * bar);
+    auto* regenerate = panel.findChild<QPushButton*>("regenerateButton");
+    ASSERT_TRUE(regenerate->isEnabled());
+    const Song original = document.song();
+    QSignalSpy finished(panel.controller(), &ContinueController::finished);
+    regenerate->click();
+    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+    ASSERT_TRUE(panel.preview()->isActive());
+    const ContinueResult result = panel.preview()->result();
+    EXPECT_EQ(result.mode, ContinueRequest::Mode::Regenerate);
+    EXPECT_EQ(result.startTick, from);
+    EXPECT_EQ(result.endTick, to);
+
+    const int undoBefore = document.undoStack()->count();
+    ASSERT_TRUE(panel.preview()->accept());
+    EXPECT_EQ(document.undoStack()->count(), undoBefore + 1);
+    for (const NoteRef& ref : inBar3) {
+        // The old material of the range is gone unless the network happened to play the same note.
+        if (!document.contains(ref)) {
+            continue;
+        }
+        bool regenerated = false;
+        for (const auto& v : result.variations) {
+            regenerated = regenerated || std::find(v.begin(), v.end(), ref.note) != v.end();
+        }
+        EXPECT_TRUE(regenerated);
+    }
+    for (const NoteRef& ref : document.allNotes()) {
+        if (ref.note.start < from) {
+            EXPECT_TRUE(std::find(original.tracks[0].notes.begin(), original.tracks[0].notes.end(), ref.note) !=
+                        original.tracks[0].notes.end());
+        }
+    }
+    document.undoStack()->undo();
+    EXPECT_EQ(document.song(), original);
+}
+
+TEST(ContinuePanelWithoutModel, ExplainsHowToGetOne) {
+    SongDocument document;
+    ContinuePanel panel(&document, nullptr, nullptr, false);
+    EXPECT_FALSE(panel.findChild<QPushButton*>("continueButton")->isEnabled());
+    EXPECT_FALSE(panel.continueAction()->isEnabled());
+    EXPECT_TRUE(panel.findChild<ModelCardView*>()->text().contains(QStringLiteral("biaxial train")));
+    panel.startContinue();  // harmless, says why
+    EXPECT_TRUE(panel.statusText().contains(QStringLiteral("biaxial train")));
+}
+
+TEST_F(ContinueTest, BadModelFileIsReportedAndKeepsTheOldModel) {
+    SongDocument document;
+    ContinuePanel panel(&document, nullptr, nullptr, false);
+    QSignalSpy loaded(panel.controller(), &ContinueController::modelLoaded);
+    QSignalSpy failed(panel.controller(), &ContinueController::modelLoadFailed);
+    panel.addModelFile(modelPath_, true);
+    ASSERT_TRUE(loaded.wait(20000));
+
+    const QString bad = dir_.filePath(QStringLiteral("broken.pt"));
+    QFile file(bad);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("this is not a model");
+    file.close();
+    panel.addModelFile(bad, true);
+    ASSERT_TRUE(failed.wait(20000));
+    EXPECT_TRUE(panel.controller()->hasModel());
+    EXPECT_EQ(panel.controller()->modelPath(), QFileInfo(modelPath_).absoluteFilePath());
+    EXPECT_TRUE(panel.findChild<ModelCardView*>()->text().contains(QStringLiteral("broken.pt")));
+    EXPECT_TRUE(panel.findChild<QPushButton*>("continueButton")->isEnabled());
+}

@@ -1,0 +1,89 @@
+// The panels inside the real main window: actions in the Generate menu, a trained model
+// offered to Continue, and a quit that asks before it stops a running training.
+#include <gtest/gtest.h>
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QComboBox>
+#include <functional>
+#include <memory>
+
+#include "../RecordingDialogs.h"
+#include "ContinuePanel.h"
+#include "MlIntegration.h"
+#include "MlTestSupport.h"
+#include "TrainingController.h"
+#include "TrainingPanel.h"
+#include "biaxial/ui/MainWindow.h"
+
+using namespace biaxial;
+
+namespace {
+
+bool waitUntil(const std::function<bool()>& done, int timeoutMs = 60000) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs) {
+            return false;
+        }
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST(MlIntegration, InstallsPanelsActionsAndAQuitGuard) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString corpus = dir.filePath(QStringLiteral("corpus"));
+    QDir().mkpath(corpus);
+    ASSERT_TRUE(test::writeSong(test::randomSong(12, 1), corpus + QStringLiteral("/a.mid")));
+    ASSERT_TRUE(test::writeSong(test::randomSong(12, 2), corpus + QStringLiteral("/b.mid")));
+
+    auto dialogs = std::make_shared<test::RecordingDialogs>();
+    MainWindow::Options options;
+    options.dialogs = dialogs;
+    options.autosaveDirectory = dir.filePath(QStringLiteral("autosave"));
+    options.openSynth = false;
+    MainWindow window(options);
+    const MlIntegration::Parts parts = MlIntegration::install(&window, /*loadDefaultModel=*/false);
+    ASSERT_NE(parts.continuePanel, nullptr);
+    ASSERT_NE(parts.trainingPanel, nullptr);
+    EXPECT_EQ(window.action(QStringLiteral("generate.continue")), parts.continuePanel->continueAction());
+    EXPECT_NE(window.action(QStringLiteral("generate.accept")), nullptr);
+    window.show();
+
+    // Train a tiny model; when it is written, Continue offers it.
+    parts.trainingPanel->setCorpusFolder(corpus);
+    parts.trainingPanel->setOutputPath(dir.filePath(QStringLiteral("trained.pt")));
+    parts.trainingPanel->setPreset(QStringLiteral("tiny"));
+    parts.trainingPanel->setSteps(4);
+    parts.trainingPanel->setBatchSize(2);
+    parts.trainingPanel->setCheckpointEvery(4);
+    QSignalSpy ready(parts.trainingController, &TrainingController::modelReady);
+    parts.trainingPanel->start();
+    ASSERT_TRUE(waitUntil([&] { return ready.count() == 1; }));
+    auto* models = parts.continuePanel->findChild<QComboBox*>("modelCombo");
+    EXPECT_GE(models->findData(QFileInfo(dir.filePath(QStringLiteral("trained.pt"))).absoluteFilePath()), 0);
+
+    // A long run: closing asks; "no" keeps the window and the run, "yes" stops it.
+    QSignalSpy progress(parts.trainingController, &TrainingController::progress);
+    parts.trainingPanel->setSteps(100000);
+    parts.trainingPanel->setCheckpointEvery(100000);
+    parts.trainingPanel->setOutputPath(dir.filePath(QStringLiteral("long.pt")));
+    parts.trainingPanel->start();
+    ASSERT_TRUE(waitUntil([&] { return progress.count() > 0; }));
+    dialogs->yesNoAnswer = false;
+    EXPECT_FALSE(window.close());
+    EXPECT_EQ(dialogs->yesNoQuestions, 1);
+    EXPECT_TRUE(parts.trainingController->isRunning());
+    dialogs->yesNoAnswer = true;
+    dialogs->saveAnswer = IUserDialogs::SaveChoice::Discard;
+    EXPECT_TRUE(window.close());
+    EXPECT_FALSE(parts.trainingController->isRunning());
+}

@@ -1,0 +1,633 @@
+#include "ContinuePanel.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "ContinueController.h"
+#include "ModelCardView.h"
+#include "ModelLocator.h"
+#include "ScaleChooser.h"
+#include "VariationPreview.h"
+#include "biaxial/engine/GridConverter.h"
+#include "biaxial/ui/PianoRollWidget.h"
+#include "biaxial/ui/SongDocument.h"
+
+namespace biaxial {
+
+namespace {
+
+constexpr int kMaxRandomSeed = 999999;
+
+std::int64_t floorToStep(std::int64_t tick, int tpq) {
+    return GridConverter::tickOfStep(GridConverter::stepOfTick(std::max<std::int64_t>(0, tick), tpq), tpq);
+}
+
+std::int64_t ceilToStep(std::int64_t tick, int tpq) {
+    if (tick <= 0) {
+        return 0;
+    }
+    return GridConverter::tickOfStep(GridConverter::stepOfTick(tick - 1, tpq) + 1, tpq);
+}
+
+}  // namespace
+
+ContinuePanel::ContinuePanel(SongDocument* document, PianoRollWidget* roll, QWidget* parent, bool loadDefaultModel)
+    : QDockWidget(tr("Continue"), parent), document_(document), roll_(roll) {
+    setObjectName("continuePanel");
+    controller_ = new ContinueController(this);
+    preview_ = new VariationPreview(document_, roll_, this);
+    buildUi();
+    loadSettings();
+
+    connect(controller_, &ContinueController::modelLoaded, this, &ContinuePanel::onModelLoaded);
+    connect(controller_, &ContinueController::modelLoadFailed, this, &ContinuePanel::onModelLoadFailed);
+    connect(controller_, &ContinueController::progress, this, [this](int done, int total) {
+        progress_->setMaximum(std::max(1, total));
+        progress_->setValue(done);
+    });
+    connect(controller_, &ContinueController::finished, this, &ContinuePanel::onFinished);
+    connect(controller_, &ContinueController::failed, this,
+            [this](const QString& error) { setStatus(tr("Continue failed: %1").arg(error)); });
+    connect(controller_, &ContinueController::cancelled, this, [this] { setStatus(tr("Cancelled.")); });
+    connect(controller_, &ContinueController::runningChanged, this, [this] { updateEnabled(); });
+    connect(preview_, &VariationPreview::changed, this, [this] { updateEnabled(); });
+    connect(preview_, &VariationPreview::accepted, this,
+            [this](int n) { setStatus(tr("Added %n note(s). Undo removes them.", nullptr, n)); });
+    connect(document_, &SongDocument::selectionChanged, this, [this] { updateEnabled(); });
+    connect(document_, &SongDocument::notesChanged, this, [this] { updateEnabled(); });
+    connect(document_, &SongDocument::songReset, this, [this] { songReplacedSinceStart_ = true; });
+    if (roll_ != nullptr) {
+        connect(roll_, &PianoRollWidget::loopRangeChanged, this, [this] { updateEnabled(); });
+    }
+
+    // At start: the model used last time if it is still there, else the default model, else
+    // any model opened before; without any, Continue says why and how to get one.
+    QString startModel;
+    if (loadDefaultModel) {
+        const QString last = QSettings().value(QStringLiteral("continue/currentModel")).toString();
+        const QString fallback = ModelLocator::defaultModelPath();
+        if (!fallback.isEmpty()) {
+            addModelFile(fallback, false);
+        }
+        startModel = QFileInfo(last).isFile() ? last : !fallback.isEmpty() ? fallback
+                                                     : modelCombo_->count() > 0 ? modelCombo_->itemData(0).toString()
+                                                                                : QString();
+    }
+    if (!startModel.isEmpty()) {
+        addModelFile(startModel, true);
+    } else {
+        modelMissing_ = true;
+        card_->showMessage(ModelLocator::howToGetAModel());
+    }
+    updateEnabled();
+}
+
+ContinuePanel::~ContinuePanel() { saveSettings(); }
+
+void ContinuePanel::buildUi() {
+    auto* body = new QWidget;
+    auto* layout = new QVBoxLayout(body);
+
+    // --- model ---
+    auto* modelBox = new QGroupBox(tr("Model"));
+    auto* modelLayout = new QVBoxLayout(modelBox);
+    auto* modelRow = new QHBoxLayout;
+    modelCombo_ = new QComboBox;
+    modelCombo_->setObjectName("modelCombo");
+    modelCombo_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    modelCombo_->setMinimumContentsLength(12);
+    openModelButton_ = new QPushButton(tr("Open model..."));
+    openModelButton_->setObjectName("openModel");
+    modelRow->addWidget(modelCombo_, 1);
+    modelRow->addWidget(openModelButton_);
+    modelLayout->addLayout(modelRow);
+    card_ = new ModelCardView;
+    modelLayout->addWidget(card_);
+    layout->addWidget(modelBox);
+
+    // --- options ---
+    auto* optionsBox = new QGroupBox(tr("Options"));
+    auto* form = new QFormLayout(optionsBox);
+    fromCombo_ = new QComboBox;
+    fromCombo_->setObjectName("fromCombo");
+    fromCombo_->addItem(tr("Selection, loop or song end"), static_cast<int>(From::Auto));
+    fromCombo_->addItem(tr("End of the song"), static_cast<int>(From::SongEnd));
+    fromCombo_->addItem(tr("End of the selection"), static_cast<int>(From::SelectionEnd));
+    fromCombo_->addItem(tr("End of the loop region"), static_cast<int>(From::LoopEnd));
+    form->addRow(tr("Continue from"), fromCombo_);
+    barsSpin_ = new QSpinBox;
+    barsSpin_->setObjectName("barsSpin");
+    barsSpin_->setRange(1, 64);
+    barsSpin_->setValue(4);
+    form->addRow(tr("Bars to add"), barsSpin_);
+
+    auto* consRow = new QHBoxLayout;
+    conservativitySpin_ = new QDoubleSpinBox;
+    conservativitySpin_->setObjectName("conservativitySpin");
+    conservativitySpin_->setRange(0.2, 3.0);
+    conservativitySpin_->setSingleStep(0.05);
+    conservativitySpin_->setValue(1.0);
+    conservativitySpin_->setToolTip(tr("Above 1 the network plays fewer notes, below 1 more"));
+    adaptiveCheck_ = new QCheckBox(tr("Adaptive"));
+    adaptiveCheck_->setObjectName("adaptiveCheck");
+    adaptiveCheck_->setToolTip(tr("The original's anti-silence mode: lowers conservativity while fewer than two "
+                                  "notes sound"));
+    consRow->addWidget(conservativitySpin_, 1);
+    consRow->addWidget(adaptiveCheck_);
+    form->addRow(tr("Conservativity"), consRow);
+
+    temperatureSpin_ = new QDoubleSpinBox;
+    temperatureSpin_->setObjectName("temperatureSpin");
+    temperatureSpin_->setRange(0.1, 3.0);
+    temperatureSpin_->setSingleStep(0.05);
+    temperatureSpin_->setValue(1.0);
+    temperatureSpin_->setToolTip(tr("1 keeps the network's own odds; higher is wilder, lower is safer"));
+    form->addRow(tr("Temperature"), temperatureSpin_);
+
+    variationsSpin_ = new QSpinBox;
+    variationsSpin_->setObjectName("variationsSpin");
+    variationsSpin_->setRange(1, 16);
+    variationsSpin_->setValue(3);
+    form->addRow(tr("Variations"), variationsSpin_);
+
+    auto* seedRow = new QHBoxLayout;
+    seedSpin_ = new QSpinBox;
+    seedSpin_->setObjectName("seedSpin");
+    seedSpin_->setRange(0, kMaxRandomSeed);
+    seedSpin_->setValue(1);
+    newSeedCheck_ = new QCheckBox(tr("New each time"));
+    newSeedCheck_->setObjectName("newSeedCheck");
+    newSeedCheck_->setChecked(true);
+    newSeedCheck_->setToolTip(tr("Pick a fresh random seed for every run; untick to repeat a result exactly"));
+    seedRow->addWidget(seedSpin_, 1);
+    seedRow->addWidget(newSeedCheck_);
+    form->addRow(tr("Random seed"), seedRow);
+
+    scaleChooser_ = new ScaleChooser;
+    form->addRow(tr("Key / scale"), scaleChooser_);
+    auto* scaleRow = new QHBoxLayout;
+    constrainCheck_ = new QCheckBox(tr("Constrain notes"));
+    constrainCheck_->setObjectName("constrainCheck");
+    constrainCheck_->setToolTip(tr("The network never plays notes outside the scale"));
+    highlightCheck_ = new QCheckBox(tr("Highlight rows"));
+    highlightCheck_->setObjectName("highlightCheck");
+    highlightCheck_->setChecked(true);
+    scaleRow->addWidget(constrainCheck_);
+    scaleRow->addWidget(highlightCheck_);
+    form->addRow(QString(), scaleRow);
+    layout->addWidget(optionsBox);
+
+    // --- run ---
+    auto* runRow = new QHBoxLayout;
+    continueButton_ = new QPushButton(tr("Continue"));
+    continueButton_->setObjectName("continueButton");
+    continueButton_->setDefault(true);
+    regenerateButton_ = new QPushButton(tr("Regenerate selection"));
+    regenerateButton_->setObjectName("regenerateButton");
+    runRow->addWidget(continueButton_);
+    runRow->addWidget(regenerateButton_);
+    layout->addLayout(runRow);
+    auto* progressRow = new QHBoxLayout;
+    progress_ = new QProgressBar;
+    progress_->setObjectName("continueProgress");
+    progress_->setRange(0, 1);
+    progress_->setValue(0);
+    progress_->setFormat(tr("%p%"));
+    cancelButton_ = new QPushButton(tr("Cancel"));
+    cancelButton_->setObjectName("cancelButton");
+    progressRow->addWidget(progress_, 1);
+    progressRow->addWidget(cancelButton_);
+    layout->addLayout(progressRow);
+
+    // --- variations ---
+    auto* variationsBox = new QGroupBox(tr("Variations"));
+    auto* varLayout = new QVBoxLayout(variationsBox);
+    auto* flipRow = new QHBoxLayout;
+    previousButton_ = new QToolButton;
+    previousButton_->setObjectName("previousVariation");
+    previousButton_->setArrowType(Qt::LeftArrow);
+    nextButton_ = new QToolButton;
+    nextButton_->setObjectName("nextVariation");
+    nextButton_->setArrowType(Qt::RightArrow);
+    variationLabel_ = new QLabel(tr("None yet"));
+    variationLabel_->setObjectName("variationLabel");
+    variationLabel_->setAlignment(Qt::AlignCenter);
+    flipRow->addWidget(previousButton_);
+    flipRow->addWidget(variationLabel_, 1);
+    flipRow->addWidget(nextButton_);
+    varLayout->addLayout(flipRow);
+    auto* decideRow = new QHBoxLayout;
+    auditionButton_ = new QPushButton(tr("Audition"));
+    auditionButton_->setObjectName("auditionButton");
+    acceptButton_ = new QPushButton(tr("Accept"));
+    acceptButton_->setObjectName("acceptButton");
+    discardButton_ = new QPushButton(tr("Discard"));
+    discardButton_->setObjectName("discardButton");
+    decideRow->addWidget(auditionButton_);
+    decideRow->addWidget(acceptButton_);
+    decideRow->addWidget(discardButton_);
+    varLayout->addLayout(decideRow);
+    layout->addWidget(variationsBox);
+
+    status_ = new QLabel;
+    status_->setObjectName("continueStatus");
+    status_->setWordWrap(true);
+    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(status_);
+    layout->addStretch(1);
+
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(body);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    setWidget(scroll);
+
+    // --- actions (the main window puts them in a menu, which makes their shortcuts live) ---
+    auto makeAction = [this](const QString& text, const QKeySequence& keys, const QString& tip) {
+        auto* action = new QAction(text, this);
+        action->setShortcut(keys);
+        action->setToolTip(tip);
+        addAction(action);
+        return action;
+    };
+    continueAction_ = makeAction(tr("&Continue"), QKeySequence(Qt::CTRL | Qt::Key_Return),
+                                 tr("Continue the music with the network"));
+    regenerateAction_ = makeAction(tr("&Regenerate Selection"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
+                                   tr("Replace the selected time range with new material"));
+    nextAction_ = makeAction(tr("&Next Variation"), QKeySequence(Qt::ALT | Qt::Key_Right), tr("Show the next variation"));
+    previousAction_ = makeAction(tr("&Previous Variation"), QKeySequence(Qt::ALT | Qt::Key_Left),
+                                 tr("Show the previous variation"));
+    acceptAction_ = makeAction(tr("&Accept Variation"), QKeySequence(Qt::ALT | Qt::Key_Return),
+                               tr("Add the variation to the song (one undo step)"));
+    discardAction_ = makeAction(tr("&Discard Variations"), QKeySequence(Qt::ALT | Qt::Key_Backspace),
+                                tr("Drop the variations"));
+    cancelAction_ = makeAction(tr("Cancel &Generation"), QKeySequence(), tr("Stop the running job"));
+    continueButton_->setToolTip(continueAction_->toolTip() + QStringLiteral(" (%1)").arg(
+                                    continueAction_->shortcut().toString(QKeySequence::NativeText)));
+    regenerateButton_->setToolTip(regenerateAction_->toolTip());
+    acceptButton_->setToolTip(acceptAction_->toolTip());
+
+    connect(continueAction_, &QAction::triggered, this, &ContinuePanel::startContinue);
+    connect(regenerateAction_, &QAction::triggered, this, &ContinuePanel::startRegenerate);
+    connect(nextAction_, &QAction::triggered, preview_, &VariationPreview::next);
+    connect(previousAction_, &QAction::triggered, preview_, &VariationPreview::previous);
+    connect(acceptAction_, &QAction::triggered, preview_, &VariationPreview::accept);
+    connect(discardAction_, &QAction::triggered, preview_, &VariationPreview::discard);
+    connect(cancelAction_, &QAction::triggered, this, &ContinuePanel::cancel);
+
+    connect(continueButton_, &QPushButton::clicked, this, &ContinuePanel::startContinue);
+    connect(regenerateButton_, &QPushButton::clicked, this, &ContinuePanel::startRegenerate);
+    connect(cancelButton_, &QPushButton::clicked, this, &ContinuePanel::cancel);
+    connect(nextButton_, &QToolButton::clicked, preview_, &VariationPreview::next);
+    connect(previousButton_, &QToolButton::clicked, preview_, &VariationPreview::previous);
+    connect(acceptButton_, &QPushButton::clicked, preview_, &VariationPreview::accept);
+    connect(discardButton_, &QPushButton::clicked, preview_, &VariationPreview::discard);
+    connect(auditionButton_, &QPushButton::clicked, this, [this] {
+        if (preview_->isActive()) {
+            // Start a bar before the new material so that the ear hears the join.
+            const std::int64_t from = std::max<std::int64_t>(0, preview_->result().startTick - document_->ticksPerBar());
+            emit auditionRequested(from, preview_->currentNotes());
+        }
+    });
+    connect(openModelButton_, &QPushButton::clicked, this, &ContinuePanel::openModelDialog);
+    connect(modelCombo_, &QComboBox::activated, this, &ContinuePanel::onModelChosen);
+    connect(scaleChooser_, &ScaleChooser::scaleChanged, this, &ContinuePanel::onScaleChanged);
+    connect(highlightCheck_, &QCheckBox::toggled, this, [this] { onScaleChanged(scaleChooser_->scale()); });
+    connect(adaptiveCheck_, &QCheckBox::toggled, this, [this] { updateEnabled(); });
+}
+
+QList<QAction*> ContinuePanel::menuActions() const {
+    return {continueAction_, regenerateAction_, cancelAction_, previousAction_, nextAction_, acceptAction_,
+            discardAction_};
+}
+
+void ContinuePanel::loadSettings() {
+    QSettings s;
+    s.beginGroup(QStringLiteral("continue"));
+    barsSpin_->setValue(s.value("bars", barsSpin_->value()).toInt());
+    conservativitySpin_->setValue(s.value("conservativity", conservativitySpin_->value()).toDouble());
+    adaptiveCheck_->setChecked(s.value("adaptive", false).toBool());
+    temperatureSpin_->setValue(s.value("temperature", temperatureSpin_->value()).toDouble());
+    variationsSpin_->setValue(s.value("variations", variationsSpin_->value()).toInt());
+    seedSpin_->setValue(s.value("seed", seedSpin_->value()).toInt());
+    newSeedCheck_->setChecked(s.value("newSeed", true).toBool());
+    constrainCheck_->setChecked(s.value("constrain", false).toBool());
+    highlightCheck_->setChecked(s.value("highlight", true).toBool());
+    Scale scale;
+    scale.root = s.value("scaleRoot", 0).toInt();
+    scale.mode = static_cast<Scale::Mode>(std::clamp(s.value("scaleMode", 0).toInt(), 0, Scale::kModeCount - 1));
+    scaleChooser_->setScale(scale);
+    fromCombo_->setCurrentIndex(std::clamp(s.value("from", 0).toInt(), 0, fromCombo_->count() - 1));
+    // Models opened before, still on disk (the default model is added at start).
+    for (const QString& path : s.value("models").toStringList()) {
+        if (QFileInfo(path).isFile() && modelCombo_->findData(path) < 0) {
+            modelCombo_->addItem(QFileInfo(path).fileName(), path);
+            modelCombo_->setItemData(modelCombo_->count() - 1, path, Qt::ToolTipRole);
+        }
+    }
+    s.endGroup();
+}
+
+void ContinuePanel::saveSettings() const {
+    QSettings s;
+    s.beginGroup(QStringLiteral("continue"));
+    s.setValue("bars", barsSpin_->value());
+    s.setValue("conservativity", conservativitySpin_->value());
+    s.setValue("adaptive", adaptiveCheck_->isChecked());
+    s.setValue("temperature", temperatureSpin_->value());
+    s.setValue("variations", variationsSpin_->value());
+    s.setValue("seed", seedSpin_->value());
+    s.setValue("newSeed", newSeedCheck_->isChecked());
+    s.setValue("constrain", constrainCheck_->isChecked());
+    s.setValue("highlight", highlightCheck_->isChecked());
+    s.setValue("scaleRoot", scaleChooser_->scale().root);
+    s.setValue("scaleMode", static_cast<int>(scaleChooser_->scale().mode));
+    s.setValue("from", fromCombo_->currentIndex());
+    QStringList models;
+    for (int i = 0; i < modelCombo_->count(); ++i) {
+        models << modelCombo_->itemData(i).toString();
+    }
+    s.setValue("models", models);
+    if (controller_->hasModel()) {
+        s.setValue("currentModel", controller_->modelPath());
+    }
+    s.endGroup();
+}
+
+std::int64_t ContinuePanel::seedEndTick(From from) const {
+    const int tpq = document_->ticksPerQuarter();
+    const std::int64_t songEnd = document_->song().endTick();
+    std::int64_t selectionEnd = -1;
+    for (const NoteRef& ref : document_->selectedNotes()) {
+        selectionEnd = std::max(selectionEnd, ref.note.end());
+    }
+    const bool hasLoop = roll_ != nullptr && roll_->hasLoopRange();
+    std::int64_t tick = songEnd;
+    switch (from) {
+        case From::Auto:
+            tick = selectionEnd >= 0 ? selectionEnd : hasLoop ? roll_->loopEnd() : songEnd;
+            break;
+        case From::SongEnd: tick = songEnd; break;
+        case From::SelectionEnd: tick = selectionEnd >= 0 ? selectionEnd : songEnd; break;
+        case From::LoopEnd: tick = hasLoop ? roll_->loopEnd() : songEnd; break;
+    }
+    return ceilToStep(tick, tpq);
+}
+
+bool ContinuePanel::regenerateRange(std::int64_t* start, std::int64_t* end) const {
+    const int tpq = document_->ticksPerQuarter();
+    std::int64_t from = -1;
+    std::int64_t to = -1;
+    const NoteRefs selected = document_->selectedNotes();
+    if (!selected.empty()) {
+        from = selected.front().note.start;
+        for (const NoteRef& ref : selected) {
+            from = std::min(from, ref.note.start);
+            to = std::max(to, ref.note.end());
+        }
+    } else if (roll_ != nullptr && roll_->hasLoopRange()) {
+        from = roll_->loopStart();
+        to = roll_->loopEnd();
+    }
+    if (from < 0 || to <= from) {
+        return false;
+    }
+    *start = floorToStep(from, tpq);
+    *end = ceilToStep(to, tpq);
+    return *end > *start;
+}
+
+ContinueRequest ContinuePanel::buildRequest(ContinueRequest::Mode mode) const {
+    ContinueRequest r;
+    r.mode = mode;
+    r.song = document_->song();
+    if (mode == ContinueRequest::Mode::Regenerate) {
+        std::int64_t from = 0;
+        std::int64_t to = 0;
+        regenerateRange(&from, &to);
+        r.seedEndTick = from;
+        r.replaceEndTick = to;
+    } else {
+        r.seedEndTick = seedEndTick(static_cast<From>(fromCombo_->currentData().toInt()));
+    }
+    r.bars = barsSpin_->value();
+    r.conservativity = conservativitySpin_->value();
+    r.adaptiveConservativity = adaptiveCheck_->isChecked();
+    r.temperature = temperatureSpin_->value();
+    r.variations = variationsSpin_->value();
+    r.randomSeed = static_cast<std::uint64_t>(seedSpin_->value());
+    r.scale = scaleChooser_->scale();
+    r.constrainToScale = constrainCheck_->isChecked();
+    r.track = document_->editTrack();
+    // New notes look like their neighbours: the channel of the edit track and the median
+    // velocity of the song (90 for an empty song).
+    std::vector<int> velocities;
+    r.channel = 0;
+    bool channelSet = false;
+    for (std::size_t t = 0; t < r.song.tracks.size(); ++t) {
+        for (const Note& n : r.song.tracks[t].notes) {
+            velocities.push_back(n.velocity);
+            if (!channelSet && static_cast<int>(t) == r.track) {
+                r.channel = n.channel;
+                channelSet = true;
+            }
+        }
+    }
+    if (!velocities.empty()) {
+        std::nth_element(velocities.begin(), velocities.begin() + velocities.size() / 2, velocities.end());
+        r.velocity = velocities[velocities.size() / 2];
+    }
+    return r;
+}
+
+void ContinuePanel::startContinue() { start(ContinueRequest::Mode::Continue); }
+
+void ContinuePanel::startRegenerate() { start(ContinueRequest::Mode::Regenerate); }
+
+void ContinuePanel::start(ContinueRequest::Mode mode) {
+    if (controller_->isRunning()) {
+        return;
+    }
+    if (!controller_->hasModel()) {
+        setStatus(modelMissing_ ? ModelLocator::howToGetAModel() : tr("The model is still loading."));
+        return;
+    }
+    std::int64_t from = 0;
+    std::int64_t to = 0;
+    if (mode == ContinueRequest::Mode::Regenerate && !regenerateRange(&from, &to)) {
+        setStatus(tr("Select notes or set a loop region to regenerate."));
+        return;
+    }
+    if (newSeedCheck_->isChecked()) {
+        seedSpin_->setValue(static_cast<int>(QRandomGenerator::global()->bounded(kMaxRandomSeed + 1)));
+    }
+    preview_->discard();
+    songReplacedSinceStart_ = false;
+    progress_->setRange(0, 1);
+    progress_->setValue(0);
+    if (controller_->start(buildRequest(mode))) {
+        setStatus(mode == ContinueRequest::Mode::Regenerate ? tr("Regenerating...") : tr("Continuing..."));
+    }
+}
+
+void ContinuePanel::cancel() {
+    if (controller_->isRunning()) {
+        controller_->cancel();
+        setStatus(tr("Cancelling..."));
+    }
+}
+
+void ContinuePanel::onFinished(const ContinueResult& result) {
+    progress_->setValue(progress_->maximum());
+    if (songReplacedSinceStart_) {
+        setStatus(tr("The song was replaced while the network was working: its variations were dropped."));
+        return;
+    }
+    preview_->setResult(result);
+    if (roll_ != nullptr) {
+        // Bring the new material into view, with a bar of what it continues.
+        roll_->scrollToTick(std::max<std::int64_t>(0, result.startTick - document_->ticksPerBar()));
+    }
+    std::size_t notes = 0;
+    for (const auto& v : result.variations) {
+        notes += v.size();
+    }
+    setStatus(tr("%n variation(s) in %1 s. Flip through them, then Accept or Discard.", nullptr,
+                 static_cast<int>(result.variations.size()))
+                  .arg(result.seconds, 0, 'f', 2) +
+              (notes == 0 ? tr(" The network stayed silent: try a lower conservativity or Adaptive.") : QString()));
+}
+
+void ContinuePanel::addModelFile(const QString& path, bool select) {
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    int index = modelCombo_->findData(absolute);
+    if (index < 0) {
+        modelCombo_->addItem(QFileInfo(absolute).fileName(), absolute);
+        index = modelCombo_->count() - 1;
+        modelCombo_->setItemData(index, absolute, Qt::ToolTipRole);
+    }
+    if (select) {
+        modelCombo_->setCurrentIndex(index);
+        onModelChosen(index);
+    }
+}
+
+void ContinuePanel::openModelDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open model"), QString(),
+                                                      tr("Biaxial models (*.pt);;All files (*)"));
+    if (!path.isEmpty()) {
+        addModelFile(path, true);
+    }
+}
+
+void ContinuePanel::onModelChosen(int index) {
+    const QString path = modelCombo_->itemData(index).toString();
+    if (path.isEmpty() || path == controller_->modelPath()) {
+        return;
+    }
+    pendingModelPath_ = path;
+    card_->showMessage(tr("Loading %1...").arg(QFileInfo(path).fileName()));
+    controller_->loadModel(path);
+    updateEnabled();
+}
+
+void ContinuePanel::onModelLoaded(const QString& path, const ModelInfo& info) {
+    modelMissing_ = false;
+    card_->setModel(path, info);
+    setStatus(tr("Model loaded: %1").arg(QFileInfo(path).fileName()));
+    updateEnabled();
+}
+
+void ContinuePanel::onModelLoadFailed(const QString& path, const QString& error) {
+    // The file stays in the list (it may be fixed); the previous model, if any, stays loaded.
+    card_->showMessage(tr("Could not load %1:\n%2").arg(QFileInfo(path).fileName(), error) +
+                       (controller_->hasModel() ? tr("\n\nStill using %1.").arg(QFileInfo(controller_->modelPath()).fileName())
+                                                : QStringLiteral("\n\n") + ModelLocator::howToGetAModel()));
+    const int current = modelCombo_->findData(controller_->modelPath());
+    if (current >= 0) {
+        modelCombo_->setCurrentIndex(current);
+    }
+    setStatus(tr("Could not load the model."));
+    updateEnabled();
+}
+
+void ContinuePanel::onScaleChanged(const Scale& scale) {
+    if (roll_ == nullptr) {
+        return;
+    }
+    if (highlightCheck_->isChecked() && !scale.isChromatic()) {
+        roll_->setScaleHighlight(scale.pitchClassMask());
+    } else {
+        roll_->clearScaleHighlight();
+    }
+}
+
+void ContinuePanel::setStatus(const QString& text) {
+    status_->setText(text);
+    emit statusMessage(text.section(QLatin1Char('\n'), 0, 0));
+}
+
+QString ContinuePanel::statusText() const { return status_->text(); }
+
+void ContinuePanel::updateEnabled() {
+    const bool running = controller_->isRunning();
+    const bool model = controller_->hasModel();
+    const bool previewing = preview_->isActive();
+    std::int64_t from = 0;
+    std::int64_t to = 0;
+    const bool canRegenerate = regenerateRange(&from, &to);
+    continueButton_->setEnabled(model && !running);
+    continueAction_->setEnabled(model && !running);
+    regenerateButton_->setEnabled(model && !running && canRegenerate);
+    regenerateAction_->setEnabled(model && !running && canRegenerate);
+    cancelButton_->setEnabled(running);
+    cancelAction_->setEnabled(running);
+    progress_->setEnabled(running);
+    conservativitySpin_->setToolTip(adaptiveCheck_->isChecked()
+                                        ? tr("Starting conservativity; Adaptive moves it while generating")
+                                        : tr("Above 1 the network plays fewer notes, below 1 more"));
+    for (QWidget* w : {static_cast<QWidget*>(previousButton_), static_cast<QWidget*>(nextButton_)}) {
+        w->setEnabled(previewing && preview_->count() > 1);
+    }
+    nextAction_->setEnabled(previewing && preview_->count() > 1);
+    previousAction_->setEnabled(previewing && preview_->count() > 1);
+    auditionButton_->setEnabled(previewing);
+    acceptButton_->setEnabled(previewing && !running);
+    acceptAction_->setEnabled(previewing && !running);
+    discardButton_->setEnabled(previewing);
+    discardAction_->setEnabled(previewing);
+    if (previewing) {
+        variationLabel_->setText(tr("Variation %1 of %2 (%n note(s))", nullptr,
+                                    static_cast<int>(preview_->currentNotes().size()))
+                                     .arg(preview_->index() + 1)
+                                     .arg(preview_->count()));
+    } else {
+        variationLabel_->setText(running ? tr("Generating...") : tr("None yet"));
+    }
+    if (!model) {
+        const QString why = modelMissing_ ? tr("No model: see the model card for how to get one")
+                                          : tr("Waiting for the model to load");
+        continueButton_->setToolTip(why);
+    } else {
+        continueButton_->setToolTip(continueAction_->toolTip());
+    }
+}
+
+}  // namespace biaxial

@@ -1,0 +1,139 @@
+#pragma once
+
+#include <QDockWidget>
+#include <QString>
+#include <cstdint>
+
+#include "ContinueRequest.h"
+#include "ContinueResult.h"
+#include "Scale.h"
+#include "biaxial/model/Model.h"
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QToolButton;
+
+namespace biaxial {
+
+class ContinueController;
+class ModelCardView;
+class PianoRollWidget;
+class ScaleChooser;
+class SongDocument;
+class VariationPreview;
+
+// The Continue dock: model choice and card, where to continue from, bars, conservativity
+// (fixed or adaptive), temperature, variations, random seed, key/scale; Continue and
+// Regenerate selection with a progress bar and Cancel; then the variations as ghost notes to
+// flip through, audition, accept (one undo step) or discard.
+// Owns its ContinueController (worker thread) and VariationPreview. The document and the
+// roll belong to the main window and must outlive the panel. GUI thread only.
+class ContinuePanel : public QDockWidget {
+    Q_OBJECT
+public:
+    enum class From { Auto, SongEnd, SelectionEnd, LoopEnd };
+
+    // Loads the default model (ModelLocator) unless `loadDefaultModel` is false (tests).
+    ContinuePanel(SongDocument* document, PianoRollWidget* roll, QWidget* parent = nullptr,
+                  bool loadDefaultModel = true);
+    ~ContinuePanel() override;
+
+    ContinueController* controller() const { return controller_; }
+    VariationPreview* preview() const { return preview_; }
+
+    // For the main window's menu and toolbar (they carry the shortcuts):
+    QAction* continueAction() const { return continueAction_; }
+    QAction* regenerateAction() const { return regenerateAction_; }
+    QAction* acceptAction() const { return acceptAction_; }
+    QAction* discardAction() const { return discardAction_; }
+    QAction* nextVariationAction() const { return nextAction_; }
+    QAction* previousVariationAction() const { return previousAction_; }
+    QAction* cancelAction() const { return cancelAction_; }
+    QList<QAction*> menuActions() const;
+
+    // The request the controls describe now (GUI thread; copies the song).
+    ContinueRequest buildRequest(ContinueRequest::Mode mode) const;
+    // Where Continue starts for a choice of From (ticks), and the range Regenerate replaces.
+    std::int64_t seedEndTick(From from) const;
+    bool regenerateRange(std::int64_t* start, std::int64_t* end) const;
+    QString statusText() const;
+
+public slots:
+    // Adds a model file to the choice (e.g. one the Training panel just wrote) and, when
+    // `select` is true, loads it.
+    void addModelFile(const QString& path, bool select = true);
+    void openModelDialog();
+    void startContinue();
+    void startRegenerate();
+    void cancel();
+
+signals:
+    // The user wants to hear the current variation with the song: play from `fromTick`
+    // with the ghost notes (the main window's transport mixes PianoRollWidget::ghostNotes()).
+    void auditionRequested(std::int64_t fromTick, const std::vector<biaxial::Note>& ghostNotes);
+    void statusMessage(const QString& text);
+
+private:
+    void buildUi();
+    void loadSettings();
+    void saveSettings() const;
+    void start(ContinueRequest::Mode mode);
+    void setStatus(const QString& text);
+    void updateEnabled();
+    void onModelChosen(int index);
+    void onModelLoaded(const QString& path, const ModelInfo& info);
+    void onModelLoadFailed(const QString& path, const QString& error);
+    void onFinished(const ContinueResult& result);
+    void onScaleChanged(const Scale& scale);
+
+    SongDocument* document_;
+    PianoRollWidget* roll_;
+    ContinueController* controller_ = nullptr;
+    VariationPreview* preview_ = nullptr;
+
+    QComboBox* modelCombo_ = nullptr;
+    QPushButton* openModelButton_ = nullptr;
+    ModelCardView* card_ = nullptr;
+    QComboBox* fromCombo_ = nullptr;
+    QSpinBox* barsSpin_ = nullptr;
+    QDoubleSpinBox* conservativitySpin_ = nullptr;
+    QCheckBox* adaptiveCheck_ = nullptr;
+    QDoubleSpinBox* temperatureSpin_ = nullptr;
+    QSpinBox* variationsSpin_ = nullptr;
+    QSpinBox* seedSpin_ = nullptr;
+    QCheckBox* newSeedCheck_ = nullptr;
+    ScaleChooser* scaleChooser_ = nullptr;
+    QCheckBox* constrainCheck_ = nullptr;
+    QCheckBox* highlightCheck_ = nullptr;
+    QPushButton* continueButton_ = nullptr;
+    QPushButton* regenerateButton_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QPushButton* cancelButton_ = nullptr;
+    QLabel* variationLabel_ = nullptr;
+    QToolButton* previousButton_ = nullptr;
+    QToolButton* nextButton_ = nullptr;
+    QPushButton* auditionButton_ = nullptr;
+    QPushButton* acceptButton_ = nullptr;
+    QPushButton* discardButton_ = nullptr;
+    QLabel* status_ = nullptr;
+
+    QAction* continueAction_ = nullptr;
+    QAction* regenerateAction_ = nullptr;
+    QAction* acceptAction_ = nullptr;
+    QAction* discardAction_ = nullptr;
+    QAction* nextAction_ = nullptr;
+    QAction* previousAction_ = nullptr;
+    QAction* cancelAction_ = nullptr;
+
+    QString pendingModelPath_;  // being loaded
+    bool modelMissing_ = false;
+    bool songReplacedSinceStart_ = false;  // a result for a song no longer open is dropped
+};
+
+}  // namespace biaxial
