@@ -1,0 +1,239 @@
+// `biaxial train`: trains a biaxial model on a MIDI folder or a benchmark JSON dataset.
+#include <unistd.h>
+
+#include <atomic>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <map>
+
+#include "ArgParser.h"
+#include "Command.h"
+#include "biaxial/engine/CorpusScanner.h"
+#include "biaxial/model/DatasetReader.h"
+#include "biaxial/model/Model.h"
+#include "biaxial/model/Trainer.h"
+
+namespace {
+
+std::atomic<bool> gCancel{false};
+
+void onInterrupt(int) { gCancel.store(true); }
+
+std::string duration(double s) {
+    if (!(s >= 0) || s > 1e9) return "?";
+    char buf[64];
+    const long t = std::lround(s);
+    if (t >= 3600) std::snprintf(buf, sizeof buf, "%ldh%02ldm", t / 3600, (t / 60) % 60);
+    else if (t >= 60) std::snprintf(buf, sizeof buf, "%ldm%02lds", t / 60, t % 60);
+    else std::snprintf(buf, sizeof buf, "%lds", t);
+    return buf;
+}
+
+const char* kUsage =
+    "usage: biaxial train (--corpus DIR | --dataset FILE.json) --out MODEL.pt [options]\n"
+    "\n"
+    "Trains the biaxial LSTM (Johnson 2015). Writes MODEL.pt (weights, config, model card) and\n"
+    "MODEL.pt.ckpt (also the optimiser and random state, for --resume) at every checkpoint.\n"
+    "Ctrl-C stops after the current batch; the files keep the last checkpoint.\n"
+    "\n"
+    "  --corpus DIR            MIDI folder (searched recursively)\n"
+    "  --dataset FILE.json     benchmark JSON ({train, valid, test}; its valid split validates)\n"
+    "  --out MODEL.pt          the model file to write\n"
+    "  --steps N               total batches (default 10000, the original's)\n"
+    "  --size NAME             original (300,300/100,50), small (128,128/64,32) or tiny (default original)\n"
+    "  --batch B               segments per batch (default 10)\n"
+    "  --segment L             steps per segment (default 128, starting on multiples of 16)\n"
+    "  --resume                continue from MODEL.pt.ckpt exactly where it stopped\n"
+    "  --init MODEL.pt         start from another model's weights (fine-tuning)\n"
+    "  --device D              auto (default), cpu or cuda\n"
+    "  --optimizer O           adadelta (default, the original's) or adam\n"
+    "  --lr X                  learning rate (default: adadelta 1.0, adam 0.001)\n"
+    "  --clip X                per-parameter gradient norm clip (default 5, the original's; 0 = off)\n"
+    "  --valid-fraction F      pieces held out for validation (default 0.1)\n"
+    "  --valid-every N         batches between validations (default 100)\n"
+    "  --checkpoint-every N    batches between checkpoints (default 500)\n"
+    "  --sample-every N        batches between sample MIDI files (default 500, 0 = none)\n"
+    "  --samples DIR           folder for the sample MIDI files (default: beside MODEL.pt)\n"
+    "  --log-every N           batches between log lines (default 100)\n"
+    "  --seed S                random seed (default 1)\n"
+    "  --low-pitch P --notes N pitch range (default 24 and 78; 21 and 88 with --dataset)\n"
+    "  --pedal                 extend notes held by the sustain pedal\n"
+    "  --zero-output-bias      start the output biases at 0 like the original (default: the data's\n"
+    "                          log-odds, which avoids a long plateau at the marginal entropy)\n"
+    "  --meta KEY=VALUE        a model-card entry (repeatable as KEY=VALUE;KEY=VALUE)";
+
+int run(const std::vector<std::string>& args) {
+    using biaxial::cli::ArgParser;
+    ArgParser p({"corpus", "dataset", "out", "steps", "size", "batch", "segment", "init", "device", "optimizer", "lr",
+                 "clip", "valid-fraction", "valid-every", "checkpoint-every", "sample-every", "log-every", "seed", "samples",
+                 "low-pitch", "notes", "meta"},
+                {"resume", "pedal", "zero-output-bias"});
+    if (!p.parse(args)) {
+        std::fprintf(stderr, "biaxial train: %s\n%s\n", p.error().c_str(), kUsage);
+        return 2;
+    }
+    if (p.get("out").empty() || (p.get("corpus").empty() == p.get("dataset").empty())) {
+        std::fprintf(stderr, "biaxial train: needs --out and exactly one of --corpus or --dataset\n%s\n", kUsage);
+        return 2;
+    }
+    const bool dataset = p.has("dataset");
+    auto config = biaxial::ModelConfig::preset(p.get("size", "original"));
+    if (!config) {
+        std::fprintf(stderr, "biaxial train: unknown --size '%s' (original, small or tiny)\n", p.get("size").c_str());
+        return 2;
+    }
+    config->lowPitch = p.getInt("low-pitch", dataset ? 21 : 24);
+    config->numNotes = p.getInt("notes", dataset ? 88 : 78);
+    biaxial::TrainingOptions o;
+    o.outputPath = p.get("out");
+    o.resume = p.has("resume");
+    o.initFrom = p.get("init");
+    o.steps = p.getInt("steps", 10000);
+    o.batchSize = p.getInt("batch", 10);
+    o.segmentSteps = p.getInt("segment", 128);
+    o.device = p.get("device", "auto");
+    const std::string opt = p.get("optimizer", "adadelta");
+    if (opt != "adadelta" && opt != "adam") {
+        std::fprintf(stderr, "biaxial train: unknown --optimizer '%s' (adadelta or adam)\n", opt.c_str());
+        return 2;
+    }
+    o.optimizer = opt == "adam" ? biaxial::OptimizerKind::Adam : biaxial::OptimizerKind::Adadelta;
+    o.learningRate = p.getDouble("lr", 0.0);
+    o.gradClip = p.getDouble("clip", 5.0);
+    o.validationFraction = p.getDouble("valid-fraction", 0.1);
+    o.validationEvery = p.getInt("valid-every", 100);
+    o.checkpointEvery = p.getInt("checkpoint-every", 500);
+    o.sampleEvery = p.getInt("sample-every", 500);
+    o.logEvery = p.getInt("log-every", 100);
+    o.sampleFolder = p.get("samples");
+    o.initOutputBiasFromData = !p.has("zero-output-bias");
+    o.seed = static_cast<std::uint64_t>(p.getInt("seed", 1));
+    if (!p.error().empty()) {
+        std::fprintf(stderr, "biaxial train: %s\n", p.error().c_str());
+        return 2;
+    }
+    {
+        std::string meta = p.get("meta");
+        std::size_t start = 0;
+        while (start < meta.size()) {
+            auto end = meta.find(';', start);
+            if (end == std::string::npos) end = meta.size();
+            auto item = meta.substr(start, end - start);
+            if (auto eq = item.find('='); eq != std::string::npos) o.metadata[item.substr(0, eq)] = item.substr(eq + 1);
+            start = end + 1;
+        }
+    }
+    // On resume the checkpoint's pitch range wins: read it before loading the data.
+    if (o.resume) {
+        std::string why;
+        if (auto info = biaxial::Model::readInfo(biaxial::Trainer::checkpointPathFor(o.outputPath), &why)) {
+            config->lowPitch = info->config.lowPitch;
+            config->numNotes = info->config.numNotes;
+        }
+    }
+    if (auto why = config->validate()) {
+        std::fprintf(stderr, "biaxial train: %s\n", why->c_str());
+        return 2;
+    }
+
+    std::vector<biaxial::TrainingPiece> pieces;
+    if (dataset) {
+        std::string why;
+        auto ds = biaxial::DatasetReader::readFile(p.get("dataset"), config->lowPitch, config->numNotes, &why);
+        if (!ds) {
+            std::fprintf(stderr, "biaxial train: %s\n", why.c_str());
+            return 1;
+        }
+        for (std::size_t i = 0; i < ds->train.size(); ++i) pieces.push_back({"train/" + std::to_string(i), ds->train[i]});
+        for (std::size_t i = 0; i < ds->valid.size(); ++i) {
+            pieces.push_back({"valid/" + std::to_string(i), ds->valid[i]});
+            if (ds->valid[i].steps() >= o.segmentSteps) o.validationNames.push_back("valid/" + std::to_string(i));
+        }
+        std::printf("dataset %s: %zu train, %zu valid, %zu test pieces; %lld pitches outside %d..%d dropped\n",
+                    p.get("dataset").c_str(), ds->train.size(), ds->valid.size(), ds->test.size(),
+                    static_cast<long long>(ds->droppedOutOfRange), config->lowPitch, config->highPitch());
+        o.metadata.emplace("dataset", p.get("dataset"));
+    } else {
+        biaxial::CorpusScanOptions so;
+        so.grid.lowPitch = config->lowPitch;
+        so.grid.numNotes = config->numNotes;
+        so.grid.extendWithSustainPedal = p.has("pedal");
+        std::printf("scanning %s ...\n", p.get("corpus").c_str());
+        std::fflush(stdout);
+        auto corpus = biaxial::CorpusScanner::scan(p.get("corpus"), so);
+        if (corpus.error) {
+            std::fprintf(stderr, "biaxial train: %s\n", corpus.error->c_str());
+            return 1;
+        }
+        std::map<std::string, int> reasons;
+        for (auto& e : corpus.entries) {
+            if (e.loaded) pieces.push_back({e.path, std::move(e.grid)});
+            else ++reasons[e.reason];
+        }
+        std::printf("corpus: %d files loaded, %d skipped, %lld steps (%.1f hours at 120 BPM), %lld notes outside "
+                    "MIDI %d..%d dropped, %.1f s\n",
+                    corpus.summary.loaded, corpus.summary.skipped, static_cast<long long>(corpus.summary.totalSteps),
+                    static_cast<double>(corpus.summary.totalSteps) / 8.0 / 3600.0,
+                    static_cast<long long>(corpus.summary.droppedOutOfRange), config->lowPitch, config->highPitch(),
+                    corpus.summary.seconds);
+        for (const auto& [why, n] : reasons) std::printf("  skipped %d: %s\n", n, why.c_str());
+        o.metadata.emplace("corpus", p.get("corpus"));
+    }
+    const int usable = biaxial::Trainer::usablePieces(pieces, o.segmentSteps);
+    std::printf("%d of %zu pieces are long enough for a %d-step segment\n", usable, pieces.size(), o.segmentSteps);
+    if (pieces.empty()) {
+        std::fprintf(stderr, "biaxial train: nothing to train on: no readable MIDI file (.mid/.midi) in %s\n",
+                     p.get(dataset ? "dataset" : "corpus").c_str());
+        return 1;
+    }
+    if (usable == 0) {
+        std::fprintf(stderr, "biaxial train: nothing to train on: no piece has %d steps or more (try a smaller --segment)\n",
+                     o.segmentSteps);
+        return 1;
+    }
+    std::printf("model: %s, %lld parameters; batch %d x %d steps; %s; device %s%s\n", config->describe().c_str(),
+                static_cast<long long>(config->parameterCount()), o.batchSize, o.segmentSteps, opt.c_str(),
+                o.device.c_str(), o.resume ? "; resuming" : "");
+    std::fflush(stdout);
+
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    const bool tty = isatty(fileno(stdout));
+    auto result = biaxial::Trainer::run(*config, pieces, o, &gCancel, [&](const biaxial::TrainingProgress& r) {
+        const int width = 30;
+        const int filled = r.totalBatches > 0 ? static_cast<int>(width * r.batch / r.totalBatches) : 0;
+        std::string bar(static_cast<std::size_t>(filled), '#');
+        bar.resize(static_cast<std::size_t>(width), '.');
+        char valid[64] = "";
+        if (r.validLoss >= 0) std::snprintf(valid, sizeof valid, " valid %.4f (%.2f/step)", r.validLoss, r.validLossPerStep);
+        if (r.isLogPoint) {
+            std::printf("%sbatch %lld/%lld [%s] train %.4f%s nats/note-step, %.3f batch/s, ETA %s%s%s\n", tty ? "\r" : "",
+                        static_cast<long long>(r.batch), static_cast<long long>(r.totalBatches), bar.c_str(), r.trainLoss,
+                        valid, r.stepsPerSecond, duration(r.etaSeconds).c_str(), r.message.empty() ? "" : " | ",
+                        r.message.c_str());
+        } else if (tty) {
+            std::printf("\rbatch %lld/%lld [%s] train %.4f, %.3f batch/s, ETA %s   ", static_cast<long long>(r.batch),
+                        static_cast<long long>(r.totalBatches), bar.c_str(), r.trainLoss, r.stepsPerSecond,
+                        duration(r.etaSeconds).c_str());
+        }
+        std::fflush(stdout);
+    });
+    if (result.cancelled) {
+        std::printf("\nstopped at batch %lld; %s keeps the last checkpoint (resume with --resume)\n",
+                    static_cast<long long>(result.batches), o.outputPath.c_str());
+        return 130;
+    }
+    if (!result.ok) {
+        std::fprintf(stderr, "biaxial train: %s\n", result.error.c_str());
+        return 1;
+    }
+    std::printf("done: %lld batches in %s on %s; train %.4f, valid %.4f nats/note-step; wrote %s\n",
+                static_cast<long long>(result.batches), duration(result.seconds).c_str(), result.device.c_str(),
+                result.trainLoss, result.validLoss, o.outputPath.c_str());
+    return 0;
+}
+
+biaxial::cli::CommandRegistration reg{{"train", "train the biaxial LSTM on a MIDI folder or a JSON dataset", kUsage, run}};
+
+}  // namespace

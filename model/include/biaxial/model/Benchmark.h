@@ -1,0 +1,37 @@
+#pragma once
+
+#include <string>
+
+namespace biaxial {
+
+// `biaxial bench`: training and continuation timings against the FLOP count of the work
+// (achieved GFLOP/s), the machine's SGEMM peak and the straightforward baseline.
+struct BenchmarkResult {
+    std::string device;
+    double peakSgemmGflops = 0;
+    double trainStepSecondsOriginal = 0;
+    double trainGflopsOriginal = 0;
+    double trainStepSecondsSmall = 0;
+    double trainGflopsSmall = 0;
+    double continue16BarsSeconds = 0;
+    double continue16Bars8VarSeconds = 0;
+    double baselineContinue16BarsSeconds = 0;
+    double noteLoopShare = 0;     // share of the 16-bar continuation spent in the note loop
+    double peakRssMb = 0;
+    std::string error;
+    std::string toJson() const;
+};
+
+struct BenchmarkOptions {
+    std::string device = "auto";
+    int trainRepeats = 2;         // timed training steps per size (after one warm-up)
+    bool skipOriginalTraining = false;
+};
+
+class Benchmark {
+public:
+    // Called on the calling thread; `log` gets a line per measurement.
+    static BenchmarkResult run(const BenchmarkOptions& options, void (*log)(const std::string&) = nullptr);
+};
+
+}  // namespace biaxial

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "biaxial/engine/StepGrid.h"
+#include "biaxial/model/Model.h"
+
+namespace biaxial {
+
+struct GenerationOptions {
+    int steps = 64;                 // new steps to generate (16 per 4/4 bar)
+    int variations = 1;             // sampled together as one batch
+    double conservativity = 1.0;    // play ~ Bernoulli(P(play)^c); > 1 plays less, < 1 more
+    // The original's adaptive mode: c drops by 0.02 while fewer than 2 notes sound and
+    // moves 30% back toward 1 otherwise (avoids long silences). `conservativity` is its start.
+    bool adaptiveConservativity = false;
+    double temperature = 1.0;       // logits / T before sampling; 1 = the model's own odds
+    std::uint64_t seed = 1;         // the same seed, model and options give the same music;
+                                    // variation k uses seed + k, so it does not depend on K
+    // Constraints: notes outside [minPitch, maxPitch] (MIDI, inclusive) or whose pitch class
+    // is false in `pitchClasses` (0 = C) never sound. Defaults allow everything.
+    int minPitch = 0;
+    int maxPitch = 127;
+    std::array<bool, 12> pitchClasses{true, true, true, true, true, true,
+                                      true, true, true, true, true, true};
+    // Bar length of the new steps for the beat input; 0 = take it from the seed (16 if unknown).
+    int stepsPerBar = 0;
+    // Use the straightforward tensor-per-note path (the benchmark's baseline; CUDA uses it too).
+    bool baselineNoteLoop = false;
+};
+
+struct GenerationProgress {
+    int step = 0;       // new steps done
+    int totalSteps = 0;
+};
+
+struct GenerationResult {
+    bool ok = false;
+    bool cancelled = false;
+    std::string error;
+    // One grid per variation holding only the NEW steps (append it to the seed to get the
+    // whole piece), in the model's pitch range, bar positions continuing the seed's.
+    std::vector<StepGrid> variations;
+    double seconds = 0.0;
+    double noteLoopSeconds = 0.0;   // share spent in the sequential note-axis loop
+};
+
+// Continues a seed (DESIGN.md §1 "Generation"): the seed's steps go through the time axis
+// with their real notes, then new steps are sampled one at a time, note by note upward.
+// An empty seed (0 steps) generates from scratch. A seed in another pitch range is mapped
+// by MIDI pitch (notes outside the model's range are dropped).
+// Long job for a worker thread: `cancel` is checked every step (a cancelled job returns
+// cancelled=true and no grids), `progress` is called on the calling thread.
+class Generator {
+public:
+    using Progress = std::function<void(const GenerationProgress&)>;
+
+    static GenerationResult generate(const Model& model, const StepGrid& seed, const GenerationOptions& options,
+                                     const std::atomic<bool>* cancel = nullptr, const Progress& progress = {});
+};
+
+}  // namespace biaxial

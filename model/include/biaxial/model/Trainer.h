@@ -1,0 +1,114 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "biaxial/engine/CorpusScanner.h"
+#include "biaxial/engine/StepGrid.h"
+#include "biaxial/model/ModelConfig.h"
+
+namespace biaxial {
+
+// One training piece: a grid in the model's pitch range and a name for messages.
+struct TrainingPiece {
+    std::string name;
+    StepGrid grid;
+};
+
+enum class OptimizerKind { Adadelta, Adam };
+
+struct TrainingOptions {
+    std::string outputPath;      // the model file written at the end and at every checkpoint
+    // The full training state (weights, optimiser, step, random state) lives beside it in
+    // outputPath + ".ckpt"; `resume` continues from there exactly.
+    bool resume = false;
+    std::string initFrom;        // optional: start from this model file's weights (fine-tuning)
+
+    std::int64_t steps = 10000;  // total batches (a target: resuming continues up to it)
+    int batchSize = 10;          // segments per batch (the original: 10)
+    int segmentSteps = 128;      // steps per segment (the original: 128)
+    int segmentAlign = 16;       // segments start on multiples of this (the original: 16)
+
+    OptimizerKind optimizer = OptimizerKind::Adadelta;  // the original: Adadelta (rho 0.95, eps 1e-6)
+    double learningRate = 0.0;   // 0 = the optimiser's default (Adadelta 1.0, Adam 1e-3)
+    // The original clips each parameter's gradient to this L2 norm (theano_lstm, 5.0); 0 = off.
+    double gradClip = 5.0;
+
+    double validationFraction = 0.1;  // share of pieces held out (by piece), 0 = none
+    // When not empty: exactly these pieces (by name) are the validation set (a dataset's own
+    // split) instead of a random share.
+    std::vector<std::string> validationNames;
+    int validationEvery = 100;        // batches between validation NLLs
+    int validationSegments = 40;      // segments in a validation pass (fixed, same each time)
+    int checkpointEvery = 500;        // batches between checkpoints (the original: 500)
+    int sampleEvery = 500;            // batches between sample MIDI files, 0 = never
+    std::string sampleFolder;         // where samples go (empty = beside outputPath)
+    int sampleSteps = 128;            // length of a sample
+    int logEvery = 100;               // batches between progress reports with a loss
+
+    // A new model's output biases start at the log-odds of the training notes' play and
+    // articulate frequencies instead of 0. Without it the network first spends its steps
+    // lowering every note's odds together and saturates (a long plateau at the marginal
+    // entropy, observed on JSB and piano-midi.de); false = the original's zero biases.
+    bool initOutputBiasFromData = true;
+    std::uint64_t seed = 1;           // weights, segment choice, dropout: all reproducible
+    std::string device = "auto";      // "auto", "cpu", "cuda"
+    std::map<std::string, std::string> metadata;  // written into the model file (model card)
+};
+
+// Reported by the job, from the training thread (the caller's thread of Trainer::run).
+struct TrainingProgress {
+    std::int64_t batch = 0;            // batches done
+    std::int64_t totalBatches = 0;
+    double trainLoss = 0.0;            // NLL per note-step, mean since the last report
+    double validLoss = -1.0;           // NLL per note-step on the validation set (-1 = none yet)
+    double validLossPerStep = -1.0;    // the same per time step (summed over notes)
+    double stepsPerSecond = 0.0;       // batches per second
+    double etaSeconds = 0.0;
+    bool checkpointWritten = false;
+    // Progress is reported after every batch; a log point (every logEvery batches, at
+    // validations, checkpoints and samples) is where a log line is due.
+    bool isLogPoint = false;
+    std::string message;               // a line for a log ("checkpoint written", "sample ...")
+};
+
+struct TrainingResult {
+    bool ok = false;
+    bool cancelled = false;
+    std::string error;                        // why it failed (when !ok && !cancelled)
+    std::int64_t batches = 0;
+    double trainLoss = 0.0;                   // last reported, per note-step
+    double validLoss = -1.0;
+    std::vector<std::string> trainingPieces;  // names
+    std::vector<std::string> validationPieces;
+    double seconds = 0.0;
+    std::string device;
+};
+
+// The training job (DESIGN.md §1): batches of random segments, masked NLL, checkpoints,
+// samples, validation. A plain function for a worker thread; `cancel` is checked between
+// batches (a cancelled job stops within one batch and writes nothing new: the files on disk
+// are those of the last checkpoint). `progress` is called on the calling thread.
+class Trainer {
+public:
+    using Progress = std::function<void(const TrainingProgress&)>;
+
+    // `config` is used for a new model; with resume or initFrom the file's config wins.
+    static TrainingResult run(const ModelConfig& config, const std::vector<TrainingPiece>& pieces,
+                              const TrainingOptions& options, const std::atomic<bool>* cancel = nullptr,
+                              const Progress& progress = {});
+
+    // How many pieces are long enough for one segment (a piece of exactly segmentSteps
+    // steps is usable): for summaries before starting.
+    static int usablePieces(const std::vector<TrainingPiece>& pieces, int segmentSteps);
+    // The loaded entries of a scanned corpus as training pieces (named by path); moves the grids.
+    static std::vector<TrainingPiece> piecesFromCorpus(Corpus&& corpus);
+    static std::string checkpointPathFor(const std::string& outputPath) { return outputPath + ".ckpt"; }
+};
+
+}  // namespace biaxial

@@ -1,0 +1,195 @@
+#include "biaxial/model/Benchmark.h"
+
+#include <sys/resource.h>
+
+#include <chrono>
+#include <random>
+#include <sstream>
+
+#include "BatchBuilder.h"
+#include "FeatureBuilder.h"
+#include "ModelImpl.h"
+#include "TorchRuntime.h"
+#include "biaxial/model/Generator.h"
+
+namespace biaxial {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
+
+// Forward FLOPs of one teacher-forced pass (matrix products only): LSTM layers cost
+// 2 * 4H * (in + H) per position, the output layer 2 * 2 * H.
+double forwardFlops(const ModelConfig& c, int batch, int length) {
+    const double positions = static_cast<double>(batch) * (length - 1) * c.numNotes;
+    double per = 0;
+    double in = ModelConfig::kInputsPerNote;
+    for (int h : c.timeSizes) {
+        per += 2.0 * 4 * h * (in + h);
+        in = h;
+    }
+    in += 2;
+    for (int h : c.noteSizes) {
+        per += 2.0 * 4 * h * (in + h);
+        in = h;
+    }
+    per += 2.0 * 2 * in;
+    return per * positions;
+}
+
+std::vector<StepGrid> randomPieces(const ModelConfig& c, int count, int steps, std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    std::vector<StepGrid> out;
+    for (int i = 0; i < count; ++i) {
+        StepGrid g(steps, c.lowPitch, c.numNotes);
+        for (int t = 0; t < steps; ++t) {
+            g.setBarPosition(t, t % 16);
+            for (int n = 0; n < c.numNotes; ++n)
+                if (rng() % 16 == 0) g.set(t, n, true, rng() % 2 == 0);
+        }
+        out.push_back(std::move(g));
+    }
+    return out;
+}
+
+double trainStep(const ModelConfig& config, const torch::Device& device, int repeats) {
+    auto model = Model::create(config, 1);
+    auto& impl = *model->impl();
+    impl.net->to(device);
+    auto pieces = randomPieces(config, 4, 256, 3);
+    std::vector<const StepGrid*> grids;
+    for (auto& p : pieces) grids.push_back(&p);
+    FeatureBuilder features(config.lowPitch, config.numNotes, device);
+    auto gen = torch::make_generator<at::CPUGeneratorImpl>(5);
+    const int L = 128;
+    std::vector<Segment> segs;
+    for (int i = 0; i < 10; ++i) segs.push_back({i % 4, (i * 16) % 128});
+    auto params = impl.net->parameters();
+    std::vector<torch::Tensor> gsum, xsum;
+    for (auto& p : params) {
+        gsum.push_back(torch::zeros_like(p));
+        xsum.push_back(torch::zeros_like(p));
+    }
+    auto once = [&] {
+        auto [states, bars] = buildBatch(grids, segs, L);
+        auto dev = states.to(device);
+        auto in = features.build(dev.slice(1, 0, L - 1), bars.slice(1, 0, L - 1));
+        auto target = dev.slice(1, 1, L).to(torch::kFloat32);
+        for (auto& p : params) p.mutable_grad() = torch::Tensor();
+        auto loss = biaxialLoss(impl.net->forward(in, target, &gen), target);
+        loss.backward();
+        torch::NoGradGuard noGrad;
+        for (std::size_t i = 0; i < params.size(); ++i) {  // Adadelta, as training does it
+            auto g = params[i].grad();
+            gsum[i].mul_(0.95).addcmul_(g, g, 0.05);
+            auto d = ((xsum[i] + 1e-6) / (gsum[i] + 1e-6)).sqrt_().mul_(g).neg_();
+            xsum[i].mul_(0.95).addcmul_(d, d, 0.05);
+            params[i].add_(d);
+        }
+        if (device.is_cuda()) torch::cuda::synchronize();
+        return loss.item<double>();
+    };
+    once();  // warm-up
+    const auto t0 = Clock::now();
+    for (int i = 0; i < repeats; ++i) once();
+    return seconds(t0) / repeats;
+}
+
+}  // namespace
+
+std::string BenchmarkResult::toJson() const {
+    std::ostringstream o;
+    o.precision(6);
+    o << "{\"device\": \"" << device << "\", \"peak_sgemm_gflops\": " << peakSgemmGflops
+      << ", \"train_step_s_original\": " << trainStepSecondsOriginal << ", \"train_gflops_original\": " << trainGflopsOriginal
+      << ", \"train_step_s_small\": " << trainStepSecondsSmall << ", \"train_gflops_small\": " << trainGflopsSmall
+      << ", \"continue_16bars_s\": " << continue16BarsSeconds << ", \"continue_16bars_8var_s\": " << continue16Bars8VarSeconds
+      << ", \"baseline_continue_16bars_s\": " << baselineContinue16BarsSeconds << ", \"note_loop_share\": " << noteLoopShare
+      << ", \"peak_rss_mb\": " << peakRssMb << "}";
+    return o.str();
+}
+
+BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(const std::string&)) {
+    BenchmarkResult r;
+    auto say = [&](const std::string& s) {
+        if (log) log(s);
+    };
+    try {
+        std::string why;
+        auto device = TorchRuntime::resolveDevice(options.device, &why);
+        if (!device) {
+            r.error = why;
+            return r;
+        }
+        r.device = TorchRuntime::deviceName(*device);
+        {
+            torch::NoGradGuard noGrad;
+            const int n = 2048;
+            auto a = torch::randn({n, n}, torch::TensorOptions().device(*device));
+            auto b = torch::randn({n, n}, torch::TensorOptions().device(*device));
+            auto c = torch::mm(a, b);
+            double best = 1e30;
+            for (int i = 0; i < 3; ++i) {
+                const auto t0 = Clock::now();
+                torch::mm_out(c, a, b);
+                if (device->is_cuda()) torch::cuda::synchronize();
+                best = std::min(best, seconds(t0));
+            }
+            r.peakSgemmGflops = 2.0 * n * n * n / best / 1e9;
+            std::ostringstream s;
+            s << "peak SGEMM (2048^3): " << r.peakSgemmGflops << " GFLOP/s";
+            say(s.str());
+        }
+        const double trainFlopsOriginal = 3.0 * forwardFlops(ModelConfig::original(), 10, 128);
+        const double trainFlopsSmall = 3.0 * forwardFlops(ModelConfig::small(), 10, 128);
+        r.trainStepSecondsSmall = trainStep(ModelConfig::small(), *device, options.trainRepeats);
+        r.trainGflopsSmall = trainFlopsSmall / r.trainStepSecondsSmall / 1e9;
+        {
+            std::ostringstream s;
+            s << "train step small (10 x 128 steps, ~" << trainFlopsSmall / 1e9 << " GFLOP): " << r.trainStepSecondsSmall
+              << " s, " << r.trainGflopsSmall << " GFLOP/s";
+            say(s.str());
+        }
+        if (!options.skipOriginalTraining) {
+            r.trainStepSecondsOriginal = trainStep(ModelConfig::original(), *device, options.trainRepeats);
+            r.trainGflopsOriginal = trainFlopsOriginal / r.trainStepSecondsOriginal / 1e9;
+            std::ostringstream s;
+            s << "train step original (10 x 128 steps, ~" << trainFlopsOriginal / 1e9
+              << " GFLOP): " << r.trainStepSecondsOriginal << " s, " << r.trainGflopsOriginal << " GFLOP/s ("
+              << 100.0 * r.trainGflopsOriginal / r.peakSgemmGflops << "% of SGEMM peak)";
+            say(s.str());
+        }
+        {
+            auto model = Model::create(ModelConfig::original(), 1);
+            model->setDevice(r.device);
+            auto seed = randomPieces(ModelConfig::original(), 1, 16, 9)[0];
+            GenerationOptions g;
+            g.steps = 256;
+            g.seed = 3;
+            Generator::generate(*model, seed, g);  // warm-up
+            auto one = Generator::generate(*model, seed, g);
+            r.continue16BarsSeconds = one.seconds;
+            r.noteLoopShare = one.seconds > 0 ? one.noteLoopSeconds / one.seconds : 0;
+            g.variations = 8;
+            r.continue16Bars8VarSeconds = Generator::generate(*model, seed, g).seconds;
+            g.variations = 1;
+            g.baselineNoteLoop = true;
+            r.baselineContinue16BarsSeconds = Generator::generate(*model, seed, g).seconds;
+            std::ostringstream s;
+            s << "continue 16 bars (original size): " << r.continue16BarsSeconds << " s (note loop "
+              << 100.0 * r.noteLoopShare << "%), 8 variations: " << r.continue16Bars8VarSeconds
+              << " s, baseline (tensor per note): " << r.baselineContinue16BarsSeconds << " s";
+            say(s.str());
+        }
+        struct rusage usage {};
+        getrusage(RUSAGE_SELF, &usage);
+        r.peakRssMb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+    } catch (const std::exception& e) {
+        r.error = e.what();
+    }
+    return r;
+}
+
+}  // namespace biaxial

@@ -1,0 +1,208 @@
+#include "biaxial/model/Generator.h"
+
+#include <chrono>
+#include <cmath>
+
+#include "FeatureBuilder.h"
+#include "ModelImpl.h"
+#include "NoteSampler.h"
+#include "TorchRuntime.h"
+
+namespace biaxial {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The seed in the model's pitch range (notes outside it dropped), bar positions kept.
+StepGrid toModelRange(const StepGrid& seed, const ModelConfig& config) {
+    if (seed.lowPitch() == config.lowPitch && seed.numNotes() == config.numNotes) return seed;
+    StepGrid g(seed.steps(), config.lowPitch, config.numNotes);
+    for (int t = 0; t < seed.steps(); ++t) {
+        g.setBarPosition(t, seed.barPosition(t));
+        for (int n = 0; n < seed.numNotes(); ++n) {
+            const int m = seed.lowPitch() + n - config.lowPitch;
+            if (m >= 0 && m < config.numNotes && seed.play(t, n)) g.set(t, m, true, seed.articulate(t, n));
+        }
+    }
+    return g;
+}
+
+int inferStepsPerBar(const StepGrid& seed) {
+    // The bar length is one more than the position before the last bar line.
+    for (int t = seed.steps() - 1; t >= 1; --t)
+        if (seed.barPosition(t) == 0 && seed.barPosition(t - 1) > 0) return seed.barPosition(t - 1) + 1;
+    return 16;
+}
+
+// The straightforward note loop: one LSTM cell call per note on tensors (the benchmark's
+// baseline, and the path for CUDA).
+void baselineStep(BiaxialNetworkImpl& net, const torch::Tensor& timeOut, int K, int N, const SampleControls& controls,
+                  std::vector<SampleRng>& rngs, std::uint8_t* out) {
+    const double scale = net.inferenceScale();
+    auto xTime = timeOut.view({K, N, timeOut.size(1)});
+    std::vector<std::pair<torch::Tensor, torch::Tensor>> hc;
+    for (std::size_t l = 0; l < net.noteLayers().size(); ++l) {
+        auto [h0, c0] = net.initialState(false, l, K, timeOut.device());
+        hc.push_back({h0[0], c0[0]});
+    }
+    auto prev = torch::zeros({K, 2}, timeOut.options());
+    std::vector<float> choice(static_cast<std::size_t>(2 * K));
+    for (int n = 0; n < N; ++n) {
+        auto x = torch::cat({xTime.select(1, n), prev}, 1);
+        for (std::size_t l = 0; l < net.noteLayers().size(); ++l) {
+            if (l > 0) x = x * scale;
+            auto p = net.noteLayers()[l]->named_parameters();
+            auto [h, c] = torch::lstm_cell(x, {hc[l].first, hc[l].second}, p["weight_ih_l0"], p["weight_hh_l0"],
+                                           p["bias_ih_l0"], p["bias_hh_l0"]);
+            hc[l] = {h, c};
+            x = h;
+        }
+        auto logits = net.output()->forward(x * scale).to(torch::kCPU, torch::kFloat64);
+        auto probs = torch::sigmoid(logits * controls.inverseTemperature);
+        auto* pr = probs.data_ptr<double>();
+        for (int k = 0; k < K; ++k) {
+            auto& rng = rngs[static_cast<std::size_t>(k)];
+            const double u1 = rng.uniform(), u2 = rng.uniform();
+            const bool play = controls.allowed[static_cast<std::size_t>(n)] &&
+                              u1 < std::pow(pr[2 * k], controls.conservativity[static_cast<std::size_t>(k)]);
+            const bool art = play && u2 < pr[2 * k + 1];
+            out[(k * N + n) * 2] = play;
+            out[(k * N + n) * 2 + 1] = art;
+            choice[static_cast<std::size_t>(2 * k)] = play;
+            choice[static_cast<std::size_t>(2 * k + 1)] = art;
+        }
+        prev = torch::from_blob(choice.data(), {K, 2}, torch::kFloat32).clone().to(timeOut.device());
+    }
+}
+
+}  // namespace
+
+GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn, const GenerationOptions& options,
+                                     const std::atomic<bool>* cancel, const Progress& progress) {
+    GenerationResult result;
+    const auto started = Clock::now();
+    if (model.isNull()) {
+        result.error = "no model loaded";
+        return result;
+    }
+    if (options.steps < 0 || options.variations < 1 || options.variations > 256) {
+        result.error = "steps must be >= 0 and variations between 1 and 256";
+        return result;
+    }
+    if (!(options.temperature > 0) || !(options.conservativity >= 0)) {
+        result.error = "temperature must be > 0 and conservativity >= 0";
+        return result;
+    }
+    try {
+        TorchRuntime::configureOnce();
+        torch::InferenceMode inference;  // thread-local: created on the worker's thread
+        auto& impl = *model.impl();
+        auto& net = *impl.net;
+        const ModelConfig& config = impl.config;
+        const torch::Device device = impl.device;
+        const int K = options.variations, N = config.numNotes;
+
+        StepGrid seed = toModelRange(seedIn, config);
+        const int spb = options.stepsPerBar > 0 ? options.stepsPerBar : inferStepsPerBar(seed);
+        FeatureBuilder features(config.lowPitch, N, device);
+
+        // Teacher forcing: the seed's real notes through the time axis (batch of one piece).
+        // An empty seed starts from one silent step just before a bar line.
+        torch::Tensor states, bars;
+        if (seed.steps() == 0) {
+            states = torch::zeros({1, 1, N, 2}, torch::kUInt8);
+            bars = torch::full({1, 1}, spb - 1, torch::kInt64);
+        } else {
+            states = torch::from_blob(const_cast<std::uint8_t*>(seed.cells().data()), {1, seed.steps(), N, 2}, torch::kUInt8).clone();
+            bars = torch::empty({1, seed.steps()}, torch::kInt64);
+            for (int t = 0; t < seed.steps(); ++t) bars[0][t] = seed.barPosition(t);
+        }
+        int bar = static_cast<int>((bars[0][-1].item<std::int64_t>() + 1) % spb);
+        auto seedFeatures = features.build(states, bars);                          // [1, S, N, 80]
+        auto timeIn = seedFeatures.permute({1, 0, 2, 3}).reshape({-1, N, ModelConfig::kInputsPerNote});
+        LstmStates lstm;
+        auto timeOut = net.timeAxis(timeIn, &lstm, nullptr);                      // [S, N, H]
+        auto last = timeOut[-1];                                                   // [N, H]
+        // The same state for every variation: [1, N, H] -> [1, K*N, H], variation-major.
+        for (auto& [h, c] : lstm) {
+            h = h.repeat({1, K, 1});
+            c = c.repeat({1, K, 1});
+        }
+        last = last.repeat({K, 1}).contiguous();                                  // [K*N, H]
+
+        SampleControls controls;
+        controls.conservativity.assign(static_cast<std::size_t>(K), options.conservativity);
+        controls.inverseTemperature = 1.0 / options.temperature;
+        controls.allowed.resize(static_cast<std::size_t>(N));
+        for (int n = 0; n < N; ++n) {
+            const int pitch = config.lowPitch + n;
+            controls.allowed[static_cast<std::size_t>(n)] =
+                pitch >= options.minPitch && pitch <= options.maxPitch && options.pitchClasses[static_cast<std::size_t>(pitch % 12)];
+        }
+        std::vector<SampleRng> rngs(static_cast<std::size_t>(K));
+        for (int k = 0; k < K; ++k) rngs[static_cast<std::size_t>(k)].engine.seed(options.seed + static_cast<std::uint64_t>(k));
+
+        const bool fast = device.is_cpu() && !options.baselineNoteLoop;
+        std::optional<NoteSampler> sampler;
+        std::optional<TimeStepper> stepper;
+        if (fast) {
+            sampler.emplace(net, K, N);
+            stepper.emplace(net, lstm);
+        }
+
+        for (int k = 0; k < K; ++k) result.variations.emplace_back(options.steps, config.lowPitch, N);
+        auto chosen = torch::empty({K, 1, N, 2}, torch::kUInt8);
+        auto stepBars = torch::empty({K, 1}, torch::kInt64);
+        double noteLoop = 0;
+        for (int s = 0; s < options.steps; ++s) {
+            if (cancel && cancel->load()) {
+                result.cancelled = true;
+                result.variations.clear();
+                return result;
+            }
+            auto* out = chosen.data_ptr<std::uint8_t>();
+            const auto t0 = Clock::now();
+            if (fast) sampler->sampleStep(last.contiguous(), controls, rngs, out);
+            else baselineStep(net, last, K, N, controls, rngs, out);
+            noteLoop += std::chrono::duration<double>(Clock::now() - t0).count();
+
+            for (int k = 0; k < K; ++k) {
+                auto& g = result.variations[static_cast<std::size_t>(k)];
+                std::memcpy(g.cells().data() + static_cast<std::size_t>(s) * N * 2, out + static_cast<std::ptrdiff_t>(k) * N * 2,
+                            static_cast<std::size_t>(N) * 2);
+                g.setBarPosition(s, bar);
+                if (options.adaptiveConservativity) {
+                    int sounding = 0;
+                    for (int n = 0; n < N; ++n) sounding += out[(k * N + n) * 2];
+                    double& c = controls.conservativity[static_cast<std::size_t>(k)];
+                    c = sounding < 2 ? c - 0.02 : c + (1.0 - c) * 0.3;
+                }
+            }
+            if (s + 1 < options.steps) {
+                stepBars.fill_(bar);
+                auto in = features.build(chosen, stepBars);                         // [K, 1, N, 80]
+                if (fast) {
+                    last = stepper->step(in.view({K * N, ModelConfig::kInputsPerNote}));
+                } else {
+                    auto x = in.view({1, K * N, ModelConfig::kInputsPerNote});
+                    last = net.timeAxis(x, &lstm, nullptr)[0];
+                }
+            }
+            bar = (bar + 1) % spb;
+            if (progress) progress({s + 1, options.steps});
+        }
+        result.ok = true;
+        result.noteLoopSeconds = noteLoop;
+        result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+        return result;
+    } catch (const std::exception& e) {
+        std::string what = e.what();
+        if (auto nl = what.find('\n'); nl != std::string::npos) what = what.substr(0, nl);
+        result.error = "generation failed: " + what;
+        result.variations.clear();
+        return result;
+    }
+}
+
+}  // namespace biaxial

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <torch/torch.h>
+
+#include <cstdint>
+#include <random>
+#include <vector>
+
+#include "BiaxialNetwork.h"
+
+namespace biaxial {
+
+// One step of the time axis for every (variation, note) sequence at once, CPU only: per layer
+// two matrix products into a preallocated gate buffer and the vectorised LSTM cell, instead of
+// LibTorch's general LSTM (which re-checks and re-lays its weights on every call).
+class TimeStepper {
+public:
+    // states: the time axis's (h, c) per layer, each [1, S, H], taken over.
+    TimeStepper(BiaxialNetworkImpl& net, const LstmStates& states);
+    // x: [S, 80] float32 CPU. Returns the last layer's h [S, H] (a view of an internal buffer,
+    // valid until the next call).
+    torch::Tensor step(const torch::Tensor& x);
+
+private:
+    struct Layer {
+        torch::Tensor wihT, whhT, bias;  // [in, 4H] (dropout scale folded in), [H, 4H], [4H]
+        torch::Tensor h, c, gates;       // [S, H], [S, H], [S, 4H]
+        int hidden = 0;
+    };
+    std::vector<Layer> layers_;
+};
+
+// A counter-free random stream per variation: variation k draws from its own generator, so
+// its music does not depend on how many variations run beside it.
+struct SampleRng {
+    std::mt19937_64 engine;
+    double uniform() { return static_cast<double>(engine() >> 11) * (1.0 / 9007199254740992.0); }
+};
+
+// What the note-axis sampler needs per step besides the time-axis output.
+struct SampleControls {
+    std::vector<double> conservativity;  // per variation
+    double inverseTemperature = 1.0;
+    std::vector<std::uint8_t> allowed;   // per note: 0 = never sounds (pitch range, key mask)
+};
+
+// The sequential part of generation: note by note upward, each note's (play, articulate)
+// sampled and fed to the next note. Copies the note-axis weights once (the inference dropout
+// scale folded in) and runs the small LSTM cells as plain vectorised loops over preallocated
+// buffers: no tensor or heap allocation inside the loop. The time-axis share of the first
+// note layer's input is computed for all notes and variations with one matrix product.
+// CPU only; used by one thread at a time.
+class NoteSampler {
+public:
+    NoteSampler(BiaxialNetworkImpl& net, int variations, int numNotes);
+
+    // timeOut: [K * N, Htime] (variation-major) float32 CPU. Writes [K][N][2] 0/1 into `out`.
+    void sampleStep(const torch::Tensor& timeOut, const SampleControls& controls, std::vector<SampleRng>& rngs,
+                    std::uint8_t* out);
+
+    // Exposed for tests: the fast tanh used by the cells, against std::tanh.
+    static float fastTanh(float x);
+
+private:
+    struct Layer {
+        int in = 0, hidden = 0;
+        std::vector<float> wih;   // transposed, [in][4H] (layer 0: only the 2 inputs of the note below)
+        std::vector<float> whh;   // transposed, [H][4H]
+        std::vector<float> bias;  // [4H] (layer 0: folded into the precomputed part)
+        std::vector<float> h, c;  // [K][H]
+        std::vector<float> h0, c0;  // [K][H]: the initial state every step starts from
+        std::vector<float> gates; // [K][4H]
+    };
+    int K_, N_;
+    std::vector<Layer> layers_;
+    torch::Tensor timeWeight_;    // [Htime, 4H0]: the time-output columns of layer 0, transposed
+    torch::Tensor timeBias_;      // [4H0]: both biases of layer 0
+    std::vector<float> outW_, outB_;  // transposed [Hlast][2], [2]
+    std::vector<float> prev_;         // [K][2]
+    std::vector<float> logits_;       // [K][2]
+};
+
+}  // namespace biaxial

@@ -1,0 +1,137 @@
+#include <gtest/gtest.h>
+
+#include "ModelImpl.h"
+#include "TestPieces.h"
+#include "biaxial/model/Generator.h"
+#include "biaxial/model/Model.h"
+
+namespace biaxial {
+namespace {
+
+Model tinyModel() { return *Model::create(ModelConfig::tiny(), 11); }
+
+TEST(Generator, SameSeedSameMusicAndVariationsDoNotDependOnTheirCount) {
+    auto m = tinyModel();
+    auto seed = test::arpeggio(16);
+    GenerationOptions o;
+    o.steps = 24;
+    o.seed = 42;
+    auto a = Generator::generate(m, seed, o);
+    auto b = Generator::generate(m, seed, o);
+    ASSERT_TRUE(a.ok) << a.error;
+    ASSERT_EQ(a.variations.size(), 1u);
+    EXPECT_EQ(a.variations[0], b.variations[0]);
+    EXPECT_EQ(a.variations[0].steps(), 24);
+    EXPECT_GT(a.variations[0].playCount(), 0);
+
+    o.variations = 3;
+    auto c = Generator::generate(m, seed, o);
+    ASSERT_TRUE(c.ok) << c.error;
+    ASSERT_EQ(c.variations.size(), 3u);
+    EXPECT_EQ(c.variations[0], a.variations[0]);
+    EXPECT_NE(c.variations[1], c.variations[0]);
+
+    o.variations = 1;
+    o.seed = 43;
+    EXPECT_NE(Generator::generate(m, seed, o).variations[0], a.variations[0]);
+}
+
+TEST(Generator, FastNoteLoopMatchesTheBaseline) {
+    auto m = tinyModel();
+    {
+        // Non-zero learned initial states, as after training.
+        torch::NoGradGuard g;
+        auto gen = torch::make_generator<at::CPUGeneratorImpl>(8);
+        for (auto& p : m.impl()->net->named_parameters())
+            if (p.key().find("_h0") != std::string::npos || p.key().find("_c0") != std::string::npos)
+                p.value().uniform_(-0.5, 0.5, gen);
+    }
+    auto seed = test::arpeggio(8);
+    GenerationOptions o;
+    o.steps = 16;
+    o.variations = 2;
+    auto fast = Generator::generate(m, seed, o);
+    o.baselineNoteLoop = true;
+    auto base = Generator::generate(m, seed, o);
+    ASSERT_TRUE(fast.ok && base.ok);
+    EXPECT_EQ(fast.variations[0], base.variations[0]);
+    EXPECT_EQ(fast.variations[1], base.variations[1]);
+}
+
+TEST(Generator, RespectsPitchRangeAndKeyConstraints) {
+    auto m = tinyModel();
+    GenerationOptions o;
+    o.steps = 8;
+    o.conservativity = 0.0;  // P^0 = 1: every allowed note plays, so the mask is all we see
+    o.minPitch = 48;
+    o.maxPitch = 72;
+    o.pitchClasses = {true, false, true, false, true, true, false, true, false, true, false, true};  // C major
+    auto r = Generator::generate(m, StepGrid(0, 24, 78), o);
+    ASSERT_TRUE(r.ok) << r.error;
+    const auto& g = r.variations[0];
+    for (int t = 0; t < g.steps(); ++t)
+        for (int n = 0; n < g.numNotes(); ++n) {
+            const int pitch = 24 + n;
+            const bool allowed = pitch >= 48 && pitch <= 72 && o.pitchClasses[static_cast<std::size_t>(pitch % 12)];
+            EXPECT_EQ(g.play(t, n), allowed) << "step " << t << " pitch " << pitch;
+        }
+}
+
+TEST(Generator, BarPositionsContinueTheSeedAndEmptySeedStartsOnABar) {
+    auto m = tinyModel();
+    auto seed = test::arpeggio(10);  // positions 0..9
+    GenerationOptions o;
+    o.steps = 10;
+    auto r = Generator::generate(m, seed, o);
+    ASSERT_TRUE(r.ok);
+    EXPECT_EQ(r.variations[0].barPosition(0), 10);
+    EXPECT_EQ(r.variations[0].barPosition(6), 0);
+    auto e = Generator::generate(m, StepGrid(0, 24, 78), o);
+    ASSERT_TRUE(e.ok) << e.error;
+    EXPECT_EQ(e.variations[0].barPosition(0), 0);
+}
+
+TEST(Generator, AdaptiveModeAvoidsSilence) {
+    auto m = tinyModel();
+    GenerationOptions o;
+    o.steps = 64;
+    o.conservativity = 8.0;  // almost silent without adaptation
+    o.adaptiveConservativity = true;
+    auto r = Generator::generate(m, StepGrid(0, 24, 78), o);
+    ASSERT_TRUE(r.ok);
+    int lateNotes = 0;
+    for (int t = 32; t < 64; ++t)
+        for (int n = 0; n < 78; ++n) lateNotes += r.variations[0].play(t, n);
+    EXPECT_GT(lateNotes, 32);
+}
+
+TEST(Generator, CancelReturnsNoMusicAndBadOptionsAreErrors) {
+    auto m = tinyModel();
+    std::atomic<bool> cancel{false};
+    GenerationOptions o;
+    o.steps = 50;
+    int calls = 0;
+    auto r = Generator::generate(m, StepGrid(0, 24, 78), o, &cancel, [&](const GenerationProgress& p) {
+        ++calls;
+        if (p.step == 5) cancel = true;
+    });
+    EXPECT_TRUE(r.cancelled);
+    EXPECT_TRUE(r.variations.empty());
+    EXPECT_EQ(calls, 5);
+
+    o.temperature = 0;
+    EXPECT_FALSE(Generator::generate(m, StepGrid(0, 24, 78), o).ok);
+    EXPECT_FALSE(Generator::generate(Model(), StepGrid(0, 24, 78), GenerationOptions{}).ok);
+}
+
+TEST(Generator, SeedInAnotherRangeIsMappedByPitch) {
+    auto m = tinyModel();
+    GenerationOptions o;
+    o.steps = 4;
+    auto r = Generator::generate(m, test::arpeggio(16, 21, 88), o);
+    EXPECT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(r.variations[0].lowPitch(), 24);
+}
+
+}  // namespace
+}  // namespace biaxial

@@ -1,0 +1,151 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+
+#include "ModelImpl.h"
+#include "TestPieces.h"
+#include "biaxial/model/Model.h"
+#include "biaxial/model/Trainer.h"
+
+namespace biaxial {
+namespace {
+
+namespace fs = std::filesystem;
+
+class TrainerTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() / ("biaxial-trainer-" + std::to_string(::getpid()));
+        fs::create_directories(dir_);
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+    std::string path(const std::string& name) const { return (dir_ / name).string(); }
+
+    TrainingOptions options(const std::string& out, int steps) const {
+        TrainingOptions o;
+        o.outputPath = path(out);
+        o.steps = steps;
+        o.batchSize = 2;
+        o.segmentSteps = 32;
+        o.validationFraction = 0.25;
+        o.validationEvery = 2;
+        o.validationSegments = 2;
+        o.checkpointEvery = 2;
+        o.sampleEvery = 0;
+        o.logEvery = 1;
+        o.device = "cpu";
+        o.seed = 5;
+        return o;
+    }
+    fs::path dir_;
+};
+
+bool sameWeights(const Model& a, const Model& b) {
+    auto pa = a.impl()->net->named_parameters();
+    for (const auto& p : b.impl()->net->named_parameters())
+        if (!torch::equal(pa[p.key()], p.value())) return false;
+    return true;
+}
+
+TEST_F(TrainerTest, ResumeEqualsUninterruptedTraining) {
+    auto pieces = test::arpeggioPieces(4, 48);
+    auto full = Trainer::run(ModelConfig::tiny(), pieces, options("full.pt", 4));
+    ASSERT_TRUE(full.ok) << full.error;
+    auto half = Trainer::run(ModelConfig::tiny(), pieces, options("half.pt", 2));
+    ASSERT_TRUE(half.ok) << half.error;
+    auto o = options("half.pt", 4);
+    o.resume = true;
+    auto resumed = Trainer::run(ModelConfig::tiny(), pieces, o);
+    ASSERT_TRUE(resumed.ok) << resumed.error;
+    EXPECT_EQ(resumed.validationPieces, full.validationPieces);
+    auto a = Model::load(path("full.pt")), b = Model::load(path("half.pt"));
+    ASSERT_TRUE(a && b);
+    EXPECT_EQ(a->trainingSteps(), 4);
+    EXPECT_EQ(b->trainingSteps(), 4);
+    EXPECT_TRUE(sameWeights(*a, *b));
+    EXPECT_EQ(a->metadata().at("validation_pieces"), b->metadata().at("validation_pieces"));
+}
+
+TEST_F(TrainerTest, ValidationLossIsReportedAndTrainingLowersTheLoss) {
+    auto pieces = test::arpeggioPieces(4, 48);
+    auto o = options("m.pt", 30);
+    o.optimizer = OptimizerKind::Adam;
+    o.learningRate = 0.02;
+    o.validationEvery = 30;
+    std::vector<double> losses;
+    auto r = Trainer::run(ModelConfig::tiny(), pieces, o, nullptr,
+                          [&](const TrainingProgress& p) { losses.push_back(p.trainLoss); });
+    ASSERT_TRUE(r.ok) << r.error;
+    ASSERT_EQ(losses.size(), 30u);
+    EXPECT_LT(losses.back(), losses.front());
+    EXPECT_GT(r.validLoss, 0.0);
+    EXPECT_EQ(r.validationPieces.size(), 1u);
+    EXPECT_EQ(r.trainingPieces.size(), 3u);
+}
+
+TEST_F(TrainerTest, CancelStopsWithinABatchAndLeavesNoPartialFile) {
+    auto pieces = test::arpeggioPieces(3, 40);
+    auto o = options("c.pt", 50);
+    o.checkpointEvery = 1000;
+    std::atomic<bool> cancel{false};
+    std::int64_t lastBatch = 0;
+    auto r = Trainer::run(ModelConfig::tiny(), pieces, o, &cancel, [&](const TrainingProgress& p) {
+        lastBatch = p.batch;
+        if (p.batch == 3) cancel = true;
+    });
+    EXPECT_TRUE(r.cancelled);
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(lastBatch, 3);
+    EXPECT_EQ(r.batches, 3);
+    EXPECT_TRUE(fs::is_empty(dir_)) << "no model, checkpoint or temporary file";
+}
+
+TEST_F(TrainerTest, TooShortCorpusIsAClearErrorAndExactLengthIsUsable) {
+    std::vector<TrainingPiece> pieces{{"short", test::arpeggio(31)}};
+    auto r = Trainer::run(ModelConfig::tiny(), pieces, options("s.pt", 1));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("long enough"), std::string::npos) << r.error;
+    EXPECT_EQ(Trainer::usablePieces(pieces, 32), 0);
+
+    pieces = {{"exact", test::arpeggio(32)}};  // the original's sampler crashed on this
+    auto o = options("e.pt", 2);
+    o.validationFraction = 0;
+    r = Trainer::run(ModelConfig::tiny(), pieces, o);
+    EXPECT_TRUE(r.ok) << r.error;
+}
+
+TEST_F(TrainerTest, NewModelsStartFromTheDataLogOddsUnlessTurnedOff) {
+    auto pieces = test::arpeggioPieces(2, 40);
+    auto o = options("b.pt", 1);
+    o.validationFraction = 0;
+    ASSERT_TRUE(Trainer::run(ModelConfig::tiny(), pieces, o).ok);
+    auto m = Model::load(path("b.pt"));
+    ASSERT_TRUE(m);
+    EXPECT_EQ(m->metadata().at("init_output_bias"), "from data");
+    EXPECT_NEAR(m->impl()->net->output()->bias[0].item<double>(), std::log(2.0 / 76.0), 0.1);  // 2 of 78 notes play
+    o.outputPath = path("z.pt");
+    o.initOutputBiasFromData = false;
+    ASSERT_TRUE(Trainer::run(ModelConfig::tiny(), pieces, o).ok);
+    auto z = Model::load(path("z.pt"));
+    EXPECT_EQ(z->metadata().count("init_output_bias"), 0u);
+    EXPECT_LT(std::abs(z->impl()->net->output()->bias[0].item<double>()), 0.1);
+}
+
+TEST_F(TrainerTest, WrongPitchRangeAndBadResumeAreErrors) {
+    std::vector<TrainingPiece> pieces{{"p", test::arpeggio(64, 21, 88)}};
+    auto r = Trainer::run(ModelConfig::tiny(), pieces, options("w.pt", 1));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("pitches 21..108"), std::string::npos) << r.error;
+
+    auto m = Model::create(ModelConfig::tiny(), 1);
+    ASSERT_TRUE(m->save(path("weights.pt")));
+    auto o = options("weights.pt", 2);
+    o.resume = true;
+    r = Trainer::run(ModelConfig::tiny(), test::arpeggioPieces(2, 40), o);
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("cannot resume"), std::string::npos) << r.error;
+}
+
+}  // namespace
+}  // namespace biaxial
