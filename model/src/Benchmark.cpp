@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "BatchBuilder.h"
+#include "BiaxialNetwork.h"
 #include "FeatureBuilder.h"
 #include "ModelImpl.h"
 #include "TorchRuntime.h"
@@ -105,6 +106,8 @@ std::string BenchmarkResult::toJson() const {
     o << "{\"device\": \"" << device << "\", \"peak_sgemm_gflops\": " << peakSgemmGflops
       << ", \"train_step_s_original\": " << trainStepSecondsOriginal << ", \"train_gflops_original\": " << trainGflopsOriginal
       << ", \"train_step_s_small\": " << trainStepSecondsSmall << ", \"train_gflops_small\": " << trainGflopsSmall
+      << ", \"baseline_train_step_s_small\": " << baselineTrainStepSecondsSmall
+      << ", \"baseline_train_step_s_original\": " << baselineTrainStepSecondsOriginal
       << ", \"continue_16bars_s\": " << continue16BarsSeconds << ", \"continue_16bars_8var_s\": " << continue16Bars8VarSeconds
       << ", \"baseline_continue_16bars_s\": " << baselineContinue16BarsSeconds << ", \"note_loop_share\": " << noteLoopShare
       << ", \"peak_rss_mb\": " << peakRssMb << "}";
@@ -144,12 +147,29 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
         }
         const double trainFlopsOriginal = 3.0 * forwardFlops(ModelConfig::original(), 10, 128);
         const double trainFlopsSmall = 3.0 * forwardFlops(ModelConfig::small(), 10, 128);
+        // The fused CPU LSTM against LibTorch's own, interleaved in the same run.
+        auto baselineStep = [&](const ModelConfig& config) {
+            setFusedLstmEnabled(false);
+            double s = 0;
+            try {
+                s = trainStep(config, *device, options.trainRepeats);
+            } catch (...) {
+                setFusedLstmEnabled(true);
+                throw;
+            }
+            setFusedLstmEnabled(true);
+            return s;
+        };
         r.trainStepSecondsSmall = trainStep(ModelConfig::small(), *device, options.trainRepeats);
         r.trainGflopsSmall = trainFlopsSmall / r.trainStepSecondsSmall / 1e9;
+        if (device->is_cpu()) r.baselineTrainStepSecondsSmall = baselineStep(ModelConfig::small());
         {
             std::ostringstream s;
             s << "train step small (10 x 128 steps, ~" << trainFlopsSmall / 1e9 << " GFLOP): " << r.trainStepSecondsSmall
               << " s, " << r.trainGflopsSmall << " GFLOP/s";
+            if (r.baselineTrainStepSecondsSmall > 0)
+                s << "; with LibTorch's LSTM: " << r.baselineTrainStepSecondsSmall << " s ("
+                  << r.baselineTrainStepSecondsSmall / r.trainStepSecondsSmall << "x)";
             say(s.str());
         }
         if (!options.skipOriginalTraining) {
@@ -159,6 +179,11 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
             s << "train step original (10 x 128 steps, ~" << trainFlopsOriginal / 1e9
               << " GFLOP): " << r.trainStepSecondsOriginal << " s, " << r.trainGflopsOriginal << " GFLOP/s ("
               << 100.0 * r.trainGflopsOriginal / r.peakSgemmGflops << "% of SGEMM peak)";
+            if (options.baselineOriginalTraining && device->is_cpu()) {
+                r.baselineTrainStepSecondsOriginal = baselineStep(ModelConfig::original());
+                s << "; with LibTorch's LSTM: " << r.baselineTrainStepSecondsOriginal << " s ("
+                  << r.baselineTrainStepSecondsOriginal / r.trainStepSecondsOriginal << "x)";
+            }
             say(s.str());
         }
         {
@@ -176,11 +201,15 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
             r.continue16Bars8VarSeconds = Generator::generate(*model, seed, g).seconds;
             g.variations = 1;
             g.baselineNoteLoop = true;
+            setFusedLstmEnabled(false);  // the straightforward path: LibTorch's LSTM, tensors per note
             r.baselineContinue16BarsSeconds = Generator::generate(*model, seed, g).seconds;
+            setFusedLstmEnabled(true);
             std::ostringstream s;
             s << "continue 16 bars (original size): " << r.continue16BarsSeconds << " s (note loop "
               << 100.0 * r.noteLoopShare << "%), 8 variations: " << r.continue16Bars8VarSeconds
-              << " s, baseline (tensor per note): " << r.baselineContinue16BarsSeconds << " s";
+              << " s (" << r.continue16Bars8VarSeconds / r.continue16BarsSeconds
+              << "x), baseline (LibTorch's LSTM per step, tensors per note): " << r.baselineContinue16BarsSeconds << " s ("
+              << r.baselineContinue16BarsSeconds / r.continue16BarsSeconds << "x)";
             say(s.str());
         }
         struct rusage usage {};

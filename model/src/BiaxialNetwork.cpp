@@ -1,8 +1,177 @@
 #include "BiaxialNetwork.h"
 
+#include <cmath>
 #include <string>
 
 namespace biaxial {
+
+namespace {
+
+// One LSTM layer over a whole sequence batch on the CPU as a single autograd node, the way
+// cuDNN does it: the input product for all steps in one matrix product; per step one matrix
+// product and one fused pass over the gates (activations stored in place); backward per step
+// one fused pass and one matrix product, then the weight gradients for all steps at once
+// (two large products). LibTorch 1.13's CPU LSTM instead records ~15 autograd nodes per step,
+// each a separate pass over [S, 4H] (DESIGN.md §2: the time beyond the SGEMMs).
+// Gate order and biases as torch::nn::LSTM (input, forget, cell, output).
+// Eigen's rational float tanh (as NoteSampler's cells): vectorises, ~1e-7 from std::tanh.
+inline float tanhA(float x) {
+    const float c = 7.90531110763549805f;
+    x = x > c ? c : (x < -c ? -c : x);
+    const float x2 = x * x;
+    float p = x2 * -2.76076847742355e-16f + 2.00018790482477e-13f;
+    p = p * x2 + -8.60467152213735e-11f;
+    p = p * x2 + 5.12229709037114e-08f;
+    p = p * x2 + 1.48572235717979e-05f;
+    p = p * x2 + 6.37261928875436e-04f;
+    p = p * x2 + 4.89352455891786e-03f;
+    p = p * x;
+    float q = x2 * 1.19825839466702e-06f + 1.18534705686654e-04f;
+    q = q * x2 + 2.26843463243900e-03f;
+    q = q * x2 + 4.89352518554385e-03f;
+    return p / q;
+}
+inline float sigm(float x) { return 0.5f + 0.5f * tanhA(0.5f * x); }
+
+__attribute__((target_clones("avx512f", "avx2", "default")))
+void cellForward(float* __restrict g, const float* __restrict cPrev, float* __restrict c, float* __restrict h,
+                 std::int64_t S, std::int64_t H) {
+    for (std::int64_t s = 0; s < S; ++s) {
+        float* gi = g + s * 4 * H;
+        float* gf = gi + H;
+        float* gg = gi + 2 * H;
+        float* go = gi + 3 * H;
+        const float* cp = cPrev + s * H;
+        float* cs = c + s * H;
+        float* hs = h + s * H;
+        for (std::int64_t j = 0; j < H; ++j) {
+            const float i = sigm(gi[j]), f = sigm(gf[j]), gc = tanhA(gg[j]), o = sigm(go[j]);
+            gi[j] = i;
+            gf[j] = f;
+            gg[j] = gc;
+            go[j] = o;
+            const float cn = f * cp[j] + i * gc;
+            cs[j] = cn;
+            hs[j] = o * tanhA(cn);
+        }
+    }
+}
+
+// dh: the gradient reaching h_t (output + next step); dc: in = from step t+1, out = to c_{t-1}.
+__attribute__((target_clones("avx512f", "avx2", "default")))
+void cellBackward(const float* __restrict act, const float* __restrict cPrev, const float* __restrict c,
+                  const float* __restrict dh, float* __restrict dc, float* __restrict dg, std::int64_t S,
+                  std::int64_t H) {
+    for (std::int64_t s = 0; s < S; ++s) {
+        const float* ai = act + s * 4 * H;
+        float* di = dg + s * 4 * H;
+        const float* cp = cPrev + s * H;
+        const float* cs = c + s * H;
+        const float* dhs = dh + s * H;
+        float* dcs = dc + s * H;
+        for (std::int64_t j = 0; j < H; ++j) {
+            const float i = ai[j], f = ai[H + j], gc = ai[2 * H + j], o = ai[3 * H + j];
+            const float tc = tanhA(cs[j]);
+            const float dct = dcs[j] + dhs[j] * o * (1.0f - tc * tc);
+            di[j] = dct * gc * i * (1.0f - i);
+            di[H + j] = dct * cp[j] * f * (1.0f - f);
+            di[2 * H + j] = dct * i * (1.0f - gc * gc);
+            di[3 * H + j] = dhs[j] * tc * o * (1.0f - o);
+            dcs[j] = dct * f;
+        }
+    }
+}
+
+class FusedLstm : public torch::autograd::Function<FusedLstm> {
+public:
+    // x [T, S, in], h0/c0 [S, H], wih [4H, in], whh [4H, H], bih/bhh [4H].
+    // Returns out [T, S, H], hT [S, H], cT [S, H].
+    static torch::autograd::variable_list forward(torch::autograd::AutogradContext* ctx, torch::Tensor x,
+                                                  torch::Tensor h0, torch::Tensor c0, torch::Tensor wih,
+                                                  torch::Tensor whh, torch::Tensor bih, torch::Tensor bhh) {
+        auto r = run(x, h0, c0, wih, whh, bih, bhh);
+        x = x.contiguous();
+        h0 = h0.contiguous();
+        c0 = c0.contiguous();
+        auto act = r[3], cs = r[4], out = r[0];
+        ctx->save_for_backward({x, h0, c0, wih, whh, act, cs, out});
+        return {r[0], r[1], r[2]};
+    }
+
+    // The forward pass without autograd: out, hT, cT, then the saved activations and cells.
+    static std::vector<torch::Tensor> run(torch::Tensor x, torch::Tensor h0, torch::Tensor c0, const torch::Tensor& wih,
+                                          const torch::Tensor& whh, const torch::Tensor& bih, const torch::Tensor& bhh) {
+        x = x.contiguous();
+        h0 = h0.contiguous();
+        c0 = c0.contiguous();
+        const auto T = x.size(0), S = x.size(1), H = whh.size(1);
+        auto whhT = whh.t();
+        // [T, S, 4H]: pre-activations, then (in place) the activations i, f, g, o.
+        auto act = torch::addmm(bih + bhh, x.view({T * S, x.size(2)}), wih.t()).view({T, S, 4 * H});
+        auto out = torch::empty({T, S, H}, x.options());
+        auto cs = torch::empty({T, S, H}, x.options());
+        for (std::int64_t t = 0; t < T; ++t) {
+            auto hPrev = t == 0 ? h0 : out[t - 1];
+            auto cPrev = t == 0 ? c0 : cs[t - 1];
+            auto g = act[t];
+            g.addmm_(hPrev, whhT);
+            cellForward(g.data_ptr<float>(), cPrev.data_ptr<float>(), cs[t].data_ptr<float>(), out[t].data_ptr<float>(),
+                        S, H);
+        }
+        auto hT = out[T - 1].clone(), cT = cs[T - 1].clone();
+        return {out, hT, cT, act, cs};
+    }
+
+    static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
+                                                   torch::autograd::variable_list grads) {
+        auto saved = ctx->get_saved_variables();
+        auto x = saved[0], h0 = saved[1], c0 = saved[2], wih = saved[3], whh = saved[4], act = saved[5],
+             cs = saved[6], out = saved[7];
+        const auto T = x.size(0), S = x.size(1), H = whh.size(1), I = x.size(2);
+        auto dOut = grads[0].defined() ? grads[0].contiguous() : torch::zeros_like(out);
+        auto dh = grads[1].defined() ? grads[1].clone().contiguous() : torch::zeros({S, H}, x.options());
+        auto dc = grads[2].defined() ? grads[2].clone().contiguous() : torch::zeros({S, H}, x.options());
+        auto dg = torch::empty({T, S, 4 * H}, x.options());
+        auto dhTotal = torch::empty({S, H}, x.options());
+        for (std::int64_t t = T - 1; t >= 0; --t) {
+            torch::add_out(dhTotal, dOut[t], dh);
+            auto cPrev = t == 0 ? c0 : cs[t - 1];
+            cellBackward(act[t].data_ptr<float>(), cPrev.data_ptr<float>(), cs[t].data_ptr<float>(),
+                         dhTotal.data_ptr<float>(), dc.data_ptr<float>(), dg[t].data_ptr<float>(), S, H);
+            torch::mm_out(dh, dg[t], whh);  // to h_{t-1}
+        }
+        auto dgAll = dg.view({T * S, 4 * H});
+        auto dx = torch::mm(dgAll, wih).view({T, S, I});
+        auto dwih = torch::mm(dgAll.t(), x.view({T * S, I}));
+        // h_{t-1} for every step: h0, then the outputs but the last.
+        auto dwhh = torch::mm(dg[0].t(), h0);
+        if (T > 1) dwhh.addmm_(dg.slice(0, 1).reshape({(T - 1) * S, 4 * H}).t(), out.slice(0, 0, T - 1).reshape({(T - 1) * S, H}));
+        auto db = dgAll.sum(0);
+        return {dx, dh, dc, dwih, dwhh, db, db.clone()};
+    }
+};
+
+bool gFusedLstm = true;
+
+}  // namespace
+
+void setFusedLstmEnabled(bool enabled) { gFusedLstm = enabled; }
+bool fusedLstmEnabled() { return gFusedLstm; }
+
+std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> runLstmLayer(torch::nn::LSTM& lstm, const torch::Tensor& x,
+                                                                     const torch::Tensor& h0, const torch::Tensor& c0) {
+    if (gFusedLstm && x.device().is_cpu() && x.scalar_type() == torch::kFloat32 && x.size(0) > 0) {
+        auto p = lstm->named_parameters();
+        if (!torch::GradMode::is_enabled()) {  // inference: no graph, nothing saved
+            auto r = FusedLstm::run(x, h0[0], c0[0], p["weight_ih_l0"], p["weight_hh_l0"], p["bias_ih_l0"], p["bias_hh_l0"]);
+            return {r[0], r[1].unsqueeze(0), r[2].unsqueeze(0)};
+        }
+        auto r = FusedLstm::apply(x, h0[0], c0[0], p["weight_ih_l0"], p["weight_hh_l0"], p["bias_ih_l0"], p["bias_hh_l0"]);
+        return {r[0], r[1].unsqueeze(0), r[2].unsqueeze(0)};
+    }
+    auto [out, hc] = lstm->forward(x, std::make_tuple(h0, c0));
+    return {out, std::get<0>(hc), std::get<1>(hc)};
+}
 
 BiaxialNetworkImpl::BiaxialNetworkImpl(const ModelConfig& config) : config_(config) {
     std::int64_t in = ModelConfig::kInputsPerNote;
@@ -70,9 +239,9 @@ torch::Tensor BiaxialNetworkImpl::timeAxis(const torch::Tensor& x, LstmStates* s
         }
         const bool resume = states && states->size() == timeLayers_.size();
         auto init = resume ? (*states)[l] : initialState(true, l, h.size(1), h.device());
-        auto [out, hc] = timeLayers_[l]->forward(h, std::make_tuple(init.first, init.second));
-        if (resume) (*states)[l] = {std::get<0>(hc), std::get<1>(hc)};
-        else if (states) states->push_back({std::get<0>(hc), std::get<1>(hc)});
+        auto [out, hT, cT] = runLstmLayer(timeLayers_[l], h, init.first, init.second);
+        if (resume) (*states)[l] = {hT, cT};
+        else if (states) states->push_back({hT, cT});
         h = out;
     }
     return h;
@@ -87,7 +256,7 @@ torch::Tensor BiaxialNetworkImpl::noteAxis(const torch::Tensor& x, const Dropout
             else if (scale != 1.0) h = h * scale;
         }
         auto init = initialState(false, l, h.size(1), h.device());
-        h = std::get<0>(noteLayers_[l]->forward(h, std::make_tuple(init.first, init.second)));
+        h = std::get<0>(runLstmLayer(noteLayers_[l], h, init.first, init.second));
     }
     if (masks) h = h * masks->note.back();
     else if (scale != 1.0) h = h * scale;

@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include <optional>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -66,6 +67,16 @@ private:
     std::vector<torch::Tensor> timeInitial_, noteInitial_;  // per layer: h then c, [H] each
 };
 TORCH_MODULE(BiaxialNetwork);
+
+// One LSTM layer (the module's parameters): x [T, S, in], h0/c0 [1, S, H] -> (out, hT, cT).
+// On CPU float32 a fused single-node implementation (same results up to float rounding),
+// else the module's own forward (CUDA: cuDNN).
+std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> runLstmLayer(torch::nn::LSTM& lstm, const torch::Tensor& x,
+                                                                     const torch::Tensor& h0, const torch::Tensor& c0);
+// The fused CPU path on/off (process-wide, default on): for the benchmark's baseline and tests.
+// Call between jobs, not while one runs.
+void setFusedLstmEnabled(bool enabled);
+bool fusedLstmEnabled();
 
 // The masked NLL of the original, summed: -log P(play) everywhere, -log P(articulate) only
 // where the note plays. logits, targets: [..., 2].

@@ -20,7 +20,7 @@ EvaluationResult Evaluator::evaluate(const Model& model, const std::vector<StepG
         auto& impl = *model.impl();
         const ModelConfig& config = impl.config;
         const int N = config.numNotes;
-        FeatureBuilder features(config.lowPitch, N, impl.device);
+        FeatureBuilder features(config.lowPitch, N, impl.device, config.stepsPerBar);
         double playNll = 0, fullNll = 0;
         std::int64_t frames = 0;
         for (std::size_t i = 0; i < pieces.size(); ++i) {

@@ -4,8 +4,8 @@
 
 namespace biaxial {
 
-FeatureBuilder::FeatureBuilder(int lowPitch, int numNotes, const torch::Device& device)
-    : numNotes_(numNotes), device_(device) {
+FeatureBuilder::FeatureBuilder(int lowPitch, int numNotes, const torch::Device& device, int stepsPerBar)
+    : numNotes_(numNotes), stepsPerBar_(stepsPerBar > 0 && 16 % stepsPerBar == 0 ? stepsPerBar : 0), device_(device) {
     std::vector<float> pc(static_cast<std::size_t>(numNotes) * 12, 0.0f);
     std::vector<std::int64_t> rot(static_cast<std::size_t>(numNotes) * 12);
     for (int n = 0; n < numNotes; ++n) {
@@ -38,6 +38,8 @@ torch::Tensor FeatureBuilder::build(const torch::Tensor& statesIn, const torch::
 
     // Beat: bits 0..3 of the position in the bar, as -1/+1.
     auto bars = barPositions.to(device_, torch::kInt64).unsqueeze(-1);     // [B, T, 1]
+    // Coarser frames: the frame's place in a bar of stepsPerBar frames, in sixteenths.
+    if (stepsPerBar_ > 0) bars = bars.remainder(stepsPerBar_) * (16 / stepsPerBar_);
     auto bits = torch::floor_divide(bars, bitShifts_).remainder(2).to(torch::kFloat32) * 2.0 - 1.0;
     auto beat = bits.unsqueeze(2).expand({B, T, N, 4});
 

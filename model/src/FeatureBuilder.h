@@ -10,7 +10,8 @@ namespace biaxial {
 // this note's pitch class (12), beat bits 0..3 of the bar position as -1/+1 (4), a zero (1).
 class FeatureBuilder {
 public:
-    FeatureBuilder(int lowPitch, int numNotes, const torch::Device& device);
+    // stepsPerBar: ModelConfig::stepsPerBar (0 = the bar position's own bits, the original).
+    FeatureBuilder(int lowPitch, int numNotes, const torch::Device& device, int stepsPerBar = 0);
 
     // states: [B, T, N, 2] (0/1, any dtype); barPositions: [B, T] integers.
     // Returns [B, T, N, 80] float32 on the builder's device.
@@ -18,6 +19,7 @@ public:
 
 private:
     int numNotes_;
+    int stepsPerBar_ = 0;
     torch::Device device_;
     torch::Tensor position_;     // [N, 1]
     torch::Tensor pitchClass_;   // [N, 12] one-hot

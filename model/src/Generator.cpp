@@ -105,7 +105,7 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
 
         StepGrid seed = toModelRange(seedIn, config);
         const int spb = options.stepsPerBar > 0 ? options.stepsPerBar : inferStepsPerBar(seed);
-        FeatureBuilder features(config.lowPitch, N, device);
+        FeatureBuilder features(config.lowPitch, N, device, config.stepsPerBar);
 
         // Teacher forcing: the seed's real notes through the time axis (batch of one piece).
         // An empty seed starts from one silent step just before a bar line.
@@ -148,7 +148,7 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
         std::optional<TimeStepper> stepper;
         if (fast) {
             sampler.emplace(net, K, N);
-            stepper.emplace(net, lstm);
+            stepper.emplace(net, lstm, config.lowPitch, N, config.stepsPerBar);
         }
 
         for (int k = 0; k < K; ++k) result.variations.emplace_back(options.steps, config.lowPitch, N);
@@ -163,7 +163,7 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
             }
             auto* out = chosen.data_ptr<std::uint8_t>();
             const auto t0 = Clock::now();
-            if (fast) sampler->sampleStep(last.contiguous(), controls, rngs, out);
+            if (fast) sampler->sampleStep(last, controls, rngs, out);
             else baselineStep(net, last, K, N, controls, rngs, out);
             noteLoop += std::chrono::duration<double>(Clock::now() - t0).count();
 
@@ -180,11 +180,12 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
                 }
             }
             if (s + 1 < options.steps) {
-                stepBars.fill_(bar);
-                auto in = features.build(chosen, stepBars);                         // [K, 1, N, 80]
                 if (fast) {
-                    last = stepper->step(in.view({K * N, ModelConfig::kInputsPerNote}));
+                    // The features of the chosen notes go straight into the first layer's gates.
+                    last = stepper->stepFromNotes(out, bar);
                 } else {
+                    stepBars.fill_(bar);
+                    auto in = features.build(chosen, stepBars);                     // [K, 1, N, 80]
                     auto x = in.view({1, K * N, ModelConfig::kInputsPerNote});
                     last = net.timeAxis(x, &lstm, nullptr)[0];
                 }

@@ -87,6 +87,8 @@ std::string ModelArchive::encodeConfig(const ModelConfig& c) {
     out << "lowPitch=" << c.lowPitch << "\nnumNotes=" << c.numNotes << "\ntimeSizes=" << joinInts(c.timeSizes)
         << "\nnoteSizes=" << joinInts(c.noteSizes) << "\ndropout=" << c.dropout
         << "\nlearnedInitialState=" << (c.learnedInitialState ? 1 : 0) << "\n";
+    // Only when set, so that files of the original beat stay byte-identical to before.
+    if (c.stepsPerBar != 0) out << "stepsPerBar=" << c.stepsPerBar << "\n";
     return out.str();
 }
 
@@ -111,6 +113,7 @@ std::optional<ModelConfig> ModelArchive::decodeConfig(const std::string& text, s
         c.noteSizes = *n;
         c.dropout = std::stod(map["dropout"]);
         c.learnedInitialState = map.count("learnedInitialState") && map["learnedInitialState"] == "1";
+        c.stepsPerBar = map.count("stepsPerBar") ? std::stoi(map["stepsPerBar"]) : 0;
     } catch (const std::exception& e) {
         if (error) *error = e.what();
         return std::nullopt;

@@ -37,6 +37,8 @@ std::optional<std::string> ModelConfig::validate() const {
     for (int s : noteSizes)
         if (s < 1 || s > 8192) return "note layer size " + std::to_string(s) + " is out of range 1..8192";
     if (!(dropout >= 0.0 && dropout < 1.0)) return "dropout must be in [0, 1)";
+    if (stepsPerBar < 0 || stepsPerBar > 16 || (stepsPerBar > 0 && 16 % stepsPerBar != 0))
+        return "steps per bar " + std::to_string(stepsPerBar) + " must be 0 (the original) or 1, 2, 4, 8 or 16";
     return std::nullopt;
 }
 
@@ -66,6 +68,7 @@ std::string ModelConfig::describe() const {
     for (std::size_t i = 0; i < noteSizes.size(); ++i) out << (i ? "," : "") << noteSizes[i];
     out << ", dropout " << dropout;
     if (!learnedInitialState) out << ", zero initial states";
+    if (stepsPerBar > 0) out << ", " << stepsPerBar << " steps per bar";
     return out.str();
 }
 

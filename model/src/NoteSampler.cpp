@@ -1,6 +1,7 @@
 #include "NoteSampler.h"
 
 #include <cmath>
+#include <algorithm>
 #include <cstring>
 
 namespace biaxial {
@@ -62,6 +63,16 @@ void lstmCell(const float* __restrict gates, float* __restrict h, float* __restr
     }
 }
 
+__attribute__((target_clones("avx512f", "avx2", "default")))
+void axpy(float* __restrict y, const float* __restrict x, float a, int n) {
+    for (int i = 0; i < n; ++i) y[i] += a * x[i];
+}
+
+__attribute__((target_clones("avx512f", "avx2", "default")))
+void sum3(float* __restrict y, const float* __restrict a, const float* __restrict b, const float* __restrict c, int n) {
+    for (int i = 0; i < n; ++i) y[i] = a[i] + b[i] + c[i];
+}
+
 std::vector<float> toVector(const torch::Tensor& t) {
     auto c = t.detach().to(torch::kCPU, torch::kFloat32).contiguous();
     return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
@@ -71,39 +82,130 @@ std::vector<float> toVector(const torch::Tensor& t) {
 
 float NoteSampler::fastTanh(float x) { return tanhApprox(x); }
 
-TimeStepper::TimeStepper(BiaxialNetworkImpl& net, const LstmStates& states) {
+TimeStepper::TimeStepper(BiaxialNetworkImpl& net, const LstmStates& states, int lowPitch, int numNotes, int stepsPerBar)
+    : N_(numNotes), stepsPerBar_(stepsPerBar > 0 && 16 % stepsPerBar == 0 ? stepsPerBar : 0) {
     torch::NoGradGuard noGrad;
     const float scale = static_cast<float>(net.inferenceScale());
     for (std::size_t l = 0; l < net.timeLayers().size(); ++l) {
         auto p = net.timeLayers()[l]->named_parameters();
         Layer layer;
         layer.hidden = static_cast<int>(p["weight_hh_l0"].size(1));
-        auto wih = p["weight_ih_l0"].detach().to(torch::kCPU);
-        if (l > 0) wih = wih * scale;
-        layer.wihT = wih.t().contiguous();
-        layer.whhT = p["weight_hh_l0"].detach().to(torch::kCPU).t().contiguous();
-        layer.bias = (p["bias_ih_l0"] + p["bias_hh_l0"]).detach().to(torch::kCPU).contiguous();
-        layer.h = states[l].first[0].to(torch::kCPU).contiguous().clone();
-        layer.c = states[l].second[0].to(torch::kCPU).contiguous().clone();
-        layer.gates = torch::empty({layer.h.size(0), 4 * layer.hidden}, torch::kFloat32);
+        const int H = layer.hidden;
+        auto wih = p["weight_ih_l0"].detach().to(torch::kCPU, torch::kFloat32);
+        auto whh = p["weight_hh_l0"].detach().to(torch::kCPU, torch::kFloat32);
+        auto bias = (p["bias_ih_l0"] + p["bias_hh_l0"]).detach().to(torch::kCPU, torch::kFloat32).contiguous();
+        auto h = states[l].first[0].to(torch::kCPU, torch::kFloat32);
+        const auto S = h.size(0);
+        if (l == 0) {
+            wih0T_ = wih.t().contiguous();
+            layer.w = whh.t().contiguous();
+            layer.in = static_cast<int>(wih.size(1));
+            layer.xh = h.contiguous().clone();
+            layer.h = layer.xh;
+            layer.bias = bias;
+        } else {
+            layer.in = static_cast<int>(wih.size(1));
+            layer.w = torch::cat({wih * scale, whh}, 1).t().contiguous();
+            layer.bias = bias;
+            layer.xh = torch::zeros({S, layer.in + H}, torch::kFloat32);
+            layer.h = layer.xh.narrow(1, layer.in, H);
+            layer.h.copy_(h);
+        }
+        layer.c = states[l].second[0].to(torch::kCPU, torch::kFloat32).contiguous().clone();
+        layer.gates = torch::empty({S, 4 * H}, torch::kFloat32);
         layers_.push_back(std::move(layer));
     }
+    K_ = static_cast<int>(layers_[0].h.size(0) / numNotes);
+    G0_ = 4 * layers_[0].hidden;
+    const int G = G0_;
+    const float* W = wih0T_.data_ptr<float>();  // row f = the weights of input feature f
+    const float* b = layers_[0].bias.data_ptr<float>();
+    auto col = [&](int f) { return W + static_cast<std::ptrdiff_t>(f) * G; };
+    noteConst_.assign(static_cast<std::size_t>(N_) * G, 0.0f);
+    pitchClass_.resize(static_cast<std::size_t>(N_));
+    for (int n = 0; n < N_; ++n) {
+        const int pc = (lowPitch + n) % 12;
+        pitchClass_[static_cast<std::size_t>(n)] = pc;
+        float* dst = &noteConst_[static_cast<std::size_t>(n) * G];
+        for (int g = 0; g < G; ++g) dst[g] = b[g] + static_cast<float>(n) * col(0)[g] + col(1 + pc)[g];
+    }
+    beat_.assign(static_cast<std::size_t>(16) * G, 0.0f);
+    for (int pos = 0; pos < 16; ++pos)
+        for (int bit = 0; bit < 4; ++bit) {
+            const float sign = ((pos >> bit) & 1) ? 1.0f : -1.0f;
+            for (int g = 0; g < G; ++g) beat_[static_cast<std::size_t>(pos) * G + g] += sign * col(75 + bit)[g];
+        }
+    context_.assign(static_cast<std::size_t>(12) * G, 0.0f);
 }
 
 torch::Tensor TimeStepper::step(const torch::Tensor& x) {
-    torch::Tensor in = x;
-    for (auto& L : layers_) {
-        torch::addmm_out(L.gates, L.bias, in, L.wihT);
-        L.gates.addmm_(L.h, L.whhT);
-        const auto S = L.h.size(0);
+    Layer& L0 = layers_[0];
+    torch::addmm_out(L0.gates, L0.bias, x, wih0T_);
+    runLayers();
+    return layers_.back().h;
+}
+
+torch::Tensor TimeStepper::stepFromNotes(const std::uint8_t* notes, int barPosition) {
+    const int G = G0_;
+    const float* W = wih0T_.data_ptr<float>();
+    float* gates = layers_[0].gates.data_ptr<float>();
+    // As FeatureBuilder: coarser frames read the bits of their place in a 16-step bar.
+    const int beatPosition = stepsPerBar_ > 0 ? (barPosition % stepsPerBar_) * (16 / stepsPerBar_) : barPosition % 16;
+    const float* beat = &beat_[static_cast<std::size_t>(beatPosition) * G];
+    for (int k = 0; k < K_; ++k) {
+        const std::uint8_t* chosen = notes + static_cast<std::ptrdiff_t>(k) * N_ * 2;
+        float* gk = gates + static_cast<std::ptrdiff_t>(k) * N_ * G;
+        // Context: notes sounding per pitch class; the term for a note of class q is
+        // sum_j counts[(q + j) % 12] * W[63 + j].
+        float counts[12] = {};
+        for (int m = 0; m < N_; ++m) counts[pitchClass_[static_cast<std::size_t>(m)]] += chosen[2 * m];
+        for (int q = 0; q < 12; ++q) {
+            float* ctx = &context_[static_cast<std::size_t>(q) * G];
+            std::fill(ctx, ctx + G, 0.0f);
+            for (int j = 0; j < 12; ++j) {
+                const float v = counts[(q + j) % 12];
+                if (v != 0.0f) axpy(ctx, W + static_cast<std::ptrdiff_t>(63 + j) * G, v, G);
+            }
+        }
+        for (int n = 0; n < N_; ++n) {
+            float* dst = gk + static_cast<std::ptrdiff_t>(n) * G;
+            sum3(dst, &noteConst_[static_cast<std::size_t>(n) * G], beat,
+                 &context_[static_cast<std::size_t>(pitchClass_[static_cast<std::size_t>(n)]) * G], G);
+        }
+        // Vicinity: feature 13 + 2 d + c of note n is (play, articulate)[c] of note n - 12 + d.
+        for (int m = 0; m < N_; ++m)
+            for (int c = 0; c < 2; ++c) {
+                if (!chosen[2 * m + c]) continue;
+                const int lo = std::max(0, m - 12), hi = std::min(N_ - 1, m + 12);
+                for (int n = lo; n <= hi; ++n) {
+                    const int d = m - n + 12;
+                    axpy(gk + static_cast<std::ptrdiff_t>(n) * G, W + static_cast<std::ptrdiff_t>(13 + 2 * d + c) * G,
+                         1.0f, G);
+                }
+            }
+    }
+    runLayers();
+    return layers_.back().h;
+}
+
+void TimeStepper::runLayers() {
+    for (std::size_t l = 0; l < layers_.size(); ++l) {
+        Layer& L = layers_[l];
+        if (l == 0) {
+            L.gates.addmm_(L.xh, L.w);
+        } else {
+            // The layer below's h, as this layer's input: into the first columns of [x, h].
+            L.xh.narrow(1, 0, L.in).copy_(layers_[l - 1].h);
+            torch::addmm_out(L.gates, L.bias, L.xh, L.w);
+        }
+        const auto S = L.c.size(0);
+        const int H = L.hidden;
+        const std::int64_t ldh = L.xh.size(1);
         float* g = L.gates.data_ptr<float>();
         float* h = L.h.data_ptr<float>();
         float* c = L.c.data_ptr<float>();
-        for (std::int64_t s = 0; s < S; ++s)
-            lstmCell(g + s * 4 * L.hidden, h + s * L.hidden, c + s * L.hidden, L.hidden);
-        in = L.h;
+        for (std::int64_t s = 0; s < S; ++s) lstmCell(g + s * 4 * H, h + s * ldh, c + s * H, H);
     }
-    return in;
 }
 
 NoteSampler::NoteSampler(BiaxialNetworkImpl& net, int variations, int numNotes) : K_(variations), N_(numNotes) {
@@ -146,8 +248,9 @@ NoteSampler::NoteSampler(BiaxialNetworkImpl& net, int variations, int numNotes) 
 void NoteSampler::sampleStep(const torch::Tensor& timeOut, const SampleControls& controls,
                              std::vector<SampleRng>& rngs, std::uint8_t* out) {
     // The time-axis share of note layer 0 for every (variation, note) at once.
-    auto pre = torch::addmm(timeBias_, timeOut, timeWeight_).contiguous();  // [K*N, 4H0]
-    const float* preData = pre.data_ptr<float>();
+    if (!pre_.defined()) pre_ = torch::empty({timeOut.size(0), timeWeight_.size(1)}, torch::kFloat32);
+    torch::addmm_out(pre_, timeBias_, timeOut, timeWeight_);  // [K*N, 4H0]
+    const float* preData = pre_.data_ptr<float>();
     for (auto& layer : layers_) {
         std::copy(layer.h0.begin(), layer.h0.end(), layer.h.begin());
         std::copy(layer.c0.begin(), layer.c0.end(), layer.c.begin());

@@ -10,24 +10,44 @@
 
 namespace biaxial {
 
-// One step of the time axis for every (variation, note) sequence at once, CPU only: per layer
-// two matrix products into a preallocated gate buffer and the vectorised LSTM cell, instead of
-// LibTorch's general LSTM (which re-checks and re-lays its weights on every call).
+// One step of the time axis for every (variation, note) sequence at once, CPU only, with no
+// tensor allocated per step. The first layer's input product is built straight from the chosen
+// notes instead of multiplying the 80 features (mostly zeros and per-note constants): a per-note
+// constant (bias, position, pitch class), one of 16 beat vectors, one weight column per sounding
+// neighbour (play/articulate) and the 12 context columns per pitch class. Upper layers multiply
+// [x, h] by the stacked [Wih; Whh] in one matrix product. Equal to the dense product up to
+// float rounding (tested against FeatureBuilder + LibTorch's LSTM).
 class TimeStepper {
 public:
-    // states: the time axis's (h, c) per layer, each [1, S, H], taken over.
-    TimeStepper(BiaxialNetworkImpl& net, const LstmStates& states);
-    // x: [S, 80] float32 CPU. Returns the last layer's h [S, H] (a view of an internal buffer,
-    // valid until the next call).
+    // states: the time axis's (h, c) per layer, each [1, S, H], taken over; S = K * N
+    // (variation-major). lowPitch: the model's lowest pitch (pitch classes of the notes);
+    // stepsPerBar: ModelConfig::stepsPerBar, the beat mapping FeatureBuilder applies.
+    TimeStepper(BiaxialNetworkImpl& net, const LstmStates& states, int lowPitch, int numNotes, int stepsPerBar = 0);
+    // x: [S, 80] float32 CPU features (the general path). Returns the last layer's h [S, H]
+    // (a view of an internal buffer, valid until the next call).
     torch::Tensor step(const torch::Tensor& x);
+    // The same step from the chosen notes: notes [K][N][2] 0/1, barPosition >= 0 of the step
+    // the notes belong to (the features the original builds from them).
+    torch::Tensor stepFromNotes(const std::uint8_t* notes, int barPosition);
 
 private:
     struct Layer {
-        torch::Tensor wihT, whhT, bias;  // [in, 4H] (dropout scale folded in), [H, 4H], [4H]
-        torch::Tensor h, c, gates;       // [S, H], [S, H], [S, 4H]
-        int hidden = 0;
+        torch::Tensor w;       // layer 0: whhT [H, 4H]; others: [Wih * scale; Whh]^T [in + H, 4H]
+        torch::Tensor bias;    // [4H] (layer 0: in noteConst_)
+        torch::Tensor xh;      // layer 0: h [S, H]; others: [S, in + H], h in the last H columns
+        torch::Tensor h;       // view of this layer's h inside xh: [S, H]
+        torch::Tensor c, gates;  // [S, H], [S, 4H]
+        int hidden = 0, in = 0;
     };
+    // Layer 0's gates hold the input product on entry.
+    void runLayers();
     std::vector<Layer> layers_;
+    int K_ = 0, N_ = 0, G0_ = 0, stepsPerBar_ = 0;
+    torch::Tensor wih0T_;            // [80, 4H0]: layer 0's input weights, transposed
+    std::vector<float> noteConst_;   // [N][4H0]: both biases + position + pitch class
+    std::vector<float> beat_;        // [16][4H0]
+    std::vector<float> context_;     // [12][4H0]: scratch, the context term per pitch class
+    std::vector<int> pitchClass_;    // [N]
 };
 
 // A counter-free random stream per variation: variation k draws from its own generator, so
@@ -54,7 +74,7 @@ class NoteSampler {
 public:
     NoteSampler(BiaxialNetworkImpl& net, int variations, int numNotes);
 
-    // timeOut: [K * N, Htime] (variation-major) float32 CPU. Writes [K][N][2] 0/1 into `out`.
+    // timeOut: [K * N, Htime] (variation-major) float32 CPU, rows may be strided. Writes [K][N][2] 0/1 into `out`.
     void sampleStep(const torch::Tensor& timeOut, const SampleControls& controls, std::vector<SampleRng>& rngs,
                     std::uint8_t* out);
 
@@ -75,6 +95,7 @@ private:
     std::vector<Layer> layers_;
     torch::Tensor timeWeight_;    // [Htime, 4H0]: the time-output columns of layer 0, transposed
     torch::Tensor timeBias_;      // [4H0]: both biases of layer 0
+    torch::Tensor pre_;           // [K*N, 4H0]: the time-axis share of layer 0, per step
     std::vector<float> outW_, outB_;  // transposed [Hlast][2], [2]
     std::vector<float> prev_;         // [K][2]
     std::vector<float> logits_;       // [K][2]

@@ -249,7 +249,7 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
         for (auto& [k, t] : optimizer.slots())
             if (k != "/t") t = t.to(*device);
 
-        FeatureBuilder features(config.lowPitch, config.numNotes, *device);
+        FeatureBuilder features(config.lowPitch, config.numNotes, *device, config.stepsPerBar);
         const int L = options.segmentSteps;
         auto drawSegment = [&](std::mt19937_64& rng, const std::vector<const StepGrid*>& from) {
             Segment s;
@@ -291,6 +291,28 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
             return total / (stepsCount * config.numNotes);
         };
 
+        // keepBest: copies of the weights at the best validation NLL so far.
+        std::vector<torch::Tensor> bestParams;
+        double bestValid = -1;
+        std::int64_t bestStep = 0;
+        auto rememberIfBest = [&] {
+            if (!options.keepBest || result.validLoss < 0 || (bestValid >= 0 && result.validLoss >= bestValid)) return;
+            torch::NoGradGuard noGrad;
+            bestValid = result.validLoss;
+            bestStep = step;
+            bestParams.clear();
+            for (const auto& p : params) bestParams.push_back(p.value().detach().clone());
+        };
+        auto swapBest = [&] {
+            torch::NoGradGuard noGrad;
+            std::size_t i = 0;
+            for (auto& p : params) {
+                auto current = p.value().detach().clone();
+                p.value().copy_(bestParams[i]);
+                bestParams[i++] = current;
+            }
+        };
+
         auto saveAll = [&](std::string* error) {
             impl->trainingSteps = step;
             state.optimizer = optimizer.name();
@@ -309,7 +331,20 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
             for (const auto& v : state.validationPieces) vp += (vp.empty() ? "" : "; ") + v;
             impl->metadata["validation_pieces"] = vp;
             if (!ModelArchive::write(*impl, &state, ckptPath, error)) return false;
-            return ModelArchive::write(*impl, nullptr, options.outputPath, error);
+            if (!options.keepBest || bestParams.empty() || bestStep == step)
+                return ModelArchive::write(*impl, nullptr, options.outputPath, error);
+            // The model file gets the best weights, described as of their batch.
+            auto metadata = impl->metadata;
+            impl->trainingSteps = bestStep;
+            impl->metadata["training_steps"] = std::to_string(bestStep);
+            impl->metadata["valid_nll_per_note_step"] = formatDouble(bestValid);
+            impl->metadata["kept_best_of_steps"] = std::to_string(step);
+            swapBest();
+            const bool ok = ModelArchive::write(*impl, nullptr, options.outputPath, error);
+            swapBest();
+            impl->metadata = metadata;
+            impl->trainingSteps = step;
+            return ok;
         };
 
         auto writeSample = [&]() -> std::string {
@@ -372,6 +407,7 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
             if (!validSegments.empty() && options.validationEvery > 0 &&
                 (step % options.validationEvery == 0 || step == options.steps)) {
                 result.validLoss = validate(&validPerStep);
+                rememberIfBest();
                 report.validLossPerStep = validPerStep;
                 report.validLoss = result.validLoss;
                 tell = true;

@@ -14,6 +14,9 @@
 #include "biaxial/engine/MidiFileWriter.h"
 #include "biaxial/model/Generator.h"
 #include "biaxial/model/Model.h"
+#if BIAXIAL_HAVE_AUDIO
+#include "biaxial/audio/WavRenderer.h"
+#endif
 
 namespace {
 
@@ -35,7 +38,8 @@ const char* kUsage =
     "  --min-pitch P --max-pitch P   keep new notes inside this MIDI range\n"
     "  --key K --scale S     keep new notes in a key: K = C, C#, Db, ... B; S = major, minor,\n"
     "                        harmonic-minor, dorian, mixolydian, pentatonic, chromatic\n"
-    "  --device D            auto (default), cpu or cuda";
+    "  --device D            auto (default), cpu or cuda\n"
+    "  --wav OUT.wav         also render the result to WAV (OUT-1.wav ... for variations)";
 
 std::optional<std::array<bool, 12>> scaleMask(const std::string& key, const std::string& scale) {
     static const std::map<std::string, int> keys{{"C", 0},  {"C#", 1}, {"Db", 1},  {"D", 2},   {"D#", 3}, {"Eb", 3},
@@ -56,7 +60,7 @@ std::optional<std::array<bool, 12>> scaleMask(const std::string& key, const std:
 
 int run(const std::vector<std::string>& args) {
     biaxial::cli::ArgParser p({"model", "seed", "bars", "steps", "variations", "conservativity", "temperature",
-                               "random-seed", "min-pitch", "max-pitch", "key", "scale", "device", "out"},
+                               "random-seed", "min-pitch", "max-pitch", "key", "scale", "device", "out", "wav"},
                               {"adaptive", "empty"});
     if (!p.parse(args)) {
         std::fprintf(stderr, "biaxial continue: %s\n%s\n", p.error().c_str(), kUsage);
@@ -176,6 +180,22 @@ int run(const std::vector<std::string>& args) {
         }
         std::printf("wrote %s (%d seed steps + %d new steps, %lld new notes sounding)\n", path.string().c_str(),
                     seed.steps(), o.steps, static_cast<long long>(result.variations[k].playCount()));
+        if (p.has("wav")) {
+            std::filesystem::path wav(p.get("wav"));
+            if (result.variations.size() > 1)
+                wav = wav.parent_path() / (wav.stem().string() + "-" + std::to_string(k + 1) + wav.extension().string());
+#if BIAXIAL_HAVE_AUDIO
+            const std::string err = biaxial::WavRenderer::renderSong(song, wav.string(), {}, nullptr, {});
+            if (!err.empty()) {
+                std::fprintf(stderr, "biaxial continue: %s: %s\n", wav.string().c_str(), err.c_str());
+                return 1;
+            }
+            std::printf("wrote %s\n", wav.string().c_str());
+#else
+            std::fprintf(stderr, "biaxial continue: --wav needs the audio layer (built without FluidSynth)\n");
+            return 1;
+#endif
+        }
     }
     std::printf("generated in %.3f s on %s (note loop %.0f%%)\n", result.seconds, model->deviceName().c_str(),
                 result.seconds > 0 ? 100.0 * result.noteLoopSeconds / result.seconds : 0.0);

@@ -43,7 +43,14 @@ const char* kUsage =
     "  --steps N               total batches (default 10000, the original's)\n"
     "  --size NAME             original (300,300/100,50), small (128,128/64,32) or tiny (default original)\n"
     "  --batch B               segments per batch (default 10)\n"
-    "  --segment L             steps per segment (default 128, starting on multiples of 16)\n"
+    "  --segment L             steps per segment (default 128, starting on multiples of --align)\n"
+    "  --align A               segments start on multiples of A steps (default 16, the original's bar)\n"
+    "  --steps-per-bar K       frames per bar for the beat inputs, stored in the model: 0 (default,\n"
+    "                          the original's 16-step bar), 4 for quarter-note frames (JSB), 8 for\n"
+    "                          eighth-note frames (the other bl2012 sets); 1, 2 and 16 also work\n"
+    "  --keep-best             MODEL.pt keeps the weights of the best validation NLL (early\n"
+    "                          stopping); MODEL.pt.ckpt the latest, for --resume\n"
+    "  --valid-segments N      segments in each validation pass (default 40)\n"
     "  --resume                continue from MODEL.pt.ckpt exactly where it stopped\n"
     "  --init MODEL.pt         start from another model's weights (fine-tuning)\n"
     "  --device D              auto (default), cpu or cuda\n"
@@ -67,8 +74,8 @@ int run(const std::vector<std::string>& args) {
     using biaxial::cli::ArgParser;
     ArgParser p({"corpus", "dataset", "out", "steps", "size", "batch", "segment", "init", "device", "optimizer", "lr",
                  "clip", "valid-fraction", "valid-every", "checkpoint-every", "sample-every", "log-every", "seed", "samples",
-                 "low-pitch", "notes", "meta"},
-                {"resume", "pedal", "zero-output-bias"});
+                 "low-pitch", "notes", "meta", "align", "steps-per-bar", "valid-segments"},
+                {"resume", "pedal", "zero-output-bias", "keep-best"});
     if (!p.parse(args)) {
         std::fprintf(stderr, "biaxial train: %s\n%s\n", p.error().c_str(), kUsage);
         return 2;
@@ -85,6 +92,7 @@ int run(const std::vector<std::string>& args) {
     }
     config->lowPitch = p.getInt("low-pitch", dataset ? 21 : 24);
     config->numNotes = p.getInt("notes", dataset ? 88 : 78);
+    config->stepsPerBar = p.getInt("steps-per-bar", 0);
     biaxial::TrainingOptions o;
     o.outputPath = p.get("out");
     o.resume = p.has("resume");
@@ -92,6 +100,9 @@ int run(const std::vector<std::string>& args) {
     o.steps = p.getInt("steps", 10000);
     o.batchSize = p.getInt("batch", 10);
     o.segmentSteps = p.getInt("segment", 128);
+    o.segmentAlign = p.getInt("align", 16);
+    o.keepBest = p.has("keep-best");
+    o.validationSegments = p.getInt("valid-segments", 40);
     o.device = p.get("device", "auto");
     const std::string opt = p.get("optimizer", "adadelta");
     if (opt != "adadelta" && opt != "adam") {
@@ -103,6 +114,10 @@ int run(const std::vector<std::string>& args) {
     o.gradClip = p.getDouble("clip", 5.0);
     o.validationFraction = p.getDouble("valid-fraction", 0.1);
     o.validationEvery = p.getInt("valid-every", 100);
+    if (o.segmentAlign < 1 || o.validationSegments < 1) {
+        std::fprintf(stderr, "biaxial train: --align and --valid-segments must be at least 1\n");
+        return 2;
+    }
     o.checkpointEvery = p.getInt("checkpoint-every", 500);
     o.sampleEvery = p.getInt("sample-every", 500);
     o.logEvery = p.getInt("log-every", 100);
@@ -130,6 +145,7 @@ int run(const std::vector<std::string>& args) {
         if (auto info = biaxial::Model::readInfo(biaxial::Trainer::checkpointPathFor(o.outputPath), &why)) {
             config->lowPitch = info->config.lowPitch;
             config->numNotes = info->config.numNotes;
+            config->stepsPerBar = info->config.stepsPerBar;
         }
     }
     if (auto why = config->validate()) {

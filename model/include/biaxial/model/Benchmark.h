@@ -13,6 +13,10 @@ struct BenchmarkResult {
     double trainGflopsOriginal = 0;
     double trainStepSecondsSmall = 0;
     double trainGflopsSmall = 0;
+    // The same steps with LibTorch's own torch::nn::LSTM instead of the fused CPU layer
+    // (0 = not measured: CUDA, or the original size without --baseline-original).
+    double baselineTrainStepSecondsSmall = 0;
+    double baselineTrainStepSecondsOriginal = 0;
     double continue16BarsSeconds = 0;
     double continue16Bars8VarSeconds = 0;
     double baselineContinue16BarsSeconds = 0;
@@ -26,6 +30,7 @@ struct BenchmarkOptions {
     std::string device = "auto";
     int trainRepeats = 2;         // timed training steps per size (after one warm-up)
     bool skipOriginalTraining = false;
+    bool baselineOriginalTraining = false;  // also time the original size with LibTorch's LSTM
 };
 
 class Benchmark {

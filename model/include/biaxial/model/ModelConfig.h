@@ -18,6 +18,12 @@ struct ModelConfig {
     // The original (theano_lstm) learns each LSTM layer's initial (c, h) as parameters.
     // Files written before this option existed read as false (zero initial states).
     bool learnedInitialState = true;
+    // Frames per bar for the beat inputs. 0 = the original: the four beat bits are the
+    // frame's own bar position (a 16-step bar of sixteenth notes). K (1, 2, 4, 8 or 16) =
+    // frames of 16/K sixteenths (JSB quarter notes: 4, eighth-note sets: 8): the position
+    // mod K is scaled to the 16-step bar, so a frame on beat 2 reads the bits of step 4.
+    // Files written before this option existed read as 0.
+    int stepsPerBar = 0;
 
     static constexpr int kInputsPerNote = 80;  // the original's feature count per note
 

@@ -46,6 +46,10 @@ struct TrainingOptions {
     int validationEvery = 100;        // batches between validation NLLs
     int validationSegments = 40;      // segments in a validation pass (fixed, same each time)
     int checkpointEvery = 500;        // batches between checkpoints (the original: 500)
+    // Early stopping without stopping: outputPath holds the weights of the best validation
+    // NLL so far (written at every checkpoint and at the end), the .ckpt the latest state
+    // (so that --resume continues the run; the best is tracked again from there).
+    bool keepBest = false;
     int sampleEvery = 500;            // batches between sample MIDI files, 0 = never
     std::string sampleFolder;         // where samples go (empty = beside outputPath)
     int sampleSteps = 128;            // length of a sample
