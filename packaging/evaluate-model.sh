@@ -2,34 +2,42 @@
 # The model card's music statistics: continues 4-bar seeds cut from the model's validation
 # pieces by 8 bars and compares the new music with the corpus (notes per step, silences, note
 # lengths, pitch classes) and each continuation's key with its seed's key. Writes WAVs to listen to.
-# usage: packaging/evaluate-model.sh [MODEL.pt] [OUTDIR]
+# usage: packaging/evaluate-model.sh [MODEL.pt] [OUTDIR]     (ADAPTIVE=1: the original's adaptive conservativity)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODEL=${1:-resources/default-model.pt}
 OUT=${2:-runs/evaluate}
 BIN=${BIN:-build/bin/biaxial}
 mkdir -p "$OUT"
+extra=()
+[ "${ADAPTIVE:-0}" = 1 ] && extra=(--adaptive)
 mapfile -t pieces < <("$BIN" info "$MODEL" | sed -n 's/^validation_pieces: //p' | tr ';' '\n' | sed 's/^ *//' | head -12)
 [ "${#pieces[@]}" -gt 0 ] || { echo "no validation pieces in $MODEL" >&2; exit 1; }
 generated=()
+from=()
 echo "| piece | seed key | continuation key | continuation notes/step | silent steps |"
 echo "|---|---|---|---|---|"
 for p in "${pieces[@]}"; do
     name=$(basename "$p" .mid)
     "$BIN" excerpt "$p" --from-bar 5 --bars 4 --out "$OUT/$name-seed.mid" > /dev/null
-    "$BIN" continue --model "$MODEL" --seed "$OUT/$name-seed.mid" --bars 8 --random-seed 1 \
-        --out "$OUT/$name-cont.mid" > /dev/null
+    "$BIN" continue --model "$MODEL" --seed "$OUT/$name-seed.mid" --bars 8 --random-seed 1 "${extra[@]}" \
+        --out "$OUT/$name-cont.mid" > /dev/null 2>&1
+    seedStats=$("$BIN" stats "$OUT/$name-seed.mid")
+    seedSteps=$(sed -n 's/^steps \([0-9]*\),.*/\1/p' <<< "$seedStats")
     generated+=("$OUT/$name-cont.mid")
-    seedKey=$("$BIN" stats "$OUT/$name-seed.mid" | sed -n 's/^estimated key \([^(]*\) (.*/\1/p')
-    contStats=$("$BIN" stats --from-step 64 "$OUT/$name-cont.mid")
+    from+=("$seedSteps")
+    seedKey=$(sed -n 's/^estimated key \([^(]*\) (.*/\1/p' <<< "$seedStats")
+    contStats=$("$BIN" stats --from-step "$seedSteps" "$OUT/$name-cont.mid")
     contKey=$(sed -n 's/^estimated key \([^(]*\) (.*/\1/p' <<< "$contStats")
     nps=$(sed -n 's/^notes sounding per step \([0-9.]*\).*/\1/p' <<< "$contStats")
     silent=$(sed -n 's/^silent steps \([0-9.%]*\).*/\1/p' <<< "$contStats")
     echo "| $name | $seedKey | $contKey | $nps | $silent |"
 done
 echo
-echo "## generated (8 bars after each seed)"
-"$BIN" stats --from-step 64 "${generated[@]}"
+echo "## generated (8 bars after each seed; 4/4 seeds)"
+four=()
+for i in "${!generated[@]}"; do [ "${from[$i]}" = 64 ] && four+=("${generated[$i]}"); done
+"$BIN" stats --from-step 64 "${four[@]}"
 echo
 echo "## corpus"
 "$BIN" stats ../shared/data/piano-midi-de/midis

@@ -7,9 +7,14 @@ cd "$(dirname "$0")/.."
 STEPS=${1:-3000}
 RUN=runs/default
 mkdir -p "$RUN"
+# The committed checkpoint lets a later session go on where the last one stopped.
+if [ ! -f "$RUN/default-model.pt.ckpt" ] && [ -f resources/training/default-model.pt.ckpt ]; then
+    cp resources/training/default-model.pt.ckpt "$RUN/" && cp resources/default-model.pt "$RUN/"
+fi
 resume=()
 [ -f "$RUN/default-model.pt.ckpt" ] && resume=(--resume)
 build/bin/biaxial train --corpus ../shared/data/piano-midi-de/midis --out "$RUN/default-model.pt" \
     --size small --optimizer adam --steps "$STEPS" --seed 1 \
     --log-every 10 --valid-every 50 --checkpoint-every 50 --sample-every 250 "${resume[@]}"
 cp "$RUN/default-model.pt" resources/default-model.pt
+cp "$RUN/default-model.pt.ckpt" resources/training/default-model.pt.ckpt
