@@ -1,5 +1,7 @@
 #include "BiaxialNetwork.h"
 
+#include "FastMath.h"
+
 #include <cmath>
 #include <string>
 
@@ -14,24 +16,9 @@ namespace {
 // (two large products). LibTorch 1.13's CPU LSTM instead records ~15 autograd nodes per step,
 // each a separate pass over [S, 4H] (DESIGN.md §2: the time beyond the SGEMMs).
 // Gate order and biases as torch::nn::LSTM (input, forget, cell, output).
-// Eigen's rational float tanh (as NoteSampler's cells): vectorises, ~1e-7 from std::tanh.
-inline float tanhA(float x) {
-    const float c = 7.90531110763549805f;
-    x = x > c ? c : (x < -c ? -c : x);
-    const float x2 = x * x;
-    float p = x2 * -2.76076847742355e-16f + 2.00018790482477e-13f;
-    p = p * x2 + -8.60467152213735e-11f;
-    p = p * x2 + 5.12229709037114e-08f;
-    p = p * x2 + 1.48572235717979e-05f;
-    p = p * x2 + 6.37261928875436e-04f;
-    p = p * x2 + 4.89352455891786e-03f;
-    p = p * x;
-    float q = x2 * 1.19825839466702e-06f + 1.18534705686654e-04f;
-    q = q * x2 + 2.26843463243900e-03f;
-    q = q * x2 + 4.89352518554385e-03f;
-    return p / q;
-}
-inline float sigm(float x) { return 0.5f + 0.5f * tanhA(0.5f * x); }
+// Activations: FastMath.h (the same tanh as the continuation's cells).
+inline float tanhA(float x) { return rationalTanh(x); }
+inline float sigm(float x) { return rationalSigmoid(x); }
 
 __attribute__((target_clones("avx512f", "avx2", "default")))
 void cellForward(float* __restrict g, const float* __restrict cPrev, float* __restrict c, float* __restrict h,

@@ -1,5 +1,7 @@
 #include "NoteSampler.h"
 
+#include "FastMath.h"
+
 #include <cmath>
 #include <algorithm>
 #include <cstring>
@@ -27,23 +29,6 @@ void gemvBatchT(const float* __restrict WT, int rows, int cols, const float* __r
     }
 }
 
-inline float tanhApprox(float x) {
-    // A rational approximation (the one Eigen uses for float tanh): vectorises, ~1e-7 error.
-    const float c = 7.90531110763549805f;
-    x = x > c ? c : (x < -c ? -c : x);
-    const float x2 = x * x;
-    float p = x2 * -2.76076847742355e-16f + 2.00018790482477e-13f;
-    p = p * x2 + -8.60467152213735e-11f;
-    p = p * x2 + 5.12229709037114e-08f;
-    p = p * x2 + 1.48572235717979e-05f;
-    p = p * x2 + 6.37261928875436e-04f;
-    p = p * x2 + 4.89352455891786e-03f;
-    p = p * x;
-    float q = x2 * 1.19825839466702e-06f + 1.18534705686654e-04f;
-    q = q * x2 + 2.26843463243900e-03f;
-    q = q * x2 + 4.89352518554385e-03f;
-    return p / q;
-}
 
 __attribute__((target_clones("avx512f", "avx2", "default")))
 void lstmCell(const float* __restrict gates, float* __restrict h, float* __restrict c, int H) {
@@ -53,13 +38,13 @@ void lstmCell(const float* __restrict gates, float* __restrict h, float* __restr
     const float* gg = gates + 2 * H;
     const float* go = gates + 3 * H;
     for (int j = 0; j < H; ++j) {
-        const float i = 0.5f + 0.5f * tanhApprox(0.5f * gi[j]);
-        const float f = 0.5f + 0.5f * tanhApprox(0.5f * gf[j]);
-        const float g = tanhApprox(gg[j]);
-        const float o = 0.5f + 0.5f * tanhApprox(0.5f * go[j]);
+        const float i = rationalSigmoid(gi[j]);
+        const float f = rationalSigmoid(gf[j]);
+        const float g = rationalTanh(gg[j]);
+        const float o = rationalSigmoid(go[j]);
         const float cn = f * c[j] + i * g;
         c[j] = cn;
-        h[j] = o * tanhApprox(cn);
+        h[j] = o * rationalTanh(cn);
     }
 }
 
@@ -80,7 +65,7 @@ std::vector<float> toVector(const torch::Tensor& t) {
 
 }  // namespace
 
-float NoteSampler::fastTanh(float x) { return tanhApprox(x); }
+float NoteSampler::fastTanh(float x) { return rationalTanh(x); }
 
 TimeStepper::TimeStepper(BiaxialNetworkImpl& net, const LstmStates& states, int lowPitch, int numNotes, int stepsPerBar)
     : N_(numNotes), stepsPerBar_(stepsPerBar > 0 && 16 % stepsPerBar == 0 ? stepsPerBar : 0) {
