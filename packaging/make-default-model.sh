@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces resources/default-model.pt: trains the small biaxial network on the piano-midi.de
 # corpus of the original model, resuming from runs/default/ when a checkpoint is there.
-# usage: packaging/make-default-model.sh [STEPS]   (then packaging/evaluate-model.sh)
+# usage: [BIN=build/bin/biaxial] packaging/make-default-model.sh [STEPS]   (then packaging/evaluate-model.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STEPS=${1:-3000}
@@ -13,7 +13,7 @@ if [ ! -f "$RUN/default-model.pt.ckpt" ] && [ -f resources/training/default-mode
 fi
 resume=()
 [ -f "$RUN/default-model.pt.ckpt" ] && resume=(--resume)
-build/bin/biaxial train --corpus ../shared/data/piano-midi-de/midis --out "$RUN/default-model.pt" \
+"${BIN:-build/bin/biaxial}" train --corpus ../shared/data/piano-midi-de/midis --out "$RUN/default-model.pt" \
     --size small --optimizer adam --steps "$STEPS" --seed 1 \
     --log-every 10 --valid-every 50 --checkpoint-every 50 --sample-every 250 "${resume[@]}"
 cp "$RUN/default-model.pt" resources/default-model.pt

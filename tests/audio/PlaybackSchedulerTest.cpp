@@ -299,3 +299,22 @@ TEST_F(Fixture, PlayAtTheEndStartsAgain) {
     expectCall(ons[3], Kind::NoteOn, 60, 3.0);
     scheduler.stop();
 }
+
+// Recording runs the transport on past the song's end (an empty song has no end at all);
+// closing it past the end ends playback there, and the position kept moving meanwhile.
+TEST_F(Fixture, OpenEndedPlaybackRunsPastTheEndUntilClosed) {
+    PlaybackScheduler scheduler(&synth, &clock);
+    scheduler.setSong(biaxial::Song{});
+    scheduler.setOpenEnded(true);
+    scheduler.play();
+    ASSERT_TRUE(clock.advanceTo(1.0));
+    EXPECT_TRUE(scheduler.isPlaying());
+    EXPECT_EQ(scheduler.positionTick(), 960) << "one second at 120 BPM, 480 ticks a beat";
+
+    scheduler.setSong(biaxial::test::threeNoteSong());  // ends at 1920, 2 s in
+    ASSERT_TRUE(clock.advanceTo(3.0));
+    EXPECT_TRUE(scheduler.isPlaying()) << "still open-ended past the new end";
+    scheduler.setOpenEnded(false);
+    ASSERT_TRUE(clock.advanceTo(3.1));
+    EXPECT_FALSE(scheduler.isPlaying());
+}

@@ -31,6 +31,7 @@ struct Transport::Impl {
     std::int64_t loopStart = 0, loopEnd = 0;
     bool loopEnabled = false;
     QString status;
+    bool announcedPlaying = false;  // the last playingChanged() value
 #ifdef BIAXIAL_HAVE_AUDIO
     std::unique_ptr<AudioSession> session;
     int auditionPitch = -1;
@@ -78,9 +79,11 @@ void Transport::wireSession() {
             if (self) emit self->positionChanged(tick);
         }, Qt::QueuedConnection);
     });
-    impl_->scheduler().setStateCallback([self](bool playing) {
-        QMetaObject::invokeMethod(self.data(), [self, playing] {
-            if (self) emit self->playingChanged(playing);
+    // The state is read again on arrival, not taken from the worker: a queued report may be
+    // older than a play() or stop() made since, and must not undo what they announced.
+    impl_->scheduler().setStateCallback([self](bool) {
+        QMetaObject::invokeMethod(self.data(), [self] {
+            if (self) self->announcePlaying();
         }, Qt::QueuedConnection);
     });
     impl_->songDirty = true;
@@ -144,6 +147,7 @@ void Transport::play() {
     flushSong();
 #ifdef BIAXIAL_HAVE_AUDIO
     impl_->scheduler().play();
+    announcePlaying();
 #else
     if (impl_->playing) return;
     impl_->playing = true;
@@ -158,6 +162,7 @@ void Transport::play() {
 void Transport::stop() {
 #ifdef BIAXIAL_HAVE_AUDIO
     impl_->scheduler().stop();
+    announcePlaying();
 #else
     if (!impl_->playing) return;
     impl_->playing = false;
@@ -198,6 +203,15 @@ void Transport::setLoop(std::int64_t start, std::int64_t end, bool enabled) {
     loop.enabled = enabled;
     impl_->scheduler().setLoop(loop);
 #endif
+}
+
+void Transport::announcePlaying() {
+    // playingChanged means a change: the worker's reports and play()/stop() can both arrive
+    // for one transition, and only the first one is news.
+    const bool playing = isPlaying();
+    if (playing == impl_->announcedPlaying) return;
+    impl_->announcedPlaying = playing;
+    emit playingChanged(playing);
 }
 
 bool Transport::isPlaying() const {

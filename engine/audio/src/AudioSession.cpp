@@ -177,9 +177,11 @@ void AudioSession::setInputListener(IMidiInput::Callback listener) {
 
 void AudioSession::startRecording(const Song& timing, std::int64_t startTick, MidiRecorder::Options options) {
     recorder_.start(timing, startTick, clock_->now(), options);
+    scheduler_->setOpenEnded(true);  // a take runs as long as the musician plays
 }
 
 std::vector<Note> AudioSession::stopRecording() {
+    scheduler_->setOpenEnded(false);
     return recorder_.finish(clock_->now());
 }
 

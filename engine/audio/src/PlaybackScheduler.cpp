@@ -71,7 +71,7 @@ void PlaybackScheduler::play() {
     if (playing_)
         return;
     // Play at the end of the song (where the last play stopped) starts it again.
-    if (!loop_.active() && events_.endTick() > 0 && positionTick_ >= events_.endTick())
+    if (!openEnded_ && !loop_.active() && events_.endTick() > 0 && positionTick_ >= events_.endTick())
         positionTick_ = 0;
     playing_ = true;
     startLocked(clock_->now());
@@ -103,7 +103,7 @@ void PlaybackScheduler::seek(std::int64_t tick) {
         });
         startLocked(clock_->now());
     }
-    stateDirty_ = true;  // reports the new playhead
+    positionDirty_ = true;  // reports the new playhead, not a change of state
     clock_->interrupt();
 }
 
@@ -111,6 +111,12 @@ void PlaybackScheduler::setLoop(const LoopRegion& loop) {
     std::lock_guard lock(mutex_);
     loop_ = loop;
     clock_->interrupt();  // the next deadline may have moved
+}
+
+void PlaybackScheduler::setOpenEnded(bool openEnded) {
+    std::lock_guard lock(mutex_);
+    openEnded_ = openEnded;
+    clock_->interrupt();  // past the end, closing it ends playback now
 }
 
 PlaybackScheduler::LoopRegion PlaybackScheduler::loop() const {
@@ -265,6 +271,8 @@ double PlaybackScheduler::dispatchDueLocked(double now) {
             continue;
         }
         // The last note has ended.
+        if (openEnded_)
+            return next;  // the position reports go on (run() wakes for them)
         playing_ = false;
         positionTick_ = events_.endTick();
         silenceLocked();
@@ -297,6 +305,10 @@ void PlaybackScheduler::run() {
                 reportState = true;
                 reportPosition = true;
                 stateDirty_ = false;
+            }
+            if (positionDirty_) {
+                reportPosition = true;
+                positionDirty_ = false;
             }
             if (playing_)
                 deadline = std::min(deadline, nextPositionReport_);

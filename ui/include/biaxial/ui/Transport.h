@@ -85,6 +85,7 @@ private:
     void flushSong();
     void onTimerTick();
     void wireSession();
+    void announcePlaying();
 
     std::unique_ptr<Impl> impl_;
 };

@@ -66,6 +66,10 @@ public:
     void seek(std::int64_t tick);
     void setLoop(const LoopRegion& loop);
     LoopRegion loop() const;
+    // Open-ended playback runs on past the song's last note until stop(), as a recording
+    // must (an empty song has no end to play to); play() then starts where the playhead is,
+    // even past the end. Turning it off past the end ends playback there.
+    void setOpenEnded(bool openEnded);
 
     bool isPlaying() const;
     std::int64_t positionTick() const;
@@ -109,6 +113,7 @@ private:
     SoundingNotes sounding_;
     LoopRegion loop_;
     bool playing_ = false;
+    bool openEnded_ = false;
     std::int64_t positionTick_ = 0;  // where playback starts, or started
     double anchorClock_ = 0.0;       // clock time at which the song was at anchorSong_
     double anchorSong_ = 0.0;
@@ -116,7 +121,8 @@ private:
     std::vector<Audition> auditions_;
     double positionInterval_ = 1.0 / 30.0;
     double nextPositionReport_ = 0.0;
-    bool stateDirty_ = false;  // the worker must report play/stop and the playhead
+    bool stateDirty_ = false;     // the worker must report play/stop and the playhead
+    bool positionDirty_ = false;  // the worker must report the playhead only (after a seek)
     bool quit_ = false;
     StateCallback stateCallback_;
     PositionCallback positionCallback_;
