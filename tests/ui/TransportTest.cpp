@@ -66,8 +66,10 @@ TEST(Transport, PlaysTheSongAndMovesThePlayhead) {
     QSignalSpy position(&transport, &Transport::positionChanged);
     transport.play();
     // 96 ticks at 120 BPM = 0.1 s: the song ends by itself.
-    for (int i = 0; i < 40 && (playing.count() < 2); ++i) QTest::qWait(50);
-    ASSERT_GE(playing.count(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(playing.count() >= 2, 10000);
+    ASSERT_EQ(playing.count(), 2) << "one signal per change: started, ended";
+    EXPECT_TRUE(playing.at(0).at(0).toBool());
+    EXPECT_FALSE(playing.at(1).at(0).toBool());
     EXPECT_FALSE(transport.isPlaying());
     EXPECT_GE(position.count(), 1);
     const auto on = synth.calls(Kind::NoteOn);
