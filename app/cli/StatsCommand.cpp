@@ -12,9 +12,9 @@
 namespace {
 
 int runStats(const std::vector<std::string>& args) {
-    biaxial::cli::ArgParser p({"from-step"}, {});
+    biaxial::cli::ArgParser p({"from-step", "key"}, {});
     if (!p.parse(args) || p.positional().empty()) {
-        std::fprintf(stderr, "biaxial stats: %s\nusage: biaxial stats FILE.mid|DIR... [--from-step N]\n",
+        std::fprintf(stderr, "biaxial stats: %s\nusage: biaxial stats FILE.mid|DIR... [--from-step N] [--key K]\n",
                      p.error().empty() ? "expected a file or folder" : p.error().c_str());
         return 2;
     }
@@ -35,14 +35,25 @@ int runStats(const std::vector<std::string>& args) {
             grids.push_back(g.slice(from, g.steps()));
         }
     }
-    std::printf("%s", biaxial::GridStatistics::of(grids).toText().c_str());
+    const auto stats = biaxial::GridStatistics::of(grids);
+    std::printf("%s", stats.toText().c_str());
+    if (p.has("key")) {
+        int tonic = 0;
+        bool minor = false;
+        if (!biaxial::GridStatistics::parseKey(p.get("key"), &tonic, &minor)) {
+            std::fprintf(stderr, "biaxial stats: unknown key '%s' (say e.g. \"F# minor\")\n", p.get("key").c_str());
+            return 2;
+        }
+        std::printf("%.1f%% of onsets in the scale of %s\n", 100.0 * stats.shareInKey(tonic, minor), p.get("key").c_str());
+    }
     return 0;
 }
 
 biaxial::cli::CommandRegistration reg{
     {"stats", "musical statistics of MIDI files or a folder (notes per step, silences, key)",
-     "usage: biaxial stats FILE.mid|DIR... [--from-step N]\n"
-     "--from-step N ignores the first N steps (e.g. the seed of a continuation).",
+     "usage: biaxial stats FILE.mid|DIR... [--from-step N] [--key K]\n"
+     "--from-step N ignores the first N steps (e.g. the seed of a continuation);\n"
+     "--key K also gives the share of onsets in the scale of key K (e.g. the seed's).",
      runStats}};
 
 }  // namespace

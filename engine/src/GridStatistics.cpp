@@ -1,6 +1,7 @@
 #include "biaxial/engine/GridStatistics.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -96,11 +97,52 @@ GridStatistics GridStatistics::of(const std::vector<StepGrid>& grids) {
 }
 
 double GridStatistics::shareInKey(int tonic, bool minor) const {
+    const std::array<bool, 12> scale = keyScale(tonic, minor);
     double share = 0;
-    for (int step : minor ? kMinorScale : kMajorScale) share += pitchClassShare[static_cast<std::size_t>((tonic + step) % 12)];
-    if (minor)  // the raised leading tone belongs to minor keys in this music
-        for (int step : kHarmonicMinorLeadingTone) share += pitchClassShare[static_cast<std::size_t>((tonic + step) % 12)];
+    for (int pc = 0; pc < 12; ++pc)
+        if (scale[static_cast<std::size_t>(pc)]) share += pitchClassShare[static_cast<std::size_t>(pc)];
     return share;
+}
+
+std::array<bool, 12> GridStatistics::keyScale(int tonic, bool minor) {
+    std::array<bool, 12> scale{};
+    tonic = ((tonic % 12) + 12) % 12;
+    for (int step : minor ? kMinorScale : kMajorScale) scale[static_cast<std::size_t>((tonic + step) % 12)] = true;
+    if (minor)  // the raised leading tone belongs to minor keys in this music
+        for (int step : kHarmonicMinorLeadingTone) scale[static_cast<std::size_t>((tonic + step) % 12)] = true;
+    return scale;
+}
+
+bool GridStatistics::parseKey(const std::string& text, int* tonic, bool* minor) {
+    std::string t;
+    for (char ch : text)
+        if (ch != ' ' && ch != '_' && ch != '-') t += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (t.empty()) return false;
+    static const std::array<int, 7> kLetter = {9, 11, 0, 2, 4, 5, 7};  // a b c d e f g
+    if (t[0] < 'a' || t[0] > 'g') return false;
+    int pc = kLetter[static_cast<std::size_t>(t[0] - 'a')];
+    std::size_t i = 1;
+    if (t.compare(i, 1, "#") == 0) {
+        ++pc;
+        i += 1;
+    } else if (t.compare(i, 5, "sharp") == 0) {
+        ++pc;
+        i += 5;
+    } else if (t.compare(i, 4, "flat") == 0) {
+        --pc;
+        i += 4;
+    } else if (t.compare(i, 1, "b") == 0) {  // "bb" is B flat, "eb" E flat
+        --pc;
+        i += 1;
+    }
+    const std::string rest = t.substr(i);
+    bool isMinor;
+    if (rest.empty() || rest == "major" || rest == "maj" || rest == "dur") isMinor = false;
+    else if (rest == "minor" || rest == "min" || rest == "m" || rest == "moll") isMinor = true;
+    else return false;
+    if (tonic) *tonic = ((pc % 12) + 12) % 12;
+    if (minor) *minor = isMinor;
+    return true;
 }
 
 std::string GridStatistics::keyName() const {

@@ -1,5 +1,6 @@
 #include "biaxial/model/Generator.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -64,8 +65,7 @@ void baselineStep(BiaxialNetworkImpl& net, const torch::Tensor& timeOut, int K, 
         for (int k = 0; k < K; ++k) {
             auto& rng = rngs[static_cast<std::size_t>(k)];
             const double u1 = rng.uniform(), u2 = rng.uniform();
-            const bool play = controls.allowed[static_cast<std::size_t>(n)] &&
-                              u1 < std::pow(pr[2 * k], controls.conservativity[static_cast<std::size_t>(k)]);
+            const bool play = u1 < controls.weight[static_cast<std::size_t>(n)] * std::pow(pr[2 * k], controls.conservativity[static_cast<std::size_t>(k)]);
             const bool art = play && u2 < pr[2 * k + 1];
             out[(k * N + n) * 2] = play;
             out[(k * N + n) * 2 + 1] = art;
@@ -134,11 +134,13 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
         SampleControls controls;
         controls.conservativity.assign(static_cast<std::size_t>(K), options.conservativity);
         controls.inverseTemperature = 1.0 / options.temperature;
-        controls.allowed.resize(static_cast<std::size_t>(N));
+        controls.weight.resize(static_cast<std::size_t>(N));
+        const double outOfScale = std::clamp(options.outOfScaleWeight, 0.0, 1.0);
         for (int n = 0; n < N; ++n) {
             const int pitch = config.lowPitch + n;
-            controls.allowed[static_cast<std::size_t>(n)] =
-                pitch >= options.minPitch && pitch <= options.maxPitch && options.pitchClasses[static_cast<std::size_t>(pitch % 12)];
+            const bool inRange = pitch >= options.minPitch && pitch <= options.maxPitch;
+            const bool inScale = options.pitchClasses[static_cast<std::size_t>(pitch % 12)];
+            controls.weight[static_cast<std::size_t>(n)] = !inRange ? 0.0 : inScale ? 1.0 : outOfScale;
         }
         std::vector<SampleRng> rngs(static_cast<std::size_t>(K));
         for (int k = 0; k < K; ++k) rngs[static_cast<std::size_t>(k)].engine.seed(options.seed + static_cast<std::uint64_t>(k));

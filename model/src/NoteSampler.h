@@ -61,7 +61,9 @@ struct SampleRng {
 struct SampleControls {
     std::vector<double> conservativity;  // per variation
     double inverseTemperature = 1.0;
-    std::vector<std::uint8_t> allowed;   // per note: 0 = never sounds (pitch range, key mask)
+    // Per note, the factor on P(play): 0 = never sounds (pitch range, hard key mask), 1 = free,
+    // in between a soft key (play ~ Bernoulli(weight * P^c)).
+    std::vector<double> weight;
 };
 
 // The sequential part of generation: note by note upward, each note's (play, articulate)

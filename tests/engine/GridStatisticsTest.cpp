@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "biaxial/engine/GridStatistics.h"
 
 using namespace biaxial;
@@ -39,3 +41,31 @@ TEST(GridStatistics, EstimatesTheKeyOfAScale) {
 }
 
 }  // namespace
+
+TEST(GridStatistics, KeyScalesAndKeyNames) {
+    const auto cMajor = biaxial::GridStatistics::keyScale(0, false);
+    EXPECT_EQ(std::count(cMajor.begin(), cMajor.end(), true), 7);
+    EXPECT_TRUE(cMajor[0] && cMajor[4] && cMajor[11]);
+    EXPECT_FALSE(cMajor[1] || cMajor[10]);
+    const auto aMinor = biaxial::GridStatistics::keyScale(9, true);  // A B C D E F G + G#
+    EXPECT_EQ(std::count(aMinor.begin(), aMinor.end(), true), 8);
+    EXPECT_TRUE(aMinor[9] && aMinor[7] && aMinor[8]);
+    EXPECT_FALSE(aMinor[1] || aMinor[6]);
+
+    int tonic = -1;
+    bool minor = true;
+    struct Case {
+        const char* text;
+        int tonic;
+        bool minor;
+    };
+    for (const Case& c : {Case{"C major", 0, false}, Case{"F# minor", 6, true}, Case{"Bb minor", 10, true},
+                          Case{"bb", 10, false}, Case{"Am", 9, true}, Case{"eb", 3, false}, Case{"B", 11, false},
+                          Case{"B minor", 11, true}, Case{"Cb major", 11, false}, Case{"f sharp minor", 6, true}}) {
+        ASSERT_TRUE(biaxial::GridStatistics::parseKey(c.text, &tonic, &minor)) << c.text;
+        EXPECT_EQ(tonic, c.tonic) << c.text;
+        EXPECT_EQ(minor, c.minor) << c.text;
+    }
+    for (const char* bad : {"", "H", "C lydian", "seed", "c##"})
+        EXPECT_FALSE(biaxial::GridStatistics::parseKey(bad, &tonic, &minor)) << bad;
+}

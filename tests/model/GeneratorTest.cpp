@@ -77,6 +77,37 @@ TEST(Generator, RespectsPitchRangeAndKeyConstraints) {
         }
 }
 
+// A soft key: with P^0 = 1 every in-scale note plays and an out-of-scale note plays with
+// probability outOfScaleWeight, on both note loops alike.
+TEST(Generator, ASoftKeyMakesOutOfScaleNotesRarerByItsWeight) {
+    auto m = tinyModel();
+    GenerationOptions o;
+    o.steps = 64;
+    o.variations = 4;
+    o.conservativity = 0.0;
+    o.pitchClasses = {true, false, true, false, true, true, false, true, false, true, false, true};  // C major
+    o.outOfScaleWeight = 0.25;
+    for (bool baseline : {false, true}) {
+        o.baselineNoteLoop = baseline;
+        auto r = Generator::generate(m, StepGrid(0, 24, 78), o);
+        ASSERT_TRUE(r.ok) << r.error;
+        long inScale = 0, inPlayed = 0, outScale = 0, outPlayed = 0;
+        for (const auto& g : r.variations)
+            for (int t = 0; t < g.steps(); ++t)
+                for (int n = 0; n < g.numNotes(); ++n) {
+                    const bool in = o.pitchClasses[static_cast<std::size_t>((24 + n) % 12)];
+                    (in ? inScale : outScale) += 1;
+                    (in ? inPlayed : outPlayed) += g.play(t, n);
+                }
+        EXPECT_EQ(inPlayed, inScale);
+        // 64 x 4 x 33 = 8448 draws at p = 0.25: the standard deviation of the share is 0.005.
+        EXPECT_NEAR(static_cast<double>(outPlayed) / static_cast<double>(outScale), 0.25, 0.03) << "baseline " << baseline;
+    }
+    o.outOfScaleWeight = 1.0;  // the scale no longer matters
+    auto free = Generator::generate(m, StepGrid(0, 24, 78), o);
+    for (int n = 0; n < 78; ++n) EXPECT_TRUE(free.variations[0].play(0, n));
+}
+
 TEST(Generator, BarPositionsContinueTheSeedAndEmptySeedStartsOnABar) {
     auto m = tinyModel();
     auto seed = test::arpeggio(10);  // positions 0..9

@@ -109,7 +109,7 @@ private:
     QSpinBox* seedSpin_ = nullptr;
     QCheckBox* newSeedCheck_ = nullptr;
     ScaleChooser* scaleChooser_ = nullptr;
-    QCheckBox* constrainCheck_ = nullptr;
+    QComboBox* outOfKeyCombo_ = nullptr;  // data: GenerationOptions::outOfScaleWeight
     QCheckBox* highlightCheck_ = nullptr;
     QPushButton* continueButton_ = nullptr;
     QPushButton* regenerateButton_ = nullptr;

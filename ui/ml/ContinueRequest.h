@@ -26,8 +26,10 @@ struct ContinueRequest {
     double temperature = 1.0;
     int variations = 3;
     std::uint64_t randomSeed = 1;
-    Scale scale;                       // Chromatic = no constraint
-    bool constrainToScale = false;
+    Scale scale;                       // Chromatic = no constraint; SeedKey = estimated from the seed
+    // How much of its chance to sound a note outside the scale keeps: 0 never plays it, 1 ignores
+    // the scale (GenerationOptions::outOfScaleWeight).
+    double outOfScaleWeight = 1.0;
 
     int track = 0;                     // where accepted notes go
     int channel = 0;

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "ContinueRequest.h"
@@ -19,6 +21,10 @@ struct ContinueResult {
     int track = 0;
     double seconds = 0.0;          // the model's generation time
     double noteLoopSeconds = 0.0;  // of which the sequential note-axis loop
+    // The key the music was kept to when the request asked for the seed's key ("A minor"),
+    // with its pitch classes; empty when no key was kept (or the seed was too short to tell).
+    std::string seedKey;
+    std::array<bool, 12> seedKeyPitchClasses{};
 };
 
 }  // namespace biaxial

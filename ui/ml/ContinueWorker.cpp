@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "biaxial/engine/GridConverter.h"
+#include "biaxial/engine/GridStatistics.h"
 #include "biaxial/model/Generator.h"
 
 namespace biaxial {
@@ -81,9 +82,20 @@ bool ContinueWorker::run(const Model& model, const ContinueRequest& request, Con
     options.temperature = request.temperature;
     options.seed = request.randomSeed;
     options.stepsPerBar = stepsPerBar;
-    if (request.constrainToScale && !request.scale.isChromatic()) {
+    std::string seedKey;
+    std::array<bool, 12> seedKeyPitchClasses{};
+    if (request.scale.isSeedKey()) {
+        // Eight onsets are about two bars of a melody: fewer cannot tell a key.
+        const GridStatistics stats = GridStatistics::of(seed);
+        if (stats.notes >= 8) {
+            seedKey = stats.keyName();
+            seedKeyPitchClasses = GridStatistics::keyScale(stats.keyTonic, stats.keyMinor);
+            options.pitchClasses = seedKeyPitchClasses;
+        }
+    } else if (!request.scale.isChromatic()) {
         options.pitchClasses = request.scale.pitchClassMask();
     }
+    options.outOfScaleWeight = std::clamp(request.outOfScaleWeight, 0.0, 1.0);
 
     const GenerationResult generated = Generator::generate(
         model, seed, options, cancel, [&](const GenerationProgress& p) {
@@ -107,6 +119,10 @@ bool ContinueWorker::run(const Model& model, const ContinueRequest& request, Con
     out.endTick = GridConverter::tickOfStep(seedSteps + newSteps, tpq);
     out.seconds = generated.seconds;
     out.noteLoopSeconds = generated.noteLoopSeconds;
+    if (options.outOfScaleWeight < 1.0) {
+        out.seedKey = seedKey;
+        out.seedKeyPitchClasses = seedKeyPitchClasses;
+    }
     SongOptions songOptions;
     songOptions.ticksPerQuarter = tpq;
     songOptions.velocity = std::clamp(request.velocity, 1, 127);

@@ -18,6 +18,7 @@ std::vector<int> Scale::intervals(Mode mode) {
         case Mode::MinorPentatonic: return {0, 3, 5, 7, 10};
         case Mode::Blues: return {0, 3, 5, 6, 7, 10};
         case Mode::WholeTone: return {0, 2, 4, 6, 8, 10};
+        case Mode::SeedKey: return {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
     }
     return {};
 }
@@ -38,6 +39,7 @@ const char* Scale::modeName(Mode mode) {
         case Mode::MinorPentatonic: return "Minor pentatonic";
         case Mode::Blues: return "Blues";
         case Mode::WholeTone: return "Whole tone";
+        case Mode::SeedKey: return "The seed's key";
     }
     return "";
 }
@@ -69,8 +71,8 @@ std::vector<std::uint8_t> Scale::noteMask(int lowPitch, int numNotes) const {
 }
 
 std::string Scale::name() const {
-    if (isChromatic()) {
-        return "Chromatic";
+    if (isChromatic() || isSeedKey()) {
+        return modeName(mode);
     }
     return std::string(pitchClassName(root)) + " " + modeName(mode);
 }

@@ -26,8 +26,11 @@ struct Scale {
         MinorPentatonic,
         Blues,
         WholeTone,
+        // The key of the music being continued, estimated when Continue runs (the root is
+        // ignored). Last so that saved settings keep their meaning.
+        SeedKey,
     };
-    static constexpr int kModeCount = 14;
+    static constexpr int kModeCount = 15;
 
     int root = 0;  // pitch class 0..11, 0 = C
     Mode mode = Mode::Chromatic;
@@ -38,7 +41,9 @@ struct Scale {
     static const char* pitchClassName(int pitchClass);
 
     bool isChromatic() const { return mode == Mode::Chromatic; }
-    // Twelve flags, index = absolute pitch class (0 = C).
+    bool isSeedKey() const { return mode == Mode::SeedKey; }
+    // Twelve flags, index = absolute pitch class (0 = C). The seed's key is unknown here:
+    // every pitch class (ContinueWorker resolves it from the seed).
     std::array<bool, 12> pitchClassMask() const;
     bool contains(int midiPitch) const;
     // One flag per note of a pitch range [lowPitch, lowPitch + numNotes): the mask the model's

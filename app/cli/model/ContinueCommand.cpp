@@ -10,6 +10,7 @@
 #include "Command.h"
 #include "ModelPaths.h"
 #include "biaxial/engine/GridConverter.h"
+#include "biaxial/engine/GridStatistics.h"
 #include "biaxial/engine/MidiFileReader.h"
 #include "biaxial/engine/MidiFileWriter.h"
 #include "biaxial/model/Generator.h"
@@ -38,6 +39,10 @@ const char* kUsage =
     "  --min-pitch P --max-pitch P   keep new notes inside this MIDI range\n"
     "  --key K --scale S     keep new notes in a key: K = C, C#, Db, ... B; S = major, minor,\n"
     "                        harmonic-minor, dorian, mixolydian, pentatonic, chromatic\n"
+    "  --key \"F# minor\"      the same in one word (major, or minor with its leading tone)\n"
+    "  --key seed            the seed's own key, estimated from its notes (Krumhansl-Schmuckler)\n"
+    "  --out-of-key W        a note outside the key keeps W of its chance to sound: 0 (default)\n"
+    "                        never plays it, 0.2 makes it five times rarer, 1 ignores the key\n"
     "  --device D            auto (default), cpu or cuda\n"
     "  --wav OUT.wav         also render the result to WAV (OUT-1.wav ... for variations)";
 
@@ -60,7 +65,7 @@ std::optional<std::array<bool, 12>> scaleMask(const std::string& key, const std:
 
 int run(const std::vector<std::string>& args) {
     biaxial::cli::ArgParser p({"model", "seed", "bars", "steps", "variations", "conservativity", "temperature",
-                               "random-seed", "min-pitch", "max-pitch", "key", "scale", "device", "out", "wav"},
+                               "random-seed", "min-pitch", "max-pitch", "key", "scale", "out-of-key", "device", "out", "wav"},
                               {"adaptive", "empty"});
     if (!p.parse(args)) {
         std::fprintf(stderr, "biaxial continue: %s\n%s\n", p.error().c_str(), kUsage);
@@ -126,7 +131,19 @@ int run(const std::vector<std::string>& args) {
     o.seed = static_cast<std::uint64_t>(p.getInt("random-seed", 1));
     o.minPitch = p.getInt("min-pitch", 0);
     o.maxPitch = p.getInt("max-pitch", 127);
-    if (p.has("key") || p.has("scale")) {
+    int tonic = 0;
+    bool minor = false;
+    if (p.get("key") == "seed" && !p.has("scale")) {
+        const auto stats = biaxial::GridStatistics::of(seed);
+        if (stats.notes < 8) {
+            std::printf("note: the seed has too few notes to tell its key; the key is not kept\n");
+        } else {
+            o.pitchClasses = biaxial::GridStatistics::keyScale(stats.keyTonic, stats.keyMinor);
+            std::printf("keeping to the seed's key: %s (r = %.2f)\n", stats.keyName().c_str(), stats.keyCorrelation);
+        }
+    } else if (p.has("key") && !p.has("scale") && biaxial::GridStatistics::parseKey(p.get("key"), &tonic, &minor)) {
+        o.pitchClasses = biaxial::GridStatistics::keyScale(tonic, minor);
+    } else if (p.has("key") || p.has("scale")) {
         auto mask = scaleMask(p.get("key", "C"), p.get("scale", "major"));
         if (!mask) {
             std::fprintf(stderr, "biaxial continue: unknown key '%s' or scale '%s'\n", p.get("key").c_str(),
@@ -134,6 +151,11 @@ int run(const std::vector<std::string>& args) {
             return 2;
         }
         o.pitchClasses = *mask;
+    }
+    o.outOfScaleWeight = p.getDouble("out-of-key", 0.0);
+    if (o.outOfScaleWeight < 0.0 || o.outOfScaleWeight > 1.0) {
+        std::fprintf(stderr, "biaxial continue: --out-of-key must lie between 0 and 1\n");
+        return 2;
     }
     if (!p.error().empty()) {
         std::fprintf(stderr, "biaxial continue: %s\n", p.error().c_str());

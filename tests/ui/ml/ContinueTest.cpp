@@ -108,7 +108,7 @@ TEST_F(ContinueTest, ScaleConstraintAndFromScratch) {
     r.song = SongDocument::emptySong();
     r.seedEndTick = 0;
     r.scale = Scale{0, Scale::Mode::MajorPentatonic};
-    r.constrainToScale = true;
+    r.outOfScaleWeight = 0.0;  // Never
     ContinueResult result;
     QString message;
     bool cancelled = false;
@@ -122,6 +122,39 @@ TEST_F(ContinueTest, ScaleConstraintAndFromScratch) {
         total += v.size();
     }
     EXPECT_GT(total, 0u);
+}
+
+// The seed's key: estimated from the seed's notes (here a D-major melody), kept strictly with
+// Never, named in the result; a seed too short to tell leaves the music free.
+TEST_F(ContinueTest, KeepsToTheSeedsOwnKey) {
+    auto model = Model::load(modelPath_.toStdString());
+    ASSERT_TRUE(model);
+    ContinueRequest r = request(2, 2);
+    r.song = SongDocument::emptySong();
+    const int dMajor[] = {62, 66, 69, 74, 73, 71, 69, 67, 66, 64, 62, 69, 62, 66, 69, 62};
+    for (int i = 0; i < 16; ++i) r.song.tracks[0].notes.push_back(Note{dMajor[i], i * 240, 240, 90, 0});
+    r.seedEndTick = 16 * 240;
+    r.scale = Scale{0, Scale::Mode::SeedKey};
+    r.outOfScaleWeight = 0.0;
+    r.conservativity = 0.2;  // plenty of notes to check
+    ContinueResult result;
+    QString message;
+    bool cancelled = false;
+    ASSERT_TRUE(ContinueWorker::run(*model, r, &result, &message, &cancelled)) << message.toStdString();
+    EXPECT_EQ(result.seedKey, "D major");
+    const Scale dMajorScale{2, Scale::Mode::Major};
+    EXPECT_EQ(result.seedKeyPitchClasses, dMajorScale.pitchClassMask());
+    std::size_t total = 0;
+    for (const auto& v : result.variations) {
+        for (const Note& n : v) EXPECT_TRUE(dMajorScale.contains(n.pitch)) << n.pitch;
+        total += v.size();
+    }
+    EXPECT_GT(total, 0u);
+
+    r.song.tracks[0].notes.resize(3);  // three notes tell no key
+    r.seedEndTick = 3 * 240;
+    ASSERT_TRUE(ContinueWorker::run(*model, r, &result, &message, &cancelled)) << message.toStdString();
+    EXPECT_TRUE(result.seedKey.empty());
 }
 
 TEST_F(ContinueTest, ControllerReportsProgressAndFinishes) {

@@ -49,8 +49,9 @@ TEST(ScaleChooser, EmitsOnChangeAndSetScale) {
     auto* root = chooser.findChild<QComboBox*>("scaleRoot");
     ASSERT_NE(mode, nullptr);
     ASSERT_NE(root, nullptr);
-    EXPECT_FALSE(root->isEnabled());
-    mode->setCurrentIndex(static_cast<int>(Scale::Mode::Dorian));
+    EXPECT_EQ(mode->currentData().toInt(), static_cast<int>(Scale::Mode::SeedKey)) << "the seed's key comes first";
+    EXPECT_FALSE(root->isEnabled()) << "the seed's key has no root to choose";
+    mode->setCurrentIndex(mode->findData(static_cast<int>(Scale::Mode::Dorian)));
     ASSERT_EQ(spy.count(), 1);
     EXPECT_TRUE(root->isEnabled());
     root->setCurrentIndex(2);

@@ -28,6 +28,12 @@ struct GridStatistics {
     static GridStatistics of(const std::vector<StepGrid>& grids);
     // Share of onsets whose pitch class belongs to the major/minor scale of a key.
     double shareInKey(int tonic, bool minor) const;
+    // The pitch classes of a key (index 0 = C): the major scale, or the natural minor scale
+    // plus the raised leading tone (the harmonic minor's), as this music uses minor keys.
+    static std::array<bool, 12> keyScale(int tonic, bool minor);
+    // "C major", "F# minor", "Bb minor" (also "c", "Am", "f#m": case and the minor suffix
+    // are forgiving); false for anything else.
+    static bool parseKey(const std::string& text, int* tonic, bool* minor);
     std::string keyName() const;  // e.g. "D minor"
     std::string toText() const;   // several lines for a model card or a terminal
 };

@@ -22,12 +22,15 @@ struct GenerationOptions {
     double temperature = 1.0;       // logits / T before sampling; 1 = the model's own odds
     std::uint64_t seed = 1;         // the same seed, model and options give the same music;
                                     // variation k uses seed + k, so it does not depend on K
-    // Constraints: notes outside [minPitch, maxPitch] (MIDI, inclusive) or whose pitch class
-    // is false in `pitchClasses` (0 = C) never sound. Defaults allow everything.
+    // Constraints: notes outside [minPitch, maxPitch] (MIDI, inclusive) never sound. A note
+    // whose pitch class is false in `pitchClasses` (0 = C) keeps `outOfScaleWeight` of its
+    // chance to sound: 0 (the default) never plays it, 0.2 makes it five times rarer and
+    // lets the music pass through a chromatic note, 1 ignores the scale. Defaults allow everything.
     int minPitch = 0;
     int maxPitch = 127;
     std::array<bool, 12> pitchClasses{true, true, true, true, true, true,
                                       true, true, true, true, true, true};
+    double outOfScaleWeight = 0.0;
     // Bar length of the new steps for the beat input; 0 = take it from the seed (16 if unknown).
     int stepsPerBar = 0;
     // Use the straightforward tensor-per-note path (the benchmark's baseline; CUDA uses it too).
