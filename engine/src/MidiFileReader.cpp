@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <deque>
+#include <filesystem>
 #include <fstream>
 #include <map>
 
@@ -208,6 +209,10 @@ int be16(std::span<const std::uint8_t> b, std::size_t at) { return (b[at] << 8) 
 }  // namespace
 
 Result<Song> MidiFileReader::readFile(const std::string& path) {
+    // A folder opens as a stream on Linux and reports an absurd size: say what it is instead.
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        return MidiError{MidiErrorCode::CannotOpen, path, 0, "this is a folder, not a MIDI file"};
     std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) return MidiError{MidiErrorCode::CannotOpen, path, 0, "the file does not exist or cannot be read"};
     const std::streamoff size = in.tellg();

@@ -156,6 +156,13 @@ TEST(MidiFileReader, MissingFileIsCannotOpen) {
     EXPECT_NE(r.error().message().find("/nonexistent/dir/x.mid"), std::string::npos);
 }
 
+TEST(MidiFileReader, AFolderIsNamedAsAFolder) {
+    auto r = MidiFileReader::readFile(::testing::TempDir());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, MidiErrorCode::CannotOpen);
+    EXPECT_NE(r.error().message().find("folder"), std::string::npos) << r.error().message();
+}
+
 }  // namespace
 
 namespace {
