@@ -12,6 +12,7 @@
 #include "FeatureBuilder.h"
 #include "ModelArchive.h"
 #include "ModelImpl.h"
+#include "PieceMatcher.h"
 #include "TorchRuntime.h"
 #include "biaxial/engine/GridConverter.h"
 #include "biaxial/engine/MidiFileWriter.h"
@@ -168,9 +169,18 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
 
         std::vector<const StepGrid*> train, valid;
         if (resumed) {
-            std::set<std::string> names(state.validationPieces.begin(), state.validationPieces.end());
-            for (auto* p : usable) (names.count(p->name) ? valid : train).push_back(&p->grid);
-            for (auto* p : usable) (names.count(p->name) ? result.validationPieces : result.trainingPieces).push_back(p->name);
+            // The checkpoint names its held-out pieces by the paths of the run that made it; the
+            // corpus may come by another path now. Never resume without all of them held out.
+            std::vector<std::string> names;
+            for (auto* p : usable) names.push_back(p->name);
+            const auto found = PieceMatcher::match(state.validationPieces, names);
+            if (!found.ok) return fail("cannot resume: " + found.error + "; resume with the corpus the training began with");
+            std::set<std::size_t> held(found.index.begin(), found.index.end());
+            for (std::size_t i = 0; i < usable.size(); ++i) {
+                const bool isValid = held.count(i) > 0;
+                (isValid ? valid : train).push_back(&usable[i]->grid);
+                (isValid ? result.validationPieces : result.trainingPieces).push_back(usable[i]->name);
+            }
         } else {
             std::set<std::string> named(options.validationNames.begin(), options.validationNames.end());
             std::vector<const TrainingPiece*> order;

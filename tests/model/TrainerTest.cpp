@@ -67,6 +67,35 @@ TEST_F(TrainerTest, ResumeEqualsUninterruptedTraining) {
     EXPECT_EQ(a->metadata().at("validation_pieces"), b->metadata().at("validation_pieces"));
 }
 
+// The corpus given by another path (relative instead of absolute) resumes with the same
+// held-out pieces; a corpus without them is refused instead of training on all it has.
+TEST_F(TrainerTest, ResumeFindsTheHeldOutPiecesUnderAnotherPathOrRefuses) {
+    auto pieces = test::arpeggioPieces(4, 48);
+    for (auto& p : pieces) p.name = "/abs/corpus/" + p.name + ".mid";
+    auto full = Trainer::run(ModelConfig::tiny(), pieces, options("full.pt", 4));
+    ASSERT_TRUE(full.ok) << full.error;
+    ASSERT_TRUE(Trainer::run(ModelConfig::tiny(), pieces, options("half.pt", 2)).ok);
+    for (auto& p : pieces) p.name = "../corpus/" + p.name.substr(std::string("/abs/corpus/").size());
+    auto o = options("half.pt", 4);
+    o.resume = true;
+    auto resumed = Trainer::run(ModelConfig::tiny(), pieces, o);
+    ASSERT_TRUE(resumed.ok) << resumed.error;
+    ASSERT_EQ(resumed.validationPieces.size(), full.validationPieces.size());
+    EXPECT_EQ(resumed.validationPieces[0], "../corpus/" + full.validationPieces[0].substr(12));
+    auto a = Model::load(path("full.pt")), b = Model::load(path("half.pt"));
+    ASSERT_TRUE(a && b);
+    EXPECT_TRUE(sameWeights(*a, *b)) << "the same split, the same training";
+
+    // Without the held-out piece the run would train on everything else: refused.
+    std::vector<TrainingPiece> others;
+    for (auto& p : pieces)
+        if (p.name != resumed.validationPieces[0]) others.push_back(p);
+    o.steps = 6;
+    auto refused = Trainer::run(ModelConfig::tiny(), others, o);
+    EXPECT_FALSE(refused.ok);
+    EXPECT_NE(refused.error.find("held-out"), std::string::npos) << refused.error;
+}
+
 TEST_F(TrainerTest, ValidationLossIsReportedAndTrainingLowersTheLoss) {
     auto pieces = test::arpeggioPieces(4, 48);
     auto o = options("m.pt", 30);
