@@ -108,6 +108,8 @@ std::string BenchmarkResult::toJson() const {
       << ", \"train_step_s_small\": " << trainStepSecondsSmall << ", \"train_gflops_small\": " << trainGflopsSmall
       << ", \"baseline_train_step_s_small\": " << baselineTrainStepSecondsSmall
       << ", \"baseline_train_step_s_original\": " << baselineTrainStepSecondsOriginal
+      << ", \"bf16_train_step_s_small\": " << bf16TrainStepSecondsSmall
+      << ", \"bf16_train_step_s_original\": " << bf16TrainStepSecondsOriginal
       << ", \"continue_16bars_s\": " << continue16BarsSeconds << ", \"continue_16bars_8var_s\": " << continue16Bars8VarSeconds
       << ", \"baseline_continue_16bars_s\": " << baselineContinue16BarsSeconds << ", \"note_loop_share\": " << noteLoopShare
       << ", \"peak_rss_mb\": " << peakRssMb << "}";
@@ -160,7 +162,20 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
             setFusedLstmEnabled(true);
             return s;
         };
+        auto bf16Step = [&](const ModelConfig& config) {
+            setLstmBf16(true);
+            double s = 0;
+            try {
+                s = trainStep(config, *device, options.trainRepeats);
+            } catch (...) {
+                setLstmBf16(false);
+                throw;
+            }
+            setLstmBf16(false);
+            return s;
+        };
         r.trainStepSecondsSmall = trainStep(ModelConfig::small(), *device, options.trainRepeats);
+        if (device->is_cpu()) r.bf16TrainStepSecondsSmall = bf16Step(ModelConfig::small());
         r.trainGflopsSmall = trainFlopsSmall / r.trainStepSecondsSmall / 1e9;
         if (device->is_cpu()) r.baselineTrainStepSecondsSmall = baselineStep(ModelConfig::small());
         {
@@ -170,6 +185,9 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
             if (r.baselineTrainStepSecondsSmall > 0)
                 s << "; with LibTorch's LSTM: " << r.baselineTrainStepSecondsSmall << " s ("
                   << r.baselineTrainStepSecondsSmall / r.trainStepSecondsSmall << "x)";
+            if (r.bf16TrainStepSecondsSmall > 0)
+                s << "; bf16 products: " << r.bf16TrainStepSecondsSmall << " s ("
+                  << r.trainStepSecondsSmall / r.bf16TrainStepSecondsSmall << "x faster)";
             say(s.str());
         }
         if (!options.skipOriginalTraining) {
@@ -179,6 +197,12 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
             s << "train step original (10 x 128 steps, ~" << trainFlopsOriginal / 1e9
               << " GFLOP): " << r.trainStepSecondsOriginal << " s, " << r.trainGflopsOriginal << " GFLOP/s ("
               << 100.0 * r.trainGflopsOriginal / r.peakSgemmGflops << "% of SGEMM peak)";
+            if (device->is_cpu()) {
+                r.bf16TrainStepSecondsOriginal = bf16Step(ModelConfig::original());
+                s << "; bf16 products: " << r.bf16TrainStepSecondsOriginal << " s ("
+                  << r.trainStepSecondsOriginal / r.bf16TrainStepSecondsOriginal << "x faster, "
+                  << trainFlopsOriginal / r.bf16TrainStepSecondsOriginal / 1e9 << " GFLOP/s)";
+            }
             if (options.baselineOriginalTraining && device->is_cpu()) {
                 r.baselineTrainStepSecondsOriginal = baselineStep(ModelConfig::original());
                 s << "; with LibTorch's LSTM: " << r.baselineTrainStepSecondsOriginal << " s ("

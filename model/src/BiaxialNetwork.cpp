@@ -69,6 +69,18 @@ void cellBackward(const float* __restrict act, const float* __restrict cPrev, co
     }
 }
 
+bool gBf16 = false;
+
+// a @ b in float32, or through bfloat16 operands when mixed precision is on. oneDNN's bf16
+// kernels want dense operands: transposed views are copied (the copy is cheap next to the product).
+torch::Tensor mmP(const torch::Tensor& a, const torch::Tensor& b) {
+    if (!gBf16) return torch::mm(a, b);
+    return torch::mm(a.to(torch::kBFloat16).contiguous(), b.to(torch::kBFloat16).contiguous()).to(torch::kFloat32);
+}
+
+// A weight as a dense bfloat16 operand, once per layer call (or the float32 weight itself).
+torch::Tensor operand(const torch::Tensor& w) { return gBf16 ? w.to(torch::kBFloat16).contiguous() : w; }
+
 class FusedLstm : public torch::autograd::Function<FusedLstm> {
 public:
     // x [T, S, in], h0/c0 [S, H], wih [4H, in], whh [4H, H], bih/bhh [4H].
@@ -92,16 +104,20 @@ public:
         h0 = h0.contiguous();
         c0 = c0.contiguous();
         const auto T = x.size(0), S = x.size(1), H = whh.size(1);
-        auto whhT = whh.t();
+        auto whhT = operand(whh.t());
         // [T, S, 4H]: pre-activations, then (in place) the activations i, f, g, o.
-        auto act = torch::addmm(bih + bhh, x.view({T * S, x.size(2)}), wih.t()).view({T, S, 4 * H});
+        auto act = gBf16 ? mmP(x.view({T * S, x.size(2)}), wih.t()).add_(bih + bhh).view({T, S, 4 * H})
+                         : torch::addmm(bih + bhh, x.view({T * S, x.size(2)}), wih.t()).view({T, S, 4 * H});
         auto out = torch::empty({T, S, H}, x.options());
         auto cs = torch::empty({T, S, H}, x.options());
         for (std::int64_t t = 0; t < T; ++t) {
             auto hPrev = t == 0 ? h0 : out[t - 1];
             auto cPrev = t == 0 ? c0 : cs[t - 1];
             auto g = act[t];
-            g.addmm_(hPrev, whhT);
+            if (gBf16)
+                g.add_(torch::mm(hPrev.to(torch::kBFloat16), whhT));
+            else
+                g.addmm_(hPrev, whhT);
             cellForward(g.data_ptr<float>(), cPrev.data_ptr<float>(), cs[t].data_ptr<float>(), out[t].data_ptr<float>(),
                         S, H);
         }
@@ -120,19 +136,33 @@ public:
         auto dc = grads[2].defined() ? grads[2].clone().contiguous() : torch::zeros({S, H}, x.options());
         auto dg = torch::empty({T, S, 4 * H}, x.options());
         auto dhTotal = torch::empty({S, H}, x.options());
+        const auto whhOp = operand(whh);
         for (std::int64_t t = T - 1; t >= 0; --t) {
             torch::add_out(dhTotal, dOut[t], dh);
             auto cPrev = t == 0 ? c0 : cs[t - 1];
             cellBackward(act[t].data_ptr<float>(), cPrev.data_ptr<float>(), cs[t].data_ptr<float>(),
                          dhTotal.data_ptr<float>(), dc.data_ptr<float>(), dg[t].data_ptr<float>(), S, H);
-            torch::mm_out(dh, dg[t], whh);  // to h_{t-1}
+            if (gBf16)
+                dh.copy_(torch::mm(dg[t].to(torch::kBFloat16), whhOp));  // to h_{t-1}
+            else
+                torch::mm_out(dh, dg[t], whh);
         }
         auto dgAll = dg.view({T * S, 4 * H});
-        auto dx = torch::mm(dgAll, wih).view({T, S, I});
-        auto dwih = torch::mm(dgAll.t(), x.view({T * S, I}));
-        // h_{t-1} for every step: h0, then the outputs but the last.
-        auto dwhh = torch::mm(dg[0].t(), h0);
-        if (T > 1) dwhh.addmm_(dg.slice(0, 1).reshape({(T - 1) * S, 4 * H}).t(), out.slice(0, 0, T - 1).reshape({(T - 1) * S, H}));
+        torch::Tensor dx, dwih, dwhh;
+        if (gBf16) {
+            const auto dgOp = operand(dgAll);  // one bf16 copy serves all three products
+            dx = mmP(dgOp, wih).view({T, S, I});
+            dwih = mmP(dgOp.t(), x.view({T * S, I}));
+            dwhh = mmP(dgOp.slice(0, 0, S).t(), h0);
+            if (T > 1) dwhh.add_(mmP(dgOp.slice(0, S).t(), out.slice(0, 0, T - 1).reshape({(T - 1) * S, H})));
+        } else {
+            dx = torch::mm(dgAll, wih).view({T, S, I});
+            dwih = torch::mm(dgAll.t(), x.view({T * S, I}));
+            // h_{t-1} for every step: h0, then the outputs but the last.
+            dwhh = torch::mm(dg[0].t(), h0);
+            if (T > 1)
+                dwhh.addmm_(dg.slice(0, 1).reshape({(T - 1) * S, 4 * H}).t(), out.slice(0, 0, T - 1).reshape({(T - 1) * S, H}));
+        }
         auto db = dgAll.sum(0);
         return {dx, dh, dc, dwih, dwhh, db, db.clone()};
     }
@@ -143,6 +173,8 @@ bool gFusedLstm = true;
 }  // namespace
 
 void setFusedLstmEnabled(bool enabled) { gFusedLstm = enabled; }
+void setLstmBf16(bool enabled) { gBf16 = enabled; }
+bool lstmBf16() { return gBf16; }
 bool fusedLstmEnabled() { return gFusedLstm; }
 
 std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> runLstmLayer(torch::nn::LSTM& lstm, const torch::Tensor& x,

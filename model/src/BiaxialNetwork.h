@@ -77,6 +77,12 @@ std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> runLstmLayer(torch::nn::
 // Call between jobs, not while one runs.
 void setFusedLstmEnabled(bool enabled);
 bool fusedLstmEnabled();
+// Mixed precision for the fused CPU path: every matrix product of the LSTM layers (forward and
+// backward) takes bfloat16 operands, accumulates in float32 (oneDNN, AVX-512 BF16) and returns
+// float32; weights, cell states, gate maths and the optimiser stay float32. Process-wide,
+// default off; the trainer turns it on for TrainingOptions::bf16. Call between jobs.
+void setLstmBf16(bool enabled);
+bool lstmBf16();
 
 // The masked NLL of the original, summed: -log P(play) everywhere, -log P(articulate) only
 // where the note plays. logits, targets: [..., 2].

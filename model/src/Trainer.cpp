@@ -127,6 +127,13 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
         auto device = TorchRuntime::resolveDevice(options.device, &why);
         if (!device) return fail(why);
         result.device = TorchRuntime::deviceName(*device);
+        if (options.bf16 && !device->is_cpu()) return fail("--bf16 is the CPU's mixed precision; CUDA trains in float32");
+        // Process-wide switch, restored however the run ends.
+        struct Bf16Scope {
+            bool before = lstmBf16();
+            explicit Bf16Scope(bool on) { setLstmBf16(on); }
+            ~Bf16Scope() { setLstmBf16(before); }
+        } bf16Scope(options.bf16);
 
         // The model: resumed, fine-tuned from a file, or new.
         const std::string ckptPath = checkpointPathFor(options.outputPath);
@@ -335,6 +342,7 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
             impl->metadata["batch_size"] = std::to_string(options.batchSize);
             impl->metadata["segment_steps"] = std::to_string(L);
             impl->metadata["device"] = result.device;
+            impl->metadata["precision"] = options.bf16 ? "bf16 products, float32 weights" : "float32";
             if (result.validLoss >= 0) impl->metadata["valid_nll_per_note_step"] = formatDouble(result.validLoss);
             if (result.batches > 0) impl->metadata["train_nll_per_note_step"] = formatDouble(result.trainLoss);
             std::string vp;

@@ -82,5 +82,38 @@ TEST(FusedLstm, GradientOfFinalStatesFlowsBack) {
     for (int i = 0; i < 3; ++i) EXPECT_TRUE(torch::allclose(fused[i], ref[i], 1e-4, 1e-5)) << i;
 }
 
+// Mixed precision: the products' operands lose 16 bits of mantissa (relative error ~2^-9 each),
+// so logits and gradients agree with float32 to about a percent, not to float rounding: close
+// enough for training (checked on a real corpus in the README), and never silently different.
+TEST(FusedLstm, Bf16ProductsStayCloseToFloat32) {
+    torch::manual_seed(6);
+    auto config = ModelConfig::tiny();
+    BiaxialNetwork net(config);
+    {
+        torch::NoGradGuard g;
+        for (auto& p : net->parameters()) p.uniform_(-0.4, 0.4);
+    }
+    const int B = 2, T = 9, N = config.numNotes;
+    auto in = torch::rand({B, T, N, ModelConfig::kInputsPerNote});
+    auto target = (torch::rand({B, T, N, 2}) < 0.3).to(torch::kFloat32);
+    auto ref = runNetwork(net, true, in, target);
+    setLstmBf16(true);
+    auto half = runNetwork(net, true, in, target);
+    setLstmBf16(false);
+    EXPECT_FALSE(torch::equal(half.logits, ref.logits)) << "the bf16 path must actually run";
+    const double logitScale = ref.logits.abs().max().item<double>();
+    EXPECT_LT((half.logits - ref.logits).abs().max().item<double>(), 0.02 * logitScale);
+    EXPECT_NEAR(half.loss.item<double>(), ref.loss.item<double>(), 0.01 * std::abs(ref.loss.item<double>()));
+    auto names = net->named_parameters().keys();
+    for (std::size_t i = 0; i < ref.grads.size(); ++i) {
+        const double scale = ref.grads[i].abs().max().item<double>() + 1e-6;
+        EXPECT_LT((half.grads[i] - ref.grads[i]).abs().max().item<double>(), 0.05 * scale) << names[i];
+        // The direction of each gradient is what the optimiser follows.
+        const double cosine = (half.grads[i] * ref.grads[i]).sum().item<double>() /
+                              (half.grads[i].norm().item<double>() * ref.grads[i].norm().item<double>() + 1e-12);
+        EXPECT_GT(cosine, 0.999) << names[i];
+    }
+}
+
 }  // namespace
 }  // namespace biaxial

@@ -48,6 +48,8 @@ const char* kUsage =
     "  --steps-per-bar K       frames per bar for the beat inputs, stored in the model: 0 (default,\n"
     "                          the original's 16-step bar), 4 for quarter-note frames (JSB), 8 for\n"
     "                          eighth-note frames (the other bl2012 sets); 1, 2 and 16 also work\n"
+    "  --bf16                  mixed precision on the CPU: the LSTM products in bfloat16 with\n"
+    "                          float32 accumulation and weights (AVX-512 BF16; see biaxial bench)\n"
     "  --keep-best             MODEL.pt keeps the weights of the best validation NLL (early\n"
     "                          stopping); MODEL.pt.ckpt the latest, for --resume\n"
     "  --valid-segments N      segments in each validation pass (default 40)\n"
@@ -75,7 +77,7 @@ int run(const std::vector<std::string>& args) {
     ArgParser p({"corpus", "dataset", "out", "steps", "size", "batch", "segment", "init", "device", "optimizer", "lr",
                  "clip", "valid-fraction", "valid-every", "checkpoint-every", "sample-every", "log-every", "seed", "samples",
                  "low-pitch", "notes", "meta", "align", "steps-per-bar", "valid-segments"},
-                {"resume", "pedal", "zero-output-bias", "keep-best"});
+                {"resume", "pedal", "zero-output-bias", "keep-best", "bf16"});
     if (!p.parse(args)) {
         std::fprintf(stderr, "biaxial train: %s\n%s\n", p.error().c_str(), kUsage);
         return 2;
@@ -102,6 +104,7 @@ int run(const std::vector<std::string>& args) {
     o.segmentSteps = p.getInt("segment", 128);
     o.segmentAlign = p.getInt("align", 16);
     o.keepBest = p.has("keep-best");
+    o.bf16 = p.has("bf16");
     o.validationSegments = p.getInt("valid-segments", 40);
     o.device = p.get("device", "auto");
     const std::string opt = p.get("optimizer", "adadelta");

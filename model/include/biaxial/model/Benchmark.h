@@ -17,6 +17,9 @@ struct BenchmarkResult {
     // (0 = not measured: CUDA, or the original size without --baseline-original).
     double baselineTrainStepSecondsSmall = 0;
     double baselineTrainStepSecondsOriginal = 0;
+    // The same steps with the LSTM products in bfloat16 (TrainingOptions::bf16; CPU only).
+    double bf16TrainStepSecondsSmall = 0;
+    double bf16TrainStepSecondsOriginal = 0;
     double continue16BarsSeconds = 0;
     double continue16Bars8VarSeconds = 0;
     double baselineContinue16BarsSeconds = 0;

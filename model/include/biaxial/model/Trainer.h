@@ -62,6 +62,9 @@ struct TrainingOptions {
     bool initOutputBiasFromData = true;
     std::uint64_t seed = 1;           // weights, segment choice, dropout: all reproducible
     std::string device = "auto";      // "auto", "cpu", "cuda"
+    // Mixed precision on the CPU: the LSTM layers' matrix products in bfloat16 with float32
+    // accumulation (AVX-512 BF16 through oneDNN); weights and optimiser stay float32.
+    bool bf16 = false;
     std::map<std::string, std::string> metadata;  // written into the model file (model card)
 };
 
