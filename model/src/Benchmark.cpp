@@ -111,7 +111,9 @@ std::string BenchmarkResult::toJson() const {
       << ", \"bf16_train_step_s_small\": " << bf16TrainStepSecondsSmall
       << ", \"bf16_train_step_s_original\": " << bf16TrainStepSecondsOriginal
       << ", \"continue_16bars_s\": " << continue16BarsSeconds << ", \"continue_16bars_8var_s\": " << continue16Bars8VarSeconds
-      << ", \"baseline_continue_16bars_s\": " << baselineContinue16BarsSeconds << ", \"note_loop_share\": " << noteLoopShare
+      << ", \"baseline_continue_16bars_s\": " << baselineContinue16BarsSeconds
+      << ", \"bf16_continue_16bars_s\": " << bf16Continue16BarsSeconds
+      << ", \"bf16_continue_16bars_8var_s\": " << bf16Continue16Bars8VarSeconds << ", \"note_loop_share\": " << noteLoopShare
       << ", \"peak_rss_mb\": " << peakRssMb << "}";
     return o.str();
 }
@@ -223,6 +225,13 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
             r.noteLoopShare = one.seconds > 0 ? one.noteLoopSeconds / one.seconds : 0;
             g.variations = 8;
             r.continue16Bars8VarSeconds = Generator::generate(*model, seed, g).seconds;
+            if (device->is_cpu()) {
+                g.bf16 = true;
+                r.bf16Continue16Bars8VarSeconds = Generator::generate(*model, seed, g).seconds;
+                g.variations = 1;
+                r.bf16Continue16BarsSeconds = Generator::generate(*model, seed, g).seconds;
+                g.bf16 = false;
+            }
             g.variations = 1;
             g.baselineNoteLoop = true;
             setFusedLstmEnabled(false);  // the straightforward path: LibTorch's LSTM, tensors per note
@@ -234,6 +243,10 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
               << " s (" << r.continue16Bars8VarSeconds / r.continue16BarsSeconds
               << "x), baseline (LibTorch's LSTM per step, tensors per note): " << r.baselineContinue16BarsSeconds << " s ("
               << r.baselineContinue16BarsSeconds / r.continue16BarsSeconds << "x)";
+            if (r.bf16Continue16BarsSeconds > 0)
+                s << "; bf16 products: " << r.bf16Continue16BarsSeconds << " s, 8 variations "
+                  << r.bf16Continue16Bars8VarSeconds << " s (" << r.bf16Continue16Bars8VarSeconds / r.bf16Continue16BarsSeconds
+                  << "x one)";
             say(s.str());
         }
         struct rusage usage {};

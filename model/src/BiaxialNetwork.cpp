@@ -69,7 +69,9 @@ void cellBackward(const float* __restrict act, const float* __restrict cPrev, co
     }
 }
 
-bool gBf16 = false;
+// Per thread: a training with --bf16 on its worker must not change a continuation that runs
+// beside it in the studio. (LibTorch runs a CPU backward pass on the thread that calls it.)
+thread_local bool gBf16 = false;
 
 // a @ b in float32, or through bfloat16 operands when mixed precision is on. oneDNN's bf16
 // kernels want dense operands: transposed views are copied (the copy is cheap next to the product).

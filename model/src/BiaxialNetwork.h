@@ -79,8 +79,8 @@ void setFusedLstmEnabled(bool enabled);
 bool fusedLstmEnabled();
 // Mixed precision for the fused CPU path: every matrix product of the LSTM layers (forward and
 // backward) takes bfloat16 operands, accumulates in float32 (oneDNN, AVX-512 BF16) and returns
-// float32; weights, cell states, gate maths and the optimiser stay float32. Process-wide,
-// default off; the trainer turns it on for TrainingOptions::bf16. Call between jobs.
+// float32; weights, cell states, gate maths and the optimiser stay float32. Per thread,
+// default off; the trainer turns it on for TrainingOptions::bf16 on its own thread.
 void setLstmBf16(bool enabled);
 bool lstmBf16();
 

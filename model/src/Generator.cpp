@@ -149,8 +149,8 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
         std::optional<NoteSampler> sampler;
         std::optional<TimeStepper> stepper;
         if (fast) {
-            sampler.emplace(net, K, N);
-            stepper.emplace(net, lstm, config.lowPitch, N, config.stepsPerBar);
+            sampler.emplace(net, K, N, options.bf16);
+            stepper.emplace(net, lstm, config.lowPitch, N, config.stepsPerBar, options.bf16);
         }
 
         for (int k = 0; k < K; ++k) result.variations.emplace_back(options.steps, config.lowPitch, N);

@@ -13,17 +13,18 @@ namespace {
 // Y[k][r] += sum_c W[r][c] X[k][c] with W stored transposed (WT[c][r]): the inner loop is an
 // axpy over r, which vectorises without reassociating a float sum (no -ffast-math needed), and
 // zero inputs (most of the 0/1 note-below input) are skipped. Cloned per ISA so that one
-// binary uses AVX-512 or AVX2 where the CPU has it.
+// binary uses AVX-512 or AVX2 where the CPU has it. The weight row is the outer loop so that
+// it is read once for all K variations (from L1) instead of K times (from L2); each y[k][r]
+// still sums over c in the same order, so the result is bit-identical for any K.
 __attribute__((target_clones("avx512f", "avx2", "default")))
 void gemvBatchT(const float* __restrict WT, int rows, int cols, const float* __restrict X, int K,
                 float* __restrict Y, int ldy) {
-    for (int k = 0; k < K; ++k) {
-        const float* x = X + static_cast<std::ptrdiff_t>(k) * cols;
-        float* __restrict y = Y + static_cast<std::ptrdiff_t>(k) * ldy;
-        for (int c = 0; c < cols; ++c) {
-            const float xv = x[c];
+    for (int c = 0; c < cols; ++c) {
+        const float* __restrict w = WT + static_cast<std::ptrdiff_t>(c) * rows;
+        for (int k = 0; k < K; ++k) {
+            const float xv = X[static_cast<std::ptrdiff_t>(k) * cols + c];
             if (xv == 0.0f) continue;
-            const float* __restrict w = WT + static_cast<std::ptrdiff_t>(c) * rows;
+            float* __restrict y = Y + static_cast<std::ptrdiff_t>(k) * ldy;
             for (int r = 0; r < rows; ++r) y[r] += w[r] * xv;
         }
     }
@@ -67,8 +68,9 @@ std::vector<float> toVector(const torch::Tensor& t) {
 
 float NoteSampler::fastTanh(float x) { return rationalTanh(x); }
 
-TimeStepper::TimeStepper(BiaxialNetworkImpl& net, const LstmStates& states, int lowPitch, int numNotes, int stepsPerBar)
-    : N_(numNotes), stepsPerBar_(stepsPerBar > 0 && 16 % stepsPerBar == 0 ? stepsPerBar : 0) {
+TimeStepper::TimeStepper(BiaxialNetworkImpl& net, const LstmStates& states, int lowPitch, int numNotes, int stepsPerBar,
+                         bool bf16)
+    : N_(numNotes), stepsPerBar_(stepsPerBar > 0 && 16 % stepsPerBar == 0 ? stepsPerBar : 0), bf16_(bf16) {
     torch::NoGradGuard noGrad;
     const float scale = static_cast<float>(net.inferenceScale());
     for (std::size_t l = 0; l < net.timeLayers().size(); ++l) {
@@ -98,6 +100,7 @@ TimeStepper::TimeStepper(BiaxialNetworkImpl& net, const LstmStates& states, int 
         }
         layer.c = states[l].second[0].to(torch::kCPU, torch::kFloat32).contiguous().clone();
         layer.gates = torch::empty({S, 4 * H}, torch::kFloat32);
+        if (bf16_) layer.wLow = layer.w.to(torch::kBFloat16).contiguous();
         layers_.push_back(std::move(layer));
     }
     K_ = static_cast<int>(layers_[0].h.size(0) / numNotes);
@@ -176,11 +179,16 @@ torch::Tensor TimeStepper::stepFromNotes(const std::uint8_t* notes, int barPosit
 void TimeStepper::runLayers() {
     for (std::size_t l = 0; l < layers_.size(); ++l) {
         Layer& L = layers_[l];
-        if (l == 0) {
+        if (l > 0) L.xh.narrow(1, 0, L.in).copy_(layers_[l - 1].h);  // the layer below's h is this one's x
+        if (bf16_) {
+            auto product = torch::mm(L.xh.to(torch::kBFloat16), L.wLow);
+            if (l == 0)
+                L.gates.add_(product);
+            else
+                torch::add_out(L.gates, L.bias, product);
+        } else if (l == 0) {
             L.gates.addmm_(L.xh, L.w);
         } else {
-            // The layer below's h, as this layer's input: into the first columns of [x, h].
-            L.xh.narrow(1, 0, L.in).copy_(layers_[l - 1].h);
             torch::addmm_out(L.gates, L.bias, L.xh, L.w);
         }
         const auto S = L.c.size(0);
@@ -193,7 +201,8 @@ void TimeStepper::runLayers() {
     }
 }
 
-NoteSampler::NoteSampler(BiaxialNetworkImpl& net, int variations, int numNotes) : K_(variations), N_(numNotes) {
+NoteSampler::NoteSampler(BiaxialNetworkImpl& net, int variations, int numNotes, bool bf16)
+    : K_(variations), N_(numNotes) {
     torch::NoGradGuard noGrad;
     const float scale = static_cast<float>(net.inferenceScale());
     const auto& cfg = net.config();
@@ -207,6 +216,7 @@ NoteSampler::NoteSampler(BiaxialNetworkImpl& net, int variations, int numNotes) 
         layer.hidden = cfg.noteSizes[l];
         if (l == 0) {
             timeWeight_ = wih.slice(1, 0, Ht).t().contiguous();
+            if (bf16) timeWeightLow_ = timeWeight_.to(torch::kBFloat16).contiguous();
             timeBias_ = bias.contiguous();
             layer.in = 2;
             layer.wih = toVector(wih.slice(1, Ht, Ht + 2).t());
@@ -234,7 +244,10 @@ void NoteSampler::sampleStep(const torch::Tensor& timeOut, const SampleControls&
                              std::vector<SampleRng>& rngs, std::uint8_t* out) {
     // The time-axis share of note layer 0 for every (variation, note) at once.
     if (!pre_.defined()) pre_ = torch::empty({timeOut.size(0), timeWeight_.size(1)}, torch::kFloat32);
-    torch::addmm_out(pre_, timeBias_, timeOut, timeWeight_);  // [K*N, 4H0]
+    if (timeWeightLow_.defined())
+        torch::add_out(pre_, timeBias_, torch::mm(timeOut.to(torch::kBFloat16).contiguous(), timeWeightLow_));
+    else
+        torch::addmm_out(pre_, timeBias_, timeOut, timeWeight_);  // [K*N, 4H0]
     const float* preData = pre_.data_ptr<float>();
     for (auto& layer : layers_) {
         std::copy(layer.h0.begin(), layer.h0.end(), layer.h.begin());

@@ -22,7 +22,9 @@ public:
     // states: the time axis's (h, c) per layer, each [1, S, H], taken over; S = K * N
     // (variation-major). lowPitch: the model's lowest pitch (pitch classes of the notes);
     // stepsPerBar: ModelConfig::stepsPerBar, the beat mapping FeatureBuilder applies.
-    TimeStepper(BiaxialNetworkImpl& net, const LstmStates& states, int lowPitch, int numNotes, int stepsPerBar = 0);
+    // bf16: the layers' products with bfloat16 operands (float32 accumulation and state).
+    TimeStepper(BiaxialNetworkImpl& net, const LstmStates& states, int lowPitch, int numNotes, int stepsPerBar = 0,
+                bool bf16 = false);
     // x: [S, 80] float32 CPU features (the general path). Returns the last layer's h [S, H]
     // (a view of an internal buffer, valid until the next call).
     torch::Tensor step(const torch::Tensor& x);
@@ -33,6 +35,7 @@ public:
 private:
     struct Layer {
         torch::Tensor w;       // layer 0: whhT [H, 4H]; others: [Wih * scale; Whh]^T [in + H, 4H]
+        torch::Tensor wLow;    // w in bfloat16 (bf16 mode only)
         torch::Tensor bias;    // [4H] (layer 0: in noteConst_)
         torch::Tensor xh;      // layer 0: h [S, H]; others: [S, in + H], h in the last H columns
         torch::Tensor h;       // view of this layer's h inside xh: [S, H]
@@ -43,6 +46,7 @@ private:
     void runLayers();
     std::vector<Layer> layers_;
     int K_ = 0, N_ = 0, G0_ = 0, stepsPerBar_ = 0;
+    bool bf16_ = false;
     torch::Tensor wih0T_;            // [80, 4H0]: layer 0's input weights, transposed
     std::vector<float> noteConst_;   // [N][4H0]: both biases + position + pitch class
     std::vector<float> beat_;        // [16][4H0]
@@ -74,7 +78,7 @@ struct SampleControls {
 // CPU only; used by one thread at a time.
 class NoteSampler {
 public:
-    NoteSampler(BiaxialNetworkImpl& net, int variations, int numNotes);
+    NoteSampler(BiaxialNetworkImpl& net, int variations, int numNotes, bool bf16 = false);
 
     // timeOut: [K * N, Htime] (variation-major) float32 CPU, rows may be strided. Writes [K][N][2] 0/1 into `out`.
     void sampleStep(const torch::Tensor& timeOut, const SampleControls& controls, std::vector<SampleRng>& rngs,
@@ -98,6 +102,7 @@ private:
     torch::Tensor timeWeight_;    // [Htime, 4H0]: the time-output columns of layer 0, transposed
     torch::Tensor timeBias_;      // [4H0]: both biases of layer 0
     torch::Tensor pre_;           // [K*N, 4H0]: the time-axis share of layer 0, per step
+    torch::Tensor timeWeightLow_; // timeWeight_ in bfloat16 (bf16 mode only)
     std::vector<float> outW_, outB_;  // transposed [Hlast][2], [2]
     std::vector<float> prev_;         // [K][2]
     std::vector<float> logits_;       // [K][2]

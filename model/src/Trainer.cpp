@@ -128,7 +128,7 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
         if (!device) return fail(why);
         result.device = TorchRuntime::deviceName(*device);
         if (options.bf16 && !device->is_cpu()) return fail("--bf16 is the CPU's mixed precision; CUDA trains in float32");
-        // Process-wide switch, restored however the run ends.
+        // This thread's switch (the products run here), restored however the run ends.
         struct Bf16Scope {
             bool before = lstmBf16();
             explicit Bf16Scope(bool on) { setLstmBf16(on); }

@@ -101,6 +101,7 @@ TEST(FusedLstm, Bf16ProductsStayCloseToFloat32) {
     auto half = runNetwork(net, true, in, target);
     setLstmBf16(false);
     EXPECT_FALSE(torch::equal(half.logits, ref.logits)) << "the bf16 path must actually run";
+    EXPECT_FALSE(torch::equal(half.grads[0], ref.grads[0])) << "and the backward pass too (same thread)";
     const double logitScale = ref.logits.abs().max().item<double>();
     EXPECT_LT((half.logits - ref.logits).abs().max().item<double>(), 0.02 * logitScale);
     EXPECT_NEAR(half.loss.item<double>(), ref.loss.item<double>(), 0.01 * std::abs(ref.loss.item<double>()));

@@ -23,6 +23,8 @@ struct BenchmarkResult {
     double continue16BarsSeconds = 0;
     double continue16Bars8VarSeconds = 0;
     double baselineContinue16BarsSeconds = 0;
+    double bf16Continue16BarsSeconds = 0;      // GenerationOptions::bf16 (CPU only)
+    double bf16Continue16Bars8VarSeconds = 0;
     double noteLoopShare = 0;     // share of the 16-bar continuation spent in the note loop
     double peakRssMb = 0;
     std::string error;

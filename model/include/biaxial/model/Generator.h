@@ -35,6 +35,9 @@ struct GenerationOptions {
     int stepsPerBar = 0;
     // Use the straightforward tensor-per-note path (the benchmark's baseline; CUDA uses it too).
     bool baselineNoteLoop = false;
+    // CPU: the time axis's per-step products with bfloat16 operands (float32 accumulation and
+    // states; AVX-512 BF16 through oneDNN). Music of the same quality, not bit-identical to float32.
+    bool bf16 = false;
 };
 
 struct GenerationProgress {
