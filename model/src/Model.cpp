@@ -127,4 +127,12 @@ std::vector<std::string> Model::availableDevices() {
 
 bool Model::cudaAvailable() { return torch::cuda::is_available(); }
 
+bool Model::cpuBf16Fast() {
+#if defined(__x86_64__) && defined(__GNUC__)
+    return at::hasMKLDNN() && __builtin_cpu_supports("avx512bf16");
+#else
+    return false;
+#endif
+}
+
 }  // namespace biaxial

@@ -159,6 +159,15 @@ void TrainingPanel::buildUi() {
     resumeCheck_ = new QCheckBox(tr("Resume from its checkpoint"));
     resumeCheck_->setObjectName("resumeCheck");
     form->addRow(QString(), resumeCheck_);
+    // On by default where it is fast: on JSB Chorales the same 300 batches reached the same
+    // validation NLL in bfloat16, 1.9x sooner (README, Performance).
+    bf16Check_ = new QCheckBox(tr("Mixed precision (bfloat16 products, faster)"));
+    bf16Check_->setObjectName("bf16Check");
+    bf16Check_->setChecked(Model::cpuBf16Fast());
+    bf16Check_->setToolTip(Model::cpuBf16Fast()
+                               ? tr("The LSTM products in bfloat16 with float32 weights; on the CPU only")
+                               : tr("This CPU has no AVX-512 BF16: bfloat16 would be slower than float32"));
+    form->addRow(QString(), bf16Check_);
     estimateLabel_ = new QLabel;
     estimateLabel_->setObjectName("estimateLabel");
     estimateLabel_->setWordWrap(true);
@@ -382,6 +391,8 @@ TrainingRequest TrainingPanel::buildRequest() const {
     const QString output = outputEdit_->text().trimmed().isEmpty() ? defaultOutputPath() : outputEdit_->text().trimmed();
     o.outputPath = output.toStdString();
     o.resume = resumeCheck_->isChecked();
+    o.bf16 = bf16Check_->isChecked() && deviceCombo_->currentData().toString() != QStringLiteral("cuda") &&
+             !(deviceCombo_->currentData().toString() == QStringLiteral("auto") && Model::cudaAvailable());
     o.steps = stepsSpin_->value();
     o.batchSize = batchSpin_->value();
     o.device = deviceCombo_->currentData().toString().toStdString();
@@ -447,7 +458,7 @@ void TrainingPanel::updateEnabled() {
     scanButton_->setEnabled(idle);
     chooseButton_->setEnabled(idle);
     folderEdit_->setEnabled(idle);
-    for (QWidget* w : std::initializer_list<QWidget*>{presetCombo_, stepsSpin_, batchSpin_, deviceCombo_, outputEdit_,
+    for (QWidget* w : std::initializer_list<QWidget*>{presetCombo_, stepsSpin_, batchSpin_, deviceCombo_, outputEdit_, bf16Check_,
                                                       outputButton_}) {
         w->setEnabled(idle);
     }

@@ -99,6 +99,7 @@ private:
     QComboBox* deviceCombo_ = nullptr;
     QLineEdit* outputEdit_ = nullptr;
     QPushButton* outputButton_ = nullptr;
+    QCheckBox* bf16Check_ = nullptr;
     QCheckBox* resumeCheck_ = nullptr;
     QLabel* estimateLabel_ = nullptr;
     QPushButton* startButton_ = nullptr;

@@ -105,6 +105,8 @@ int run(const std::vector<std::string>& args) {
     o.segmentAlign = p.getInt("align", 16);
     o.keepBest = p.has("keep-best");
     o.bf16 = p.has("bf16");
+    if (o.bf16 && !biaxial::Model::cpuBf16Fast())
+        std::printf("note: this CPU has no AVX-512 BF16 (or LibTorch no oneDNN): --bf16 will be slower than float32\n");
     o.validationSegments = p.getInt("valid-segments", 40);
     o.device = p.get("device", "auto");
     const std::string opt = p.get("optimizer", "adadelta");

@@ -67,6 +67,9 @@ public:
     // Devices usable on this machine ("cpu", then "cuda" when present).
     static std::vector<std::string> availableDevices();
     static bool cudaAvailable();
+    // Whether bfloat16 products are fast here: the CPU has AVX-512 BF16 and LibTorch has
+    // oneDNN (TrainingOptions::bf16, GenerationOptions::bf16 work anyway, only slower).
+    static bool cpuBf16Fast();
 
     struct Impl;  // model/src only
     Impl* impl() const { return impl_.get(); }
