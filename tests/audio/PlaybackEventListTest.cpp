@@ -37,13 +37,27 @@ TEST(PlaybackEventList, StateAtRestoresProgramsAndThePedal) {
     song.tracks[0].controls.push_back({700, 0, 64, 0});
     const PlaybackEventList list(song);
     const auto at500 = list.stateAt(500);
-    ASSERT_EQ(at500.size(), 2u);
+    ASSERT_EQ(at500.size(), 3u);  // and E4, held at 500
     EXPECT_EQ(at500[0].type, Type::ProgramChange);
     EXPECT_EQ(at500[0].data1, 5);
     EXPECT_EQ(at500[1].type, Type::ControlChange);
     EXPECT_EQ(at500[1].data2, 127);
     EXPECT_EQ(list.stateAt(800)[1].data2, 0);
     EXPECT_EQ(list.stateAt(0).size(), 1u);  // the program only
+}
+
+TEST(PlaybackEventList, StateAtStrikesTheNotesHeldAcrossTheTick) {
+    const PlaybackEventList list(biaxial::test::threeNoteSong());  // C4 0-480, E4 480-960, G4 960-1920
+    const auto inC = list.stateAt(240);
+    ASSERT_EQ(inC.size(), 2u);  // the program, then C4
+    EXPECT_EQ(inC[1].type, Type::NoteOn);
+    EXPECT_EQ(inC[1].data1, 60);
+    EXPECT_EQ(inC[1].tick, 240);
+    EXPECT_EQ(list.stateAt(480).size(), 1u) << "C4 ends and E4 begins at 480: nothing to chase";
+    const auto inG = list.stateAt(1500);
+    ASSERT_EQ(inG.size(), 2u);
+    EXPECT_EQ(inG[1].data1, 67);
+    EXPECT_EQ(list.stateAt(1920).size(), 1u);
 }
 
 TEST(PlaybackEventList, ZeroLengthNotesStillEndAndBadValuesAreClamped) {

@@ -106,16 +106,18 @@ TEST_F(Fixture, StopReleasesSoundingNotesAndSendsAllNotesOff) {
     EXPECT_EQ(scheduler.positionTick(), 240);
 }
 
-TEST_F(Fixture, PlayResumesWhereStopLeftOffWithoutRestrikingHeldNotes) {
+TEST_F(Fixture, PlayFromTheMiddleOfANoteStrikesItForWhatIsLeft) {
     PlaybackScheduler scheduler(&synth, &clock);
     scheduler.setSong(biaxial::test::threeNoteSong());
     scheduler.seek(240);  // in the middle of C4
     scheduler.play();
     ASSERT_TRUE(clock.advanceTo(5.0));
     const auto n = notes(synth);
-    ASSERT_EQ(n.size(), 4u);  // C4 began before the playhead: neither struck nor released
-    expectCall(n[0], Kind::NoteOn, 64, 0.25);
-    expectCall(n[3], Kind::NoteOff, 67, 1.75);
+    ASSERT_EQ(n.size(), 6u);
+    expectCall(n[0], Kind::NoteOn, 60, 0.0);  // C4 is held at the playhead: heard at once
+    expectCall(n[1], Kind::NoteOff, 60, 0.25);
+    expectCall(n[2], Kind::NoteOn, 64, 0.25);
+    expectCall(n[5], Kind::NoteOff, 67, 1.75);
 }
 
 TEST_F(Fixture, SeekWhilePlayingJumpsAtOnce) {
@@ -221,8 +223,9 @@ TEST_F(Fixture, SetSongWhilePlayingGoesOnFromTheSameTick) {
     scheduler.setSong(edited);
     ASSERT_TRUE(clock.advanceTo(5.0));
     const auto ons = synth.calls(Kind::NoteOn);
-    ASSERT_EQ(ons.size(), 3u);
-    expectCall(ons[2], Kind::NoteOn, 72, 1.0);
+    ASSERT_EQ(ons.size(), 4u);
+    expectCall(ons[2], Kind::NoteOn, 64, 0.75);  // E4, released by the edit, goes on sounding
+    expectCall(ons[3], Kind::NoteOn, 72, 1.0);
 }
 
 TEST_F(Fixture, SetSynthSilencesTheOldOneAndMovesPlayback) {
@@ -235,7 +238,7 @@ TEST_F(Fixture, SetSynthSilencesTheOldOneAndMovesPlayback) {
     ASSERT_TRUE(clock.advanceTo(5.0));
     EXPECT_EQ(synth.calls().back().kind, Kind::AllNotesOff);
     EXPECT_EQ(synth.calls(Kind::NoteOn).size(), 1u);
-    EXPECT_EQ(other.calls(Kind::NoteOn).size(), 2u);  // E4 and G4
+    EXPECT_EQ(other.calls(Kind::NoteOn).size(), 3u);  // the rest of C4, E4 and G4
     EXPECT_EQ(other.calls().front().kind, Kind::ProgramChange);
 }
 

@@ -78,14 +78,31 @@ std::size_t PlaybackEventList::indexAt(double seconds) const {
 std::vector<PlaybackEvent> PlaybackEventList::stateAt(std::int64_t tick) const {
     std::vector<PlaybackEvent> state = programs_;
     std::map<std::pair<int, int>, PlaybackEvent> lastValue;  // (channel, controller) -> event
+    // Notes sounding across `tick`: (channel, pitch) -> how many overlap and the last strike.
+    std::map<std::pair<int, int>, std::pair<int, PlaybackEvent>> held;
     for (const PlaybackEvent& event : events_) {
-        if (event.tick >= tick)
+        if (event.tick > tick)
             break;
+        const std::pair<int, int> key{event.channel, event.data1};
+        if (event.type == PlaybackEvent::Type::NoteOff) {  // one ending at `tick` is not sounding there
+            auto it = held.find(key);
+            if (it != held.end() && --it->second.first == 0)
+                held.erase(it);
+        }
+        if (event.tick == tick)
+            continue;  // what happens at `tick` itself the scheduler plays from there
         if (event.type == PlaybackEvent::Type::ControlChange)
-            lastValue[{event.channel, event.data1}] = event;
+            lastValue[key] = event;
+        else if (event.type == PlaybackEvent::Type::NoteOn) {
+            auto& [count, strike] = held[key];
+            ++count;
+            strike = event;
+        }
     }
     for (auto& [key, event] : lastValue)
         state.push_back(event);
+    for (auto& [key, note] : held)  // after the pedal, as a player would put it down first
+        state.push_back(note.second);
     const double seconds = timing_.secondsAt(tick);
     for (PlaybackEvent& event : state) {
         event.tick = tick;

@@ -32,7 +32,9 @@ public:
     std::size_t indexAt(double seconds) const;
     // The events that put a synth in the state the song has at `tick` when playback starts
     // there: each track's program, then the last value of every controller before `tick`
-    // (the sustain pedal above all). Notes already sounding are not restarted.
+    // (the sustain pedal above all), then a strike of every note that began before `tick` and
+    // is still held there (its own note-off ends it), as a musician hears a held chord when
+    // playback starts inside it.
     std::vector<PlaybackEvent> stateAt(std::int64_t tick) const;
 
 private:

@@ -23,8 +23,8 @@ namespace biaxial {
 // thread sleeps on the IClock until the next event is due and sends every due event. Each
 // event's time is computed from one anchor (clock time <-> song time), so errors never
 // accumulate; lateness is the OS wake-up latency only (measured in tests/audio).
-// Notes that started before the play position are not restarted; programs and the last
-// controller values (sustain pedal) are restored when playback starts or loops.
+// Notes held across the play position are struck when playback starts or loops there;
+// programs and the last controller values (sustain pedal) are restored first.
 //
 // Threads: every public method is thread-safe and returns at once. Commands that change
 // the sound (play, stop, seek, setSong, setSynth, audition) call the synth on the caller's
