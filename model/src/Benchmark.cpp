@@ -151,31 +151,19 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
         }
         const double trainFlopsOriginal = 3.0 * forwardFlops(ModelConfig::original(), 10, 128);
         const double trainFlopsSmall = 3.0 * forwardFlops(ModelConfig::small(), 10, 128);
-        // The fused CPU LSTM against LibTorch's own, interleaved in the same run.
-        auto baselineStep = [&](const ModelConfig& config) {
-            setFusedLstmEnabled(false);
-            double s = 0;
-            try {
-                s = trainStep(config, *device, options.trainRepeats);
-            } catch (...) {
-                setFusedLstmEnabled(true);
-                throw;
-            }
-            setFusedLstmEnabled(true);
-            return s;
+        // One timed training step with a process switch flipped for its duration (restored even
+        // when the step throws): LibTorch's own LSTM as the baseline, or the bf16 products.
+        auto stepWith = [&](void (*set)(bool), bool on, const ModelConfig& config) {
+            struct Restore {
+                void (*set)(bool);
+                bool value;
+                ~Restore() { set(value); }
+            } restore{set, !on};
+            set(on);
+            return trainStep(config, *device, options.trainRepeats);
         };
-        auto bf16Step = [&](const ModelConfig& config) {
-            setLstmBf16(true);
-            double s = 0;
-            try {
-                s = trainStep(config, *device, options.trainRepeats);
-            } catch (...) {
-                setLstmBf16(false);
-                throw;
-            }
-            setLstmBf16(false);
-            return s;
-        };
+        auto baselineStep = [&](const ModelConfig& config) { return stepWith(setFusedLstmEnabled, false, config); };
+        auto bf16Step = [&](const ModelConfig& config) { return stepWith(setLstmBf16, true, config); };
         r.trainStepSecondsSmall = trainStep(ModelConfig::small(), *device, options.trainRepeats);
         if (device->is_cpu()) r.bf16TrainStepSecondsSmall = bf16Step(ModelConfig::small());
         r.trainGflopsSmall = trainFlopsSmall / r.trainStepSecondsSmall / 1e9;
