@@ -79,7 +79,9 @@ void WavExportJob::start(QWidget* dialogParent) {
                 if (self) emit self->progress(f);
             }, Qt::QueuedConnection);
         };
-        const std::string error = WavRenderer::renderSong(song, path, {}, cancel.get(), progress);
+        WavRenderOptions options;
+        options.normalize = true;  // peaks at -1 dBFS however sparse or dense the music
+        const std::string error = WavRenderer::renderSong(song, path, options, cancel.get(), progress);
         return QString::fromStdString(error);
 #else
         (void)self;

@@ -19,14 +19,16 @@ void onInterrupt(int) {
 
 constexpr const char* kUsage =
     "usage: biaxial render IN.mid --out OUT.wav [--soundfont FILE.sf2] [--rate 44100|48000] [--float]\n"
-    "                      [--tail SECONDS] [--gain G] [--no-reverb] [--quiet]\n"
+    "                      [--tail SECONDS] [--peak DB | --gain G] [--no-reverb] [--quiet]\n"
     "Renders offline (no sound card needed) to a stereo WAV, 16-bit unless --float, with a\n"
     "release tail (default 2 s). The SoundFont defaults to Debian's General MIDI one\n"
     "(/usr/share/sounds/sf2/default-GM.sf2, package fluid-soundfont-gm; $BIAXIAL_SOUNDFONT\n"
-    "overrides). Prints the length, peak, RMS and render speed. Ctrl-C cancels; no file is left.";
+    "overrides). The mix is normalised so that its peak sits at --peak dBFS (default -1; two passes);\n"
+    "--gain G sets FluidSynth's gain instead (0.5 without normalising). Prints the length, peak,\n"
+    "RMS and render speed. Ctrl-C cancels; no file is left.";
 
 int runRender(const std::vector<std::string>& args) {
-    biaxial::cli::ArgParser p({"out", "soundfont", "rate", "tail", "gain"}, {"float", "no-reverb", "quiet"});
+    biaxial::cli::ArgParser p({"out", "soundfont", "rate", "tail", "gain", "peak"}, {"float", "no-reverb", "quiet"});
     if (!p.parse(args) || p.positional().size() != 1 || !p.has("out")) {
         std::fprintf(stderr, "biaxial render: %s\n%s\n",
                      !p.error().empty()           ? p.error().c_str()
@@ -40,6 +42,12 @@ int runRender(const std::vector<std::string>& args) {
     options.sampleRate = p.getInt("rate", 44100);
     options.tailSeconds = p.getDouble("tail", options.tailSeconds);
     options.gain = p.getDouble("gain", options.gain);
+    options.normalize = !p.has("gain");  // an explicit gain is taken as it is
+    options.normalizePeakDb = p.getDouble("peak", -1.0);
+    if (p.has("gain") && p.has("peak")) {
+        std::fprintf(stderr, "biaxial render: --peak normalises, --gain does not: give one of them\n");
+        return 2;
+    }
     options.reverb = !p.has("no-reverb");
     options.format = p.has("float") ? biaxial::WavSampleFormat::Float32 : biaxial::WavSampleFormat::Pcm16;
     if (!p.error().empty()) {
@@ -98,7 +106,7 @@ int runRender(const std::vector<std::string>& args) {
         result.peak > 0 ? 20.0 * std::log10(result.peak) : -INFINITY, result.rms,
         result.rms > 0 ? 20.0 * std::log10(result.rms) : -INFINITY, result.renderSeconds, speed);
     if (result.peak > 1.0 && options.format == biaxial::WavSampleFormat::Pcm16) {
-        std::fprintf(stderr, "warning: the mix clipped (peak %.2f); try --gain %.2f or --float\n",
+        std::fprintf(stderr, "warning: the mix clipped (peak %.2f); try --gain %.2f, --peak or --float\n",
                      result.peak, options.gain / result.peak);
     }
     return 0;

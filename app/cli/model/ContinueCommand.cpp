@@ -210,7 +210,9 @@ int run(const std::vector<std::string>& args) {
             if (result.variations.size() > 1)
                 wav = wav.parent_path() / (wav.stem().string() + "-" + std::to_string(k + 1) + wav.extension().string());
 #if BIAXIAL_HAVE_AUDIO
-            const std::string err = biaxial::WavRenderer::renderSong(song, wav.string(), {}, nullptr, {});
+            biaxial::WavRenderOptions wavOptions;
+            wavOptions.normalize = true;
+            const std::string err = biaxial::WavRenderer::renderSong(song, wav.string(), wavOptions, nullptr, {});
             if (!err.empty()) {
                 std::fprintf(stderr, "biaxial continue: %s: %s\n", wav.string().c_str(), err.c_str());
                 return 1;

@@ -191,6 +191,26 @@ WavRenderResult WavRenderer::render(const Song& song, const std::string& path,
                                     const Progress& progress) {
     if (!available())
         return renderWithFluidSynth(song, options, cancel, progress, {});
+    const auto started = std::chrono::steady_clock::now();
+    // Normalising: a first pass only measures the peak (the first half of the progress).
+    float scale = 1.0f;
+    Progress writeProgress = progress;
+    if (options.normalize) {
+        const auto measured = renderWithFluidSynth(song, options, cancel,
+                                                   [&](double f) {
+                                                       if (progress) progress(0.5 * f);
+                                                   },
+                                                   [](const float*, std::size_t, std::string*) { return true; });
+        if (!measured.ok())
+            return measured;
+        if (measured.peak > 1e-3) {  // below -60 dBFS there is no music to bring up, only reverb noise
+            const double target = std::pow(10.0, std::min(0.0, options.normalizePeakDb) / 20.0);
+            scale = static_cast<float>(std::min(target / measured.peak, std::pow(10.0, 30.0 / 20.0)));
+        }
+        writeProgress = [&](double f) {
+            if (progress) progress(0.5 + 0.5 * f);
+        };
+    }
     const std::string temporary = AtomicFile::temporaryPathFor(path);
     WavWriter writer;
     WavRenderResult result;
@@ -199,10 +219,22 @@ WavRenderResult WavRenderer::render(const Song& song, const std::string& path,
         result.error = path + ": " + result.error;
         return result;
     }
-    result = renderWithFluidSynth(song, options, cancel, progress,
+    std::vector<float> scaled;
+    result = renderWithFluidSynth(song, options, cancel, writeProgress,
                                   [&](const float* stereo, std::size_t frames, std::string* error) {
-                                      return writer.write(stereo, frames, error);
+                                      if (scale == 1.0f)
+                                          return writer.write(stereo, frames, error);
+                                      scaled.assign(stereo, stereo + 2 * frames);
+                                      for (float& v : scaled)
+                                          v *= scale;
+                                      return writer.write(scaled.data(), frames, error);
                                   });
+    if (scale != 1.0f) {
+        result.peak *= scale;
+        result.rms *= scale;
+        result.appliedGainDb = 20.0 * std::log10(static_cast<double>(scale));
+    }
+    result.renderSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::string closeError;
     const bool closed = writer.close(&closeError);
     if (result.ok() && !closed)

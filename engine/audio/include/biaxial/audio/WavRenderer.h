@@ -19,6 +19,12 @@ struct WavRenderOptions {
     double gain = 0.5;         // FluidSynth's master gain (its default 0.2 is quiet for piano)
     bool reverb = true;
     bool chorus = false;
+    // Scale the mix so that its loudest sample sits at `normalizePeakDb` dBFS (0 = full scale):
+    // FluidSynth's level depends on how many notes sound at once, so a fixed gain leaves a sparse
+    // piece quiet (-17 dBFS peaks) and a dense one clipping. Costs a second rendering pass (the
+    // synth is deterministic, so the measured peak is the written one). At most +30 dB.
+    bool normalize = false;
+    double normalizePeakDb = -1.0;
 };
 
 struct WavRenderResult {
@@ -26,7 +32,8 @@ struct WavRenderResult {
     bool cancelled = false;
     std::int64_t frames = 0;     // stereo frames rendered
     double seconds = 0.0;        // length of the audio
-    double peak = 0.0;           // largest |sample| before clamping to 16 bits
+    double peak = 0.0;           // largest |sample| before clamping to 16 bits (after normalising)
+    double appliedGainDb = 0.0;  // what normalising added (0 without it)
     double rms = 0.0;            // over both channels and the whole file
     double renderSeconds = 0.0;  // wall-clock time taken
     bool ok() const { return error.empty(); }
