@@ -100,7 +100,12 @@ TimeStepper::TimeStepper(BiaxialNetworkImpl& net, const LstmStates& states, int 
         }
         layer.c = states[l].second[0].to(torch::kCPU, torch::kFloat32).contiguous().clone();
         layer.gates = torch::empty({S, 4 * H}, torch::kFloat32);
-        if (bf16_) layer.wLow = layer.w.to(torch::kBFloat16).contiguous();
+        if (bf16_) {
+            // Preallocated: a fresh megabyte-sized tensor per step costs page faults.
+            layer.wLow = layer.w.to(torch::kBFloat16).contiguous();
+            layer.xhLow = torch::empty(layer.xh.sizes(), torch::kBFloat16);
+            layer.productLow = torch::empty({S, 4 * H}, torch::kBFloat16);
+        }
         layers_.push_back(std::move(layer));
     }
     K_ = static_cast<int>(layers_[0].h.size(0) / numNotes);
@@ -181,11 +186,12 @@ void TimeStepper::runLayers() {
         Layer& L = layers_[l];
         if (l > 0) L.xh.narrow(1, 0, L.in).copy_(layers_[l - 1].h);  // the layer below's h is this one's x
         if (bf16_) {
-            auto product = torch::mm(L.xh.to(torch::kBFloat16), L.wLow);
+            L.xhLow.copy_(L.xh);
+            torch::mm_out(L.productLow, L.xhLow, L.wLow);
             if (l == 0)
-                L.gates.add_(product);
+                L.gates.add_(L.productLow);
             else
-                torch::add_out(L.gates, L.bias, product);
+                torch::add_out(L.gates, L.bias, L.productLow);
         } else if (l == 0) {
             L.gates.addmm_(L.xh, L.w);
         } else {
@@ -244,9 +250,15 @@ void NoteSampler::sampleStep(const torch::Tensor& timeOut, const SampleControls&
                              std::vector<SampleRng>& rngs, std::uint8_t* out) {
     // The time-axis share of note layer 0 for every (variation, note) at once.
     if (!pre_.defined()) pre_ = torch::empty({timeOut.size(0), timeWeight_.size(1)}, torch::kFloat32);
-    if (timeWeightLow_.defined())
-        torch::add_out(pre_, timeBias_, torch::mm(timeOut.to(torch::kBFloat16).contiguous(), timeWeightLow_));
-    else
+    if (timeWeightLow_.defined()) {
+        if (!timeOutLow_.defined()) {
+            timeOutLow_ = torch::empty(timeOut.sizes(), torch::kBFloat16);
+            preLow_ = torch::empty(pre_.sizes(), torch::kBFloat16);
+        }
+        timeOutLow_.copy_(timeOut);
+        torch::mm_out(preLow_, timeOutLow_, timeWeightLow_);
+        torch::add_out(pre_, timeBias_, preLow_);
+    } else
         torch::addmm_out(pre_, timeBias_, timeOut, timeWeight_);  // [K*N, 4H0]
     const float* preData = pre_.data_ptr<float>();
     for (auto& layer : layers_) {

@@ -36,6 +36,7 @@ private:
     struct Layer {
         torch::Tensor w;       // layer 0: whhT [H, 4H]; others: [Wih * scale; Whh]^T [in + H, 4H]
         torch::Tensor wLow;    // w in bfloat16 (bf16 mode only)
+        torch::Tensor xhLow, productLow;  // bf16 mode: xh and xh @ w in bfloat16, reused every step
         torch::Tensor bias;    // [4H] (layer 0: in noteConst_)
         torch::Tensor xh;      // layer 0: h [S, H]; others: [S, in + H], h in the last H columns
         torch::Tensor h;       // view of this layer's h inside xh: [S, H]
@@ -103,6 +104,7 @@ private:
     torch::Tensor timeBias_;      // [4H0]: both biases of layer 0
     torch::Tensor pre_;           // [K*N, 4H0]: the time-axis share of layer 0, per step
     torch::Tensor timeWeightLow_; // timeWeight_ in bfloat16 (bf16 mode only)
+    torch::Tensor timeOutLow_, preLow_;  // bf16 mode: the step's operand and product, reused
     std::vector<float> outW_, outB_;  // transposed [Hlast][2], [2]
     std::vector<float> prev_;         // [K][2]
     std::vector<float> logits_;       // [K][2]
