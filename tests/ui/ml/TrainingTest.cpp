@@ -3,6 +3,8 @@
 // model file, samples), pause/resume, cancel, and a panel closed while training runs.
 #include <gtest/gtest.h>
 
+#include <QCheckBox>
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -141,6 +143,11 @@ TEST_F(TrainingTest, TrainsATinyModelAndOffersIt) {
     EXPECT_EQ(info->config, ModelConfig::tiny());
     EXPECT_EQ(info->metadata.at("corpus"), "corpus");
     EXPECT_EQ(info->metadata.at("size"), "tiny");
+    // Mixed precision follows the machine: on where the CPU has AVX-512 BF16, and the model card says so.
+    auto* bf16 = panel.findChild<QCheckBox*>("bf16Check");
+    ASSERT_NE(bf16, nullptr);
+    EXPECT_EQ(bf16->isChecked(), Model::cpuBf16Fast());
+    EXPECT_EQ(info->metadata.at("precision"), Model::cpuBf16Fast() ? "bf16 products, float32 weights" : "float32");
 }
 
 TEST_F(TrainingTest, PauseResumeAndCancel) {
