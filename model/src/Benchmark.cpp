@@ -151,19 +151,16 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
         }
         const double trainFlopsOriginal = 3.0 * forwardFlops(ModelConfig::original(), 10, 128);
         const double trainFlopsSmall = 3.0 * forwardFlops(ModelConfig::small(), 10, 128);
-        // One timed training step with a process switch flipped for its duration (restored even
-        // when the step throws): LibTorch's own LSTM as the baseline, or the bf16 products.
-        auto stepWith = [&](void (*set)(bool), bool on, const ModelConfig& config) {
-            struct Restore {
-                void (*set)(bool);
-                bool value;
-                ~Restore() { set(value); }
-            } restore{set, !on};
-            set(on);
+        // One timed training step with a switch flipped for its duration: LibTorch's own LSTM as
+        // the baseline, or the bf16 products.
+        auto baselineStep = [&](const ModelConfig& config) {
+            ScopedLstmSwitch libTorchLstm(setFusedLstmEnabled, fusedLstmEnabled, false);
             return trainStep(config, *device, options.trainRepeats);
         };
-        auto baselineStep = [&](const ModelConfig& config) { return stepWith(setFusedLstmEnabled, false, config); };
-        auto bf16Step = [&](const ModelConfig& config) { return stepWith(setLstmBf16, true, config); };
+        auto bf16Step = [&](const ModelConfig& config) {
+            ScopedLstmSwitch bf16(setLstmBf16, lstmBf16, true);
+            return trainStep(config, *device, options.trainRepeats);
+        };
         r.trainStepSecondsSmall = trainStep(ModelConfig::small(), *device, options.trainRepeats);
         if (device->is_cpu()) r.bf16TrainStepSecondsSmall = bf16Step(ModelConfig::small());
         r.trainGflopsSmall = trainFlopsSmall / r.trainStepSecondsSmall / 1e9;
@@ -222,9 +219,11 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
             }
             g.variations = 1;
             g.baselineNoteLoop = true;
-            setFusedLstmEnabled(false);  // the straightforward path: LibTorch's LSTM, tensors per note
-            r.baselineContinue16BarsSeconds = Generator::generate(*model, seed, g).seconds;
-            setFusedLstmEnabled(true);
+            {
+                // The straightforward path: LibTorch's LSTM, tensors per note.
+                ScopedLstmSwitch libTorchLstm(setFusedLstmEnabled, fusedLstmEnabled, false);
+                r.baselineContinue16BarsSeconds = Generator::generate(*model, seed, g).seconds;
+            }
             std::ostringstream s;
             s << "continue 16 bars (original size): " << r.continue16BarsSeconds << " s (note loop "
               << 100.0 * r.noteLoopShare << "%), 8 variations: " << r.continue16Bars8VarSeconds

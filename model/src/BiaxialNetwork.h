@@ -84,6 +84,20 @@ bool fusedLstmEnabled();
 void setLstmBf16(bool enabled);
 bool lstmBf16();
 
+// Sets one of the switches above for a scope and restores its previous value however the scope
+// ends: ScopedLstmSwitch bf16(setLstmBf16, lstmBf16, true).
+class ScopedLstmSwitch {
+public:
+    ScopedLstmSwitch(void (*set)(bool), bool (*get)(), bool on) : set_(set), before_(get()) { set_(on); }
+    ~ScopedLstmSwitch() { set_(before_); }
+    ScopedLstmSwitch(const ScopedLstmSwitch&) = delete;
+    ScopedLstmSwitch& operator=(const ScopedLstmSwitch&) = delete;
+
+private:
+    void (*set_)(bool);
+    bool before_;
+};
+
 // The masked NLL of the original, summed: -log P(play) everywhere, -log P(articulate) only
 // where the note plays. logits, targets: [..., 2].
 torch::Tensor biaxialLoss(const torch::Tensor& logits, const torch::Tensor& targets);

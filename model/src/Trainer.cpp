@@ -129,11 +129,7 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
         result.device = TorchRuntime::deviceName(*device);
         if (options.bf16 && !device->is_cpu()) return fail("--bf16 is the CPU's mixed precision; CUDA trains in float32");
         // This thread's switch (the products run here), restored however the run ends.
-        struct Bf16Scope {
-            bool before = lstmBf16();
-            explicit Bf16Scope(bool on) { setLstmBf16(on); }
-            ~Bf16Scope() { setLstmBf16(before); }
-        } bf16Scope(options.bf16);
+        ScopedLstmSwitch bf16Scope(setLstmBf16, lstmBf16, options.bf16);
 
         // The model: resumed, fine-tuned from a file, or new.
         const std::string ckptPath = checkpointPathFor(options.outputPath);

@@ -183,9 +183,9 @@ void ContinuePanel::buildUi() {
     scaleChooser_ = new ScaleChooser;
     form->addRow(tr("Key / scale"), scaleChooser_);
     auto* scaleRow = new QHBoxLayout;
-    // The weights were chosen by measurement (resources/default-model.md): at 0.2 about 90% of the
-    // new notes lie in the seed's key, a little more than the composers' own ~83%; at 1 (the
-    // original network alone) about 70%, as it drifts to other keys.
+    // The weights were chosen by measurement (resources/default-model.md): at 0.2 about 97% of the
+    // new notes lie in the seed's key, more than the composers' own ~83%; at 1 (the network
+    // alone) about 70%, as it drifts to other keys.
     outOfKeyCombo_ = new QComboBox;
     outOfKeyCombo_->setObjectName("outOfKeyCombo");
     outOfKeyCombo_->addItem(tr("Never"), 0.0);

@@ -85,17 +85,16 @@ bool ContinueWorker::run(const Model& model, const ContinueRequest& request, Con
     std::string seedKey;
     std::array<bool, 12> seedKeyPitchClasses{};
     if (request.scale.isSeedKey()) {
-        // Eight onsets are about two bars of a melody: fewer cannot tell a key.
         const GridStatistics stats = GridStatistics::of(seed);
-        if (stats.notes >= 8) {
+        if (stats.tellsAKey()) {
             seedKey = stats.keyName();
-            seedKeyPitchClasses = GridStatistics::keyScale(stats.keyTonic, stats.keyMinor);
+            seedKeyPitchClasses = stats.keyScale();
             options.pitchClasses = seedKeyPitchClasses;
         }
     } else if (!request.scale.isChromatic()) {
         options.pitchClasses = request.scale.pitchClassMask();
     }
-    options.outOfScaleWeight = std::clamp(request.outOfScaleWeight, 0.0, 1.0);
+    options.outOfScaleWeight = request.outOfScaleWeight;  // the generator clamps it to 0..1
 
     const GenerationResult generated = Generator::generate(
         model, seed, options, cancel, [&](const GenerationProgress& p) {

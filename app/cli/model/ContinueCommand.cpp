@@ -138,10 +138,10 @@ int run(const std::vector<std::string>& args) {
     bool minor = false;
     if (p.get("key") == "seed" && !p.has("scale")) {
         const auto stats = biaxial::GridStatistics::of(seed);
-        if (stats.notes < 8) {
+        if (!stats.tellsAKey()) {
             std::printf("note: the seed has too few notes to tell its key; the key is not kept\n");
         } else {
-            o.pitchClasses = biaxial::GridStatistics::keyScale(stats.keyTonic, stats.keyMinor);
+            o.pitchClasses = stats.keyScale();
             std::printf("keeping to the seed's key: %s (r = %.2f)\n", stats.keyName().c_str(), stats.keyCorrelation);
         }
     } else if (p.has("key") && !p.has("scale") && biaxial::GridStatistics::parseKey(p.get("key"), &tonic, &minor)) {

@@ -31,6 +31,10 @@ struct GridStatistics {
     // The pitch classes of a key (index 0 = C): the major scale, or the natural minor scale
     // plus the raised leading tone (the harmonic minor's), as this music uses minor keys.
     static std::array<bool, 12> keyScale(int tonic, bool minor);
+    // Eight onsets are about two bars of a melody: fewer cannot tell a key.
+    static constexpr std::int64_t kNotesToTellAKey = 8;
+    bool tellsAKey() const { return notes >= kNotesToTellAKey; }
+    std::array<bool, 12> keyScale() const { return keyScale(keyTonic, keyMinor); }
     // "C major", "F# minor", "Bb minor" (also "c", "Am", "f#m": case and the minor suffix
     // are forgiving); false for anything else.
     static bool parseKey(const std::string& text, int* tonic, bool* minor);
