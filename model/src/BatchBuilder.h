@@ -2,17 +2,39 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <utility>
 #include <vector>
 
 #include "biaxial/engine/StepGrid.h"
 
 namespace biaxial {
 
-// A segment of a grid: piece index and first step.
+// A segment of a grid: piece index, first step and a transposition in semitones (training
+// augmentation: positive moves every note up; notes are never pushed off the grid).
 struct Segment {
     int piece = 0;
     int start = 0;
+    int shift = 0;
 };
+
+// The transpositions [low, high] (low <= 0 <= high) that keep every sounding note of
+// grid[start, start + length) on the grid. A silent segment may move anywhere in [-N+1, N-1].
+inline std::pair<int, int> shiftRange(const StepGrid& grid, int start, int length) {
+    const int N = grid.numNotes();
+    int lowest = N, highest = -1;
+    const auto* cells = grid.cells().data() + static_cast<std::size_t>(start) * static_cast<std::size_t>(N) * 2;
+    for (int t = 0; t < length; ++t)
+        for (int n = 0; n < N; ++n)
+            if (cells[(static_cast<std::size_t>(t) * static_cast<std::size_t>(N) + static_cast<std::size_t>(n)) * 2] != 0) {
+                lowest = std::min(lowest, n);
+                highest = std::max(highest, n);
+            }
+    if (highest < 0) return {-(N - 1), N - 1};
+    return {-lowest, N - 1 - highest};
+}
 
 // Copies segments of grids into batch tensors (CPU): states [B, L, N, 2] uint8 and bar
 // positions [B, L] int64. One memcpy per segment: the grid's layout is the tensor's.
@@ -27,7 +49,22 @@ inline std::pair<torch::Tensor, torch::Tensor> buildBatch(const std::vector<cons
     for (std::int64_t i = 0; i < B; ++i) {
         const StepGrid& g = *grids[static_cast<std::size_t>(segments[i].piece)];
         const std::size_t offset = static_cast<std::size_t>(segments[i].start) * static_cast<std::size_t>(N) * 2;
-        std::memcpy(s + i * length * N * 2, g.cells().data() + offset, static_cast<std::size_t>(length * N * 2));
+        const int shift = segments[i].shift;
+        if (shift == 0) {
+            std::memcpy(s + i * length * N * 2, g.cells().data() + offset, static_cast<std::size_t>(length * N * 2));
+        } else {
+            // Note n of the source becomes note n + shift; what moves in from the edge is silent.
+            const std::int64_t keep = N - std::abs(shift);
+            std::memset(s + i * length * N * 2, 0, static_cast<std::size_t>(length * N * 2));
+            for (std::int64_t t = 0; t < length && keep > 0; ++t) {
+                const std::uint8_t* from = g.cells().data() + offset + static_cast<std::size_t>(t * N * 2);
+                std::uint8_t* to = s + (i * length + t) * N * 2;
+                if (shift > 0)
+                    std::memcpy(to + shift * 2, from, static_cast<std::size_t>(keep * 2));
+                else
+                    std::memcpy(to, from - shift * 2, static_cast<std::size_t>(keep * 2));
+            }
+        }
         for (int t = 0; t < length; ++t) b[i * length + t] = g.barPosition(segments[i].start + t);
     }
     return {states, bars};

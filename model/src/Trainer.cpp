@@ -123,6 +123,7 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
         if (options.batchSize < 1) return fail("the batch size must be at least 1");
         if (options.segmentSteps < 2) return fail("segments need at least 2 steps");
         if (options.segmentAlign < 1) return fail("the segment alignment must be at least 1");
+        if (options.transpose < 0) return fail("the transposition range cannot be negative");
         std::string why;
         auto device = TorchRuntime::resolveDevice(options.device, &why);
         if (!device) return fail(why);
@@ -337,6 +338,7 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
             impl->metadata["optimizer"] = optimizer.name();
             impl->metadata["batch_size"] = std::to_string(options.batchSize);
             impl->metadata["segment_steps"] = std::to_string(L);
+            if (options.transpose > 0) impl->metadata["transpose_augmentation"] = "+-" + std::to_string(options.transpose) + " semitones";
             impl->metadata["device"] = result.device;
             impl->metadata["precision"] = options.bf16 ? "bf16 products, float32 weights" : "float32";
             if (result.validLoss >= 0) impl->metadata["valid_nll_per_note_step"] = formatDouble(result.validLoss);
@@ -396,7 +398,15 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
                 return result;
             }
             std::vector<Segment> segs;
-            for (int i = 0; i < options.batchSize; ++i) segs.push_back(drawSegment(segmentRng, train));
+            for (int i = 0; i < options.batchSize; ++i) {
+                segs.push_back(drawSegment(segmentRng, train));
+                if (options.transpose > 0) {
+                    auto [low, high] = shiftRange(*train[static_cast<std::size_t>(segs.back().piece)], segs.back().start, L);
+                    low = std::max(low, -options.transpose);
+                    high = std::min(high, options.transpose);
+                    segs.back().shift = std::uniform_int_distribution<int>(low, high)(segmentRng);
+                }
+            }
             for (auto& p : params) p.value().mutable_grad() = torch::Tensor();
             auto loss = lossOf(train, segs, &dropoutRng);
             loss.backward();

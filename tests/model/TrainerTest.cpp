@@ -67,6 +67,34 @@ TEST_F(TrainerTest, ResumeEqualsUninterruptedTraining) {
     EXPECT_EQ(a->metadata().at("validation_pieces"), b->metadata().at("validation_pieces"));
 }
 
+// Transposition augmentation changes what the network sees (other weights than without it),
+// stays reproducible, and resumes exactly: the shifts come from the checkpointed random state.
+TEST_F(TrainerTest, TranspositionAugmentationIsReproducibleAndResumesExactly) {
+    auto pieces = test::arpeggioPieces(4, 48);
+    auto plain = Trainer::run(ModelConfig::tiny(), pieces, options("plain.pt", 4));
+    ASSERT_TRUE(plain.ok) << plain.error;
+    auto o = options("full.pt", 4);
+    o.transpose = 6;
+    auto full = Trainer::run(ModelConfig::tiny(), pieces, o);
+    ASSERT_TRUE(full.ok) << full.error;
+    auto h = options("half.pt", 2);
+    h.transpose = 6;
+    ASSERT_TRUE(Trainer::run(ModelConfig::tiny(), pieces, h).ok);
+    h.steps = 4;
+    h.resume = true;
+    ASSERT_TRUE(Trainer::run(ModelConfig::tiny(), pieces, h).ok);
+    auto a = Model::load(path("full.pt")), b = Model::load(path("half.pt")), c = Model::load(path("plain.pt"));
+    ASSERT_TRUE(a && b && c);
+    EXPECT_TRUE(sameWeights(*a, *b));
+    EXPECT_FALSE(sameWeights(*a, *c));
+    EXPECT_EQ(a->metadata().at("transpose_augmentation"), "+-6 semitones");
+    auto bad = options("bad.pt", 2);
+    bad.transpose = -1;
+    auto r = Trainer::run(ModelConfig::tiny(), pieces, bad);
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("transposition"), std::string::npos) << r.error;
+}
+
 // The corpus given by another path (relative instead of absolute) resumes with the same
 // held-out pieces; a corpus without them is refused instead of training on all it has.
 TEST_F(TrainerTest, ResumeFindsTheHeldOutPiecesUnderAnotherPathOrRefuses) {

@@ -48,6 +48,8 @@ const char* kUsage =
     "  --steps-per-bar K       frames per bar for the beat inputs, stored in the model: 0 (default,\n"
     "                          the original's 16-step bar), 4 for quarter-note frames (JSB), 8 for\n"
     "                          eighth-note frames (the other bl2012 sets); 1, 2 and 16 also work\n"
+    "  --transpose K           augmentation: move each training segment by a random number of\n"
+    "                          semitones in [-K, K] (never pushing a note off the keyboard)\n"
     "  --bf16                  mixed precision on the CPU: the LSTM products in bfloat16 with\n"
     "                          float32 accumulation and weights (AVX-512 BF16; see biaxial bench)\n"
     "  --keep-best             MODEL.pt keeps the weights of the best validation NLL (early\n"
@@ -76,7 +78,7 @@ int run(const std::vector<std::string>& args) {
     using biaxial::cli::ArgParser;
     ArgParser p({"corpus", "dataset", "out", "steps", "size", "batch", "segment", "init", "device", "optimizer", "lr",
                  "clip", "valid-fraction", "valid-every", "checkpoint-every", "sample-every", "log-every", "seed", "samples",
-                 "low-pitch", "notes", "meta", "align", "steps-per-bar", "valid-segments"},
+                 "low-pitch", "notes", "meta", "align", "steps-per-bar", "valid-segments", "transpose"},
                 {"resume", "pedal", "zero-output-bias", "keep-best", "bf16"});
     if (!p.parse(args)) {
         std::fprintf(stderr, "biaxial train: %s\n%s\n", p.error().c_str(), kUsage);
@@ -103,6 +105,7 @@ int run(const std::vector<std::string>& args) {
     o.batchSize = p.getInt("batch", 10);
     o.segmentSteps = p.getInt("segment", 128);
     o.segmentAlign = p.getInt("align", 16);
+    o.transpose = p.getInt("transpose", 0);
     o.keepBest = p.has("keep-best");
     o.bf16 = p.has("bf16");
     if (o.bf16 && !biaxial::Model::cpuBf16Fast())
@@ -119,8 +122,8 @@ int run(const std::vector<std::string>& args) {
     o.gradClip = p.getDouble("clip", 5.0);
     o.validationFraction = p.getDouble("valid-fraction", 0.1);
     o.validationEvery = p.getInt("valid-every", 100);
-    if (o.segmentAlign < 1 || o.validationSegments < 1) {
-        std::fprintf(stderr, "biaxial train: --align and --valid-segments must be at least 1\n");
+    if (o.segmentAlign < 1 || o.validationSegments < 1 || o.transpose < 0) {
+        std::fprintf(stderr, "biaxial train: --align and --valid-segments must be at least 1, --transpose at least 0\n");
         return 2;
     }
     o.checkpointEvery = p.getInt("checkpoint-every", 500);

@@ -33,6 +33,12 @@ struct TrainingOptions {
     int batchSize = 10;          // segments per batch (the original: 10)
     int segmentSteps = 128;      // steps per segment (the original: 128)
     int segmentAlign = 16;       // segments start on multiples of this (the original: 16)
+    // Augmentation: each training segment is moved by a random number of semitones in
+    // [-transpose, transpose] (uniform over the shifts that keep all its notes on the grid).
+    // The network is nearly transposition-invariant by design (tied weights along the notes);
+    // only the pitch and pitch-class inputs see the key, so moved copies are new evidence for
+    // everything else. Validation segments are never moved. 0 = off (the original).
+    int transpose = 0;
 
     OptimizerKind optimizer = OptimizerKind::Adadelta;  // the original: Adadelta (rho 0.95, eps 1e-6)
     double learningRate = 0.0;   // 0 = the optimiser's default (Adadelta 1.0, Adam 1e-3)

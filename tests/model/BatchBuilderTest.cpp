@@ -1,0 +1,56 @@
+#include <gtest/gtest.h>
+
+#include "BatchBuilder.h"
+#include "TestPieces.h"
+
+namespace biaxial {
+namespace {
+
+// The cell (step, note, bit) of segment i of a [B, L, N, 2] batch.
+int cell(const torch::Tensor& states, int i, int step, int note, int bit) {
+    return states.index({i, step, note, bit}).item<int>();
+}
+
+TEST(BatchBuilderTest, ShiftRangeKeepsEveryNoteOnTheGrid) {
+    StepGrid g(8, 21, 88);
+    g.set(2, 10, true, true);   // lowest note of the segment
+    g.set(5, 80, true, false);  // highest
+    g.set(7, 0, true, true);    // outside the segment [0, 7)
+    auto [low, high] = shiftRange(g, 0, 7);
+    EXPECT_EQ(low, -10);
+    EXPECT_EQ(high, 7);  // 80 + 7 = 87, the top key
+    StepGrid silent(8, 21, 88);
+    auto [sl, sh] = shiftRange(silent, 0, 8);
+    EXPECT_EQ(sl, -87);
+    EXPECT_EQ(sh, 87);
+}
+
+TEST(BatchBuilderTest, ShiftedSegmentsMoveEveryCellAndNothingElse) {
+    const int N = 78;
+    StepGrid g = test::arpeggio(40, 24, N);
+    std::vector<const StepGrid*> grids{&g};
+    for (int shift : {0, 5, -3}) {
+        std::vector<Segment> segs{{0, 8, shift}};
+        auto [states, bars] = buildBatch(grids, segs, 16);
+        ASSERT_EQ(states.sizes(), (std::vector<std::int64_t>{1, 16, N, 2}));
+        int moved = 0;
+        for (int t = 0; t < 16; ++t) {
+            EXPECT_EQ(bars[0][t].item<std::int64_t>(), g.barPosition(8 + t));
+            for (int n = 0; n < N; ++n) {
+                const int from = n - shift;
+                const bool inside = from >= 0 && from < N;
+                EXPECT_EQ(cell(states, 0, t, n, 0), inside && g.play(8 + t, from) ? 1 : 0) << shift << " " << t << " " << n;
+                EXPECT_EQ(cell(states, 0, t, n, 1), inside && g.articulate(8 + t, from) ? 1 : 0);
+                moved += cell(states, 0, t, n, 0);
+            }
+        }
+        // The arpeggio lies inside the grid for these shifts: no note is lost.
+        int original = 0;
+        for (int t = 0; t < 16; ++t)
+            for (int n = 0; n < N; ++n) original += g.play(8 + t, n) ? 1 : 0;
+        EXPECT_EQ(moved, original) << shift;
+    }
+}
+
+}  // namespace
+}  // namespace biaxial
