@@ -3,9 +3,11 @@
 #include <sys/resource.h>
 
 #include <chrono>
+#include <optional>
 #include <random>
 #include <sstream>
 
+#include "AllocatorHold.h"
 #include "BatchBuilder.h"
 #include "BiaxialNetwork.h"
 #include "FeatureBuilder.h"
@@ -55,7 +57,11 @@ std::vector<StepGrid> randomPieces(const ModelConfig& c, int count, int steps, s
     return out;
 }
 
-double trainStep(const ModelConfig& config, const torch::Device& device, int repeats) {
+// One teacher-forced training step as Trainer::run does it (allocator hold included unless
+// `holdMemory` is false).
+double trainStep(const ModelConfig& config, const torch::Device& device, int repeats, bool holdMemory = true) {
+    std::optional<AllocatorHold> hold;
+    if (holdMemory) hold.emplace();
     auto model = Model::create(config, 1);
     auto& impl = *model->impl();
     impl.net->to(device);
@@ -110,6 +116,7 @@ std::string BenchmarkResult::toJson() const {
       << ", \"baseline_train_step_s_original\": " << baselineTrainStepSecondsOriginal
       << ", \"bf16_train_step_s_small\": " << bf16TrainStepSecondsSmall
       << ", \"bf16_train_step_s_original\": " << bf16TrainStepSecondsOriginal
+      << ", \"releasing_train_step_s_original\": " << releasingTrainStepSecondsOriginal
       << ", \"continue_16bars_s\": " << continue16BarsSeconds << ", \"continue_16bars_8var_s\": " << continue16Bars8VarSeconds
       << ", \"baseline_continue_16bars_s\": " << baselineContinue16BarsSeconds
       << ", \"bf16_continue_16bars_s\": " << bf16Continue16BarsSeconds
@@ -189,6 +196,12 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
                 s << "; bf16 products: " << r.bf16TrainStepSecondsOriginal << " s ("
                   << r.trainStepSecondsOriginal / r.bf16TrainStepSecondsOriginal << "x faster, "
                   << trainFlopsOriginal / r.bf16TrainStepSecondsOriginal / 1e9 << " GFLOP/s)";
+            }
+            if (device->is_cpu() && AllocatorHold::releaseRate() >= 0) {
+                r.releasingTrainStepSecondsOriginal = trainStep(ModelConfig::original(), *device, options.trainRepeats, false);
+                s << "; memory returned to the system between steps (tcmalloc's default): "
+                  << r.releasingTrainStepSecondsOriginal << " s ("
+                  << r.releasingTrainStepSecondsOriginal / r.trainStepSecondsOriginal << "x)";
             }
             if (options.baselineOriginalTraining && device->is_cpu()) {
                 r.baselineTrainStepSecondsOriginal = baselineStep(ModelConfig::original());
