@@ -21,6 +21,8 @@ function(biaxial_link_tcmalloc target)
     find_library(BIAXIAL_TCMALLOC_LIB NAMES tcmalloc_minimal tcmalloc)
     if(BIAXIAL_TCMALLOC_LIB)
         target_link_libraries(${target} PRIVATE ${BIAXIAL_TCMALLOC_LIB})
+        # For app/KeepFreedMemory.h (tcmalloc's MallocExtension).
+        target_compile_definitions(${target} PRIVATE BIAXIAL_HAVE_TCMALLOC=1)
     else()
         message(WARNING "tcmalloc not found: ${target} will use glibc malloc (slower training)")
     endif()

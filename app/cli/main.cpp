@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "Command.h"
+#include "KeepFreedMemory.h"
 
 namespace biaxial::cli {
 std::vector<Command>& commandRegistry() {
@@ -26,6 +27,7 @@ void printHelp() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    biaxial::app::keepFreedMemory();
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
         if (args.size() >= 2) {

@@ -5,6 +5,7 @@
 #include <QSettings>
 #include <QTimer>
 
+#include "KeepFreedMemory.h"
 #include "biaxial/ui/AppIcon.h"
 #include "biaxial/ui/AppStyle.h"
 #include "biaxial/ui/MainWindow.h"
@@ -14,6 +15,7 @@
 #endif
 
 int main(int argc, char** argv) {
+    biaxial::app::keepFreedMemory();  // training in the studio: see KeepFreedMemory.h
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("biaxial"));
     QApplication::setApplicationName(QStringLiteral("biaxial-studio"));

@@ -3,11 +3,9 @@
 #include <sys/resource.h>
 
 #include <chrono>
-#include <optional>
 #include <random>
 #include <sstream>
 
-#include "AllocatorHold.h"
 #include "BatchBuilder.h"
 #include "BiaxialNetwork.h"
 #include "FeatureBuilder.h"
@@ -57,11 +55,15 @@ std::vector<StepGrid> randomPieces(const ModelConfig& c, int count, int steps, s
     return out;
 }
 
-// One teacher-forced training step as Trainer::run does it (allocator hold included unless
-// `holdMemory` is false).
-double trainStep(const ModelConfig& config, const torch::Device& device, int repeats, bool holdMemory = true) {
-    std::optional<AllocatorHold> hold;
-    if (holdMemory) hold.emplace();
+long minorFaults() {
+    struct rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_minflt;
+}
+
+// One teacher-forced training step as Trainer::run does it; the minor page faults of the
+// timed steps tell whether the allocator keeps freed memory (app/KeepFreedMemory.h).
+double trainStep(const ModelConfig& config, const torch::Device& device, int repeats, double* faultsPerStep = nullptr) {
     auto model = Model::create(config, 1);
     auto& impl = *model->impl();
     impl.net->to(device);
@@ -99,9 +101,12 @@ double trainStep(const ModelConfig& config, const torch::Device& device, int rep
         return loss.item<double>();
     };
     once();  // warm-up
+    const long faultsBefore = minorFaults();
     const auto t0 = Clock::now();
     for (int i = 0; i < repeats; ++i) once();
-    return seconds(t0) / repeats;
+    const double s = seconds(t0) / repeats;
+    if (faultsPerStep) *faultsPerStep = static_cast<double>(minorFaults() - faultsBefore) / repeats;
+    return s;
 }
 
 }  // namespace
@@ -116,7 +121,7 @@ std::string BenchmarkResult::toJson() const {
       << ", \"baseline_train_step_s_original\": " << baselineTrainStepSecondsOriginal
       << ", \"bf16_train_step_s_small\": " << bf16TrainStepSecondsSmall
       << ", \"bf16_train_step_s_original\": " << bf16TrainStepSecondsOriginal
-      << ", \"releasing_train_step_s_original\": " << releasingTrainStepSecondsOriginal
+      << ", \"page_faults_per_step_original\": " << pageFaultsPerStepOriginal
       << ", \"continue_16bars_s\": " << continue16BarsSeconds << ", \"continue_16bars_8var_s\": " << continue16Bars8VarSeconds
       << ", \"baseline_continue_16bars_s\": " << baselineContinue16BarsSeconds
       << ", \"bf16_continue_16bars_s\": " << bf16Continue16BarsSeconds
@@ -185,23 +190,18 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
             say(s.str());
         }
         if (!options.skipOriginalTraining) {
-            r.trainStepSecondsOriginal = trainStep(ModelConfig::original(), *device, options.trainRepeats);
+            r.trainStepSecondsOriginal = trainStep(ModelConfig::original(), *device, options.trainRepeats, &r.pageFaultsPerStepOriginal);
             r.trainGflopsOriginal = trainFlopsOriginal / r.trainStepSecondsOriginal / 1e9;
             std::ostringstream s;
             s << "train step original (10 x 128 steps, ~" << trainFlopsOriginal / 1e9
               << " GFLOP): " << r.trainStepSecondsOriginal << " s, " << r.trainGflopsOriginal << " GFLOP/s ("
-              << 100.0 * r.trainGflopsOriginal / r.peakSgemmGflops << "% of SGEMM peak)";
+              << 100.0 * r.trainGflopsOriginal / r.peakSgemmGflops << "% of SGEMM peak, " << r.pageFaultsPerStepOriginal
+              << " page faults per step)";
             if (device->is_cpu()) {
                 r.bf16TrainStepSecondsOriginal = bf16Step(ModelConfig::original());
                 s << "; bf16 products: " << r.bf16TrainStepSecondsOriginal << " s ("
                   << r.trainStepSecondsOriginal / r.bf16TrainStepSecondsOriginal << "x faster, "
                   << trainFlopsOriginal / r.bf16TrainStepSecondsOriginal / 1e9 << " GFLOP/s)";
-            }
-            if (device->is_cpu() && AllocatorHold::releaseRate() >= 0) {
-                r.releasingTrainStepSecondsOriginal = trainStep(ModelConfig::original(), *device, options.trainRepeats, false);
-                s << "; memory returned to the system between steps (tcmalloc's default): "
-                  << r.releasingTrainStepSecondsOriginal << " s ("
-                  << r.releasingTrainStepSecondsOriginal / r.trainStepSecondsOriginal << "x)";
             }
             if (options.baselineOriginalTraining && device->is_cpu()) {
                 r.baselineTrainStepSecondsOriginal = baselineStep(ModelConfig::original());

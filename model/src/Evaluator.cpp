@@ -1,6 +1,5 @@
 #include "biaxial/model/Evaluator.h"
 
-#include "AllocatorHold.h"
 #include "FeatureBuilder.h"
 #include "ModelImpl.h"
 #include "TorchRuntime.h"
@@ -18,7 +17,6 @@ EvaluationResult Evaluator::evaluate(const Model& model, const std::vector<StepG
     try {
         TorchRuntime::configureOnce();
         torch::InferenceMode inference;
-        AllocatorHold holdFreedMemory;  // piece after piece reallocates the same activations
         auto& impl = *model.impl();
         const ModelConfig& config = impl.config;
         const int N = config.numNotes;

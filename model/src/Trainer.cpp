@@ -8,7 +8,6 @@
 #include <set>
 #include <sstream>
 
-#include "AllocatorHold.h"
 #include "BatchBuilder.h"
 #include "FeatureBuilder.h"
 #include "ModelArchive.h"
@@ -132,9 +131,6 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
         if (options.bf16 && !device->is_cpu()) return fail("--bf16 is the CPU's mixed precision; CUDA trains in float32");
         // This thread's switch (the products run here), restored however the run ends.
         ScopedLstmSwitch bf16Scope(setLstmBf16, lstmBf16, options.bf16);
-        // Every batch frees and reallocates the same activations: keep the pages (1.43x at
-        // the original size, see AllocatorHold.h); handed back when the run ends.
-        AllocatorHold holdFreedMemory;
 
         // The model: resumed, fine-tuned from a file, or new.
         const std::string ckptPath = checkpointPathFor(options.outputPath);

@@ -147,14 +147,12 @@ int run(const std::vector<std::string>& args) {
             start = end + 1;
         }
     }
-    // On resume the checkpoint's pitch range wins: read it before loading the data.
-    if (o.resume) {
+    // On resume (the checkpoint) or fine-tuning (--init) the file's configuration wins, as in
+    // Trainer::run: read it before loading the data (pitch range) and for the summary line.
+    if (o.resume || !o.initFrom.empty()) {
         std::string why;
-        if (auto info = biaxial::Model::readInfo(biaxial::Trainer::checkpointPathFor(o.outputPath), &why)) {
-            config->lowPitch = info->config.lowPitch;
-            config->numNotes = info->config.numNotes;
-            config->stepsPerBar = info->config.stepsPerBar;
-        }
+        const std::string from = o.resume ? biaxial::Trainer::checkpointPathFor(o.outputPath) : o.initFrom;
+        if (auto info = biaxial::Model::readInfo(from, &why)) *config = info->config;
     }
     if (auto why = config->validate()) {
         std::fprintf(stderr, "biaxial train: %s\n", why->c_str());

@@ -20,10 +20,9 @@ struct BenchmarkResult {
     // The same steps with the LSTM products in bfloat16 (TrainingOptions::bf16; CPU only).
     double bf16TrainStepSecondsSmall = 0;
     double bf16TrainStepSecondsOriginal = 0;
-    // The original-size step with the allocator returning freed memory to the system between
-    // steps (tcmalloc's default) instead of keeping it as training does (0 = not measured:
-    // CUDA, or tcmalloc is not the process's allocator).
-    double releasingTrainStepSecondsOriginal = 0;
+    // Minor page faults per timed original-size step: near 0 when the allocator keeps freed
+    // memory (app/KeepFreedMemory.h), ~10^5 when it hands it back between steps.
+    double pageFaultsPerStepOriginal = 0;
     double continue16BarsSeconds = 0;
     double continue16Bars8VarSeconds = 0;
     double baselineContinue16BarsSeconds = 0;
