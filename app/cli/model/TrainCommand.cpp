@@ -48,6 +48,8 @@ const char* kUsage =
     "  --steps-per-bar K       frames per bar for the beat inputs, stored in the model: 0 (default,\n"
     "                          the original's 16-step bar), 4 for quarter-note frames (JSB), 8 for\n"
     "                          eighth-note frames (the other bl2012 sets); 1, 2 and 16 also work\n"
+    "  --dropout P             dropout on the hidden layers while training, for a new model\n"
+    "                          (default 0.5, the original's)\n"
     "  --transpose K           augmentation: move each training segment by a random number of\n"
     "                          semitones in [-K, K] (never pushing a note off the keyboard)\n"
     "  --bf16                  mixed precision on the CPU: the LSTM products in bfloat16 with\n"
@@ -78,7 +80,7 @@ int run(const std::vector<std::string>& args) {
     using biaxial::cli::ArgParser;
     ArgParser p({"corpus", "dataset", "out", "steps", "size", "batch", "segment", "init", "device", "optimizer", "lr",
                  "clip", "valid-fraction", "valid-every", "checkpoint-every", "sample-every", "log-every", "seed", "samples",
-                 "low-pitch", "notes", "meta", "align", "steps-per-bar", "valid-segments", "transpose"},
+                 "low-pitch", "notes", "meta", "align", "steps-per-bar", "valid-segments", "transpose", "dropout"},
                 {"resume", "pedal", "zero-output-bias", "keep-best", "bf16"});
     if (!p.parse(args)) {
         std::fprintf(stderr, "biaxial train: %s\n%s\n", p.error().c_str(), kUsage);
@@ -97,6 +99,7 @@ int run(const std::vector<std::string>& args) {
     config->lowPitch = p.getInt("low-pitch", dataset ? 21 : 24);
     config->numNotes = p.getInt("notes", dataset ? 88 : 78);
     config->stepsPerBar = p.getInt("steps-per-bar", 0);
+    config->dropout = p.getDouble("dropout", config->dropout);
     biaxial::TrainingOptions o;
     o.outputPath = p.get("out");
     o.resume = p.has("resume");
