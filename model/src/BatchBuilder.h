@@ -25,10 +25,9 @@ struct Segment {
 inline std::pair<int, int> shiftRange(const StepGrid& grid, int start, int length) {
     const int N = grid.numNotes();
     int lowest = N, highest = -1;
-    const auto* cells = grid.cells().data() + static_cast<std::size_t>(start) * static_cast<std::size_t>(N) * 2;
-    for (int t = 0; t < length; ++t)
+    for (int t = start; t < start + length; ++t)
         for (int n = 0; n < N; ++n)
-            if (cells[(static_cast<std::size_t>(t) * static_cast<std::size_t>(N) + static_cast<std::size_t>(n)) * 2] != 0) {
+            if (grid.play(t, n)) {
                 lowest = std::min(lowest, n);
                 highest = std::max(highest, n);
             }
