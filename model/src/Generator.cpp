@@ -145,12 +145,18 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
         std::vector<SampleRng> rngs(static_cast<std::size_t>(K));
         for (int k = 0; k < K; ++k) rngs[static_cast<std::size_t>(k)].engine.seed(options.seed + static_cast<std::uint64_t>(k));
 
-        const bool fast = device.is_cpu() && !options.baselineNoteLoop;
+        // The step loop runs on the CPU on every device. Each step is one time-axis step and a
+        // sequential walk over the notes with a sample per note: a few small products per note,
+        // which a GPU would run as hundreds of launches and a device-to-host wait per note. So
+        // on CUDA the seed (the long, parallel part) goes through the time axis on the GPU and
+        // the loop continues on the CPU from its last state (see biaxial bench --device cuda).
+        const bool fast = !options.baselineNoteLoop;
         std::optional<NoteSampler> sampler;
         std::optional<TimeStepper> stepper;
         if (fast) {
             sampler.emplace(net, K, N, options.bf16);
             stepper.emplace(net, lstm, config.lowPitch, N, config.stepsPerBar, options.bf16);
+            if (!device.is_cpu()) last = last.to(torch::kCPU);
         }
 
         for (int k = 0; k < K; ++k) result.variations.emplace_back(options.steps, config.lowPitch, N);

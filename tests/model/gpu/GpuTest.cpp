@@ -54,5 +54,27 @@ TEST(Gpu, CudaAndCpuAgreeOnLikelihoodAndGenerate) {
     EXPECT_EQ(r1.variations[0], r2.variations[0]);
 }
 
+TEST(Gpu, ContinuationOnCudaMatchesTheAllGpuNoteLoopAndTheCpu) {
+    // On CUDA the seed runs through the time axis on the GPU and the step loop continues on the
+    // CPU; the straightforward path keeps every note's tensors on the GPU. Same weights, same
+    // seeds: the same notes (tiny model, 16 steps; float32 sums differ only in the last bits).
+    REQUIRE_CUDA();
+    auto cpu = *Model::create(ModelConfig::tiny(), 5);
+    auto gpu = cpu.clone();
+    ASSERT_TRUE(gpu.setDevice("cuda"));
+    auto seed = test::arpeggio(8);
+    GenerationOptions g;
+    g.steps = 16;
+    g.variations = 2;
+    auto hybrid = Generator::generate(gpu, seed, g), onCpu = Generator::generate(cpu, seed, g);
+    g.baselineNoteLoop = true;
+    auto allGpu = Generator::generate(gpu, seed, g);
+    ASSERT_TRUE(hybrid.ok && onCpu.ok && allGpu.ok) << hybrid.error << onCpu.error << allGpu.error;
+    for (int k = 0; k < 2; ++k) {
+        EXPECT_EQ(hybrid.variations[static_cast<std::size_t>(k)], allGpu.variations[static_cast<std::size_t>(k)]) << k;
+        EXPECT_EQ(hybrid.variations[static_cast<std::size_t>(k)], onCpu.variations[static_cast<std::size_t>(k)]) << k;
+    }
+}
+
 }  // namespace
 }  // namespace biaxial
