@@ -6,6 +6,10 @@
 #include <csignal>
 #include <cstdio>
 #include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "ArgParser.h"
 #include "Command.h"
@@ -17,6 +21,21 @@
 namespace {
 
 std::atomic<bool> gCancel{false};
+
+// "128,64" -> {128, 64}; nullopt for anything else (the sizes' range is ModelConfig::validate's).
+std::optional<std::vector<int>> parseSizes(const std::string& text) {
+    std::vector<int> sizes;
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        const auto comma = std::min(text.find(',', at), text.size());
+        const std::string item = text.substr(at, comma - at);
+        if (item.empty() || item.size() > 6 || item.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+        sizes.push_back(std::stoi(item));
+        at = comma + 1;
+    }
+    if (sizes.empty()) return std::nullopt;
+    return sizes;
+}
 
 void onInterrupt(int) { gCancel.store(true); }
 
@@ -42,6 +61,8 @@ const char* kUsage =
     "  --out MODEL.pt          the model file to write\n"
     "  --steps N               total batches (default 10000, the original's)\n"
     "  --size NAME             original (300,300/100,50), small (128,128/64,32) or tiny (default original)\n"
+    "  --time-sizes A,B,..     the time-axis LSTM sizes of a new model (overrides --size)\n"
+    "  --note-sizes A,B,..     the note-axis LSTM sizes of a new model (overrides --size)\n"
     "  --batch B               segments per batch (default 10)\n"
     "  --segment L             steps per segment (default 128, starting on multiples of --align)\n"
     "  --align A               segments start on multiples of A steps (default 16, the original's bar)\n"
@@ -80,7 +101,8 @@ int run(const std::vector<std::string>& args) {
     using biaxial::cli::ArgParser;
     ArgParser p({"corpus", "dataset", "out", "steps", "size", "batch", "segment", "init", "device", "optimizer", "lr",
                  "clip", "valid-fraction", "valid-every", "checkpoint-every", "sample-every", "log-every", "seed", "samples",
-                 "low-pitch", "notes", "meta", "align", "steps-per-bar", "valid-segments", "transpose", "dropout"},
+                 "low-pitch", "notes", "meta", "align", "steps-per-bar", "valid-segments", "transpose", "dropout",
+                 "time-sizes", "note-sizes"},
                 {"resume", "pedal", "zero-output-bias", "keep-best", "bf16"});
     if (!p.parse(args)) {
         std::fprintf(stderr, "biaxial train: %s\n%s\n", p.error().c_str(), kUsage);
@@ -100,6 +122,16 @@ int run(const std::vector<std::string>& args) {
     config->numNotes = p.getInt("notes", dataset ? 88 : 78);
     config->stepsPerBar = p.getInt("steps-per-bar", 0);
     config->dropout = p.getDouble("dropout", config->dropout);
+    for (const auto& [option, sizes] : {std::pair{"time-sizes", &config->timeSizes}, std::pair{"note-sizes", &config->noteSizes}}) {
+        if (!p.has(option)) continue;
+        auto parsed = parseSizes(p.get(option));
+        if (!parsed) {
+            std::fprintf(stderr, "biaxial train: --%s '%s' is not a list of layer sizes like 128,128\n", option,
+                         p.get(option).c_str());
+            return 2;
+        }
+        *sizes = *parsed;
+    }
     biaxial::TrainingOptions o;
     o.outputPath = p.get("out");
     o.resume = p.has("resume");
