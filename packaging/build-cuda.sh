@@ -26,7 +26,13 @@ if [[ -n "$gtest_src" ]]; then
     prefixes="$prefixes;$gtest_prefix"
 fi
 
+# PyTorch's wheels export the std::filesystem functions of a statically linked libstdc++
+# (pytorch/pytorch#133437), and a program that names libtorch.so before libstdc++.so binds its own
+# std::filesystem calls to those copies, which crash (remove_all jumps to address 0). Naming
+# libstdc++ first, as a file so that the compiler driver cannot move it, keeps them in libstdc++.
+libstdcxx=$("${CXX:-c++}" -print-file-name=libstdc++.so)
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_PREFIX_PATH="$prefixes" \
-    -DBIAXIAL_WITH_UI=OFF -DBIAXIAL_WITH_AUDIO=OFF -DBIAXIAL_WITH_TCMALLOC=OFF
+    -DBIAXIAL_WITH_UI=OFF -DBIAXIAL_WITH_AUDIO=OFF -DBIAXIAL_WITH_TCMALLOC=OFF \
+    "-DCMAKE_EXE_LINKER_FLAGS=-Wl,--no-as-needed,$libstdcxx,--as-needed"
 cmake --build "$build" -j "$jobs" --target biaxial biaxial_model_tests biaxial_model_gpu_tests
