@@ -30,7 +30,8 @@ fi
 # (pytorch/pytorch#133437), and a program that names libtorch.so before libstdc++.so binds its own
 # std::filesystem calls to those copies, which crash (remove_all jumps to address 0). Naming
 # libstdc++ first, as a file so that the compiler driver cannot move it, keeps them in libstdc++.
-libstdcxx=$("${CXX:-c++}" -print-file-name=libstdc++.so)
+libstdcxx=$("${CXX:-g++}" -print-file-name=libstdc++.so.6)
+[[ "$libstdcxx" == /* ]] || libstdcxx=$(/sbin/ldconfig -p | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_PREFIX_PATH="$prefixes" \
     -DBIAXIAL_WITH_UI=OFF -DBIAXIAL_WITH_AUDIO=OFF -DBIAXIAL_WITH_TCMALLOC=OFF \
