@@ -17,7 +17,7 @@ jobs=$(nproc)
 torch_prefix=${TORCH_PREFIX:-$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')}
 prefixes="$torch_prefix"
 if [[ -n "$gtest_src" ]]; then
-    gtest_prefix="$PWD/$build/googletest-install"
+    gtest_prefix="$(realpath -m "$build")/googletest-install"
     if [[ ! -f "$gtest_prefix/lib/cmake/GTest/GTestConfig.cmake" ]]; then
         cmake -S "$gtest_src" -B "$build/googletest" -G Ninja -DCMAKE_BUILD_TYPE=Release \
             -DCMAKE_INSTALL_PREFIX="$gtest_prefix" -DCMAKE_INSTALL_LIBDIR=lib -DBUILD_GMOCK=OFF
