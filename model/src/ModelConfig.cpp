@@ -1,5 +1,6 @@
 #include "biaxial/model/ModelConfig.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace biaxial {
@@ -25,6 +26,21 @@ std::optional<ModelConfig> ModelConfig::preset(const std::string& name) {
     if (name == "small") return small();
     if (name == "tiny") return tiny();
     return std::nullopt;
+}
+
+std::optional<std::vector<int>> ModelConfig::parseLayerSizes(const std::string& text) {
+    std::vector<int> sizes;
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        const auto comma = std::min(text.find(',', at), text.size());
+        const std::string item = text.substr(at, comma - at);
+        // At most 6 digits: no overflow, and validate() names anything over its limit.
+        if (item.empty() || item.size() > 6 || item.find_first_not_of("0123456789") != std::string::npos)
+            return std::nullopt;
+        sizes.push_back(std::stoi(item));
+        at = comma + 1;
+    }
+    return sizes;
 }
 
 std::optional<std::string> ModelConfig::validate() const {

@@ -70,6 +70,18 @@ TEST(BeatOption, ConfigValidatesDescribesAndRoundTrips) {
     EXPECT_EQ(old->stepsPerBar, 0);
 }
 
+TEST(LayerSizes, ParseAsWrittenOnACommandLineAndValidateTheRange) {
+    EXPECT_EQ(ModelConfig::parseLayerSizes("128,64"), (std::vector<int>{128, 64}));
+    EXPECT_EQ(ModelConfig::parseLayerSizes("300"), (std::vector<int>{300}));
+    for (const char* bad : {"", ",", "128,", ",64", "12 8", "-4", "+4", "9x", "1234567", "64;32"})
+        EXPECT_FALSE(ModelConfig::parseLayerSizes(bad)) << '"' << bad << '"';
+    // Parsing takes 0; the config says why it cannot be used.
+    ModelConfig c = ModelConfig::tiny();
+    c.noteSizes = *ModelConfig::parseLayerSizes("0,8");
+    ASSERT_TRUE(c.validate());
+    EXPECT_NE(c.validate()->find("note layer size 0"), std::string::npos) << *c.validate();
+}
+
 class KeepBestTest : public ::testing::Test {
 protected:
     void SetUp() override {

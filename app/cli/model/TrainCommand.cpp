@@ -6,10 +6,8 @@
 #include <csignal>
 #include <cstdio>
 #include <map>
-#include <optional>
 #include <string>
 #include <utility>
-#include <vector>
 
 #include "ArgParser.h"
 #include "Command.h"
@@ -21,21 +19,6 @@
 namespace {
 
 std::atomic<bool> gCancel{false};
-
-// "128,64" -> {128, 64}; nullopt for anything else (the sizes' range is ModelConfig::validate's).
-std::optional<std::vector<int>> parseSizes(const std::string& text) {
-    std::vector<int> sizes;
-    std::size_t at = 0;
-    while (at <= text.size()) {
-        const auto comma = std::min(text.find(',', at), text.size());
-        const std::string item = text.substr(at, comma - at);
-        if (item.empty() || item.size() > 6 || item.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-        sizes.push_back(std::stoi(item));
-        at = comma + 1;
-    }
-    if (sizes.empty()) return std::nullopt;
-    return sizes;
-}
 
 void onInterrupt(int) { gCancel.store(true); }
 
@@ -124,7 +107,7 @@ int run(const std::vector<std::string>& args) {
     config->dropout = p.getDouble("dropout", config->dropout);
     for (const auto& [option, sizes] : {std::pair{"time-sizes", &config->timeSizes}, std::pair{"note-sizes", &config->noteSizes}}) {
         if (!p.has(option)) continue;
-        auto parsed = parseSizes(p.get(option));
+        auto parsed = biaxial::ModelConfig::parseLayerSizes(p.get(option));
         if (!parsed) {
             std::fprintf(stderr, "biaxial train: --%s '%s' is not a list of layer sizes like 128,128\n", option,
                          p.get(option).c_str());

@@ -34,6 +34,9 @@ struct ModelConfig {
     static ModelConfig tiny();
     // A preset by name; empty optional for an unknown name.
     static std::optional<ModelConfig> preset(const std::string& name);
+    // Layer sizes as written on a command line: "128,64" -> {128, 64}; empty optional for
+    // anything else (empty items, signs, spaces). Their range is validate()'s.
+    static std::optional<std::vector<int>> parseLayerSizes(const std::string& text);
 
     int highPitch() const { return lowPitch + numNotes - 1; }  // inclusive
     // Why the config is unusable (empty when it is fine).
