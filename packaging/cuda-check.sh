@@ -28,7 +28,7 @@ echo "build: $(($(date +%s) - start)) s"
 
 ctest --test-dir build-cuda -L gpu -V >"$log/gpu-tests.txt" 2>&1
 gpu_rc=$?
-grep -E '^\[ +(OK|FAILED|SKIPPED) +\]|tests passed' "$log/gpu-tests.txt"
+grep -E '^([0-9]+: )?\[ +(OK|FAILED|SKIPPED) +\]|tests passed' "$log/gpu-tests.txt"
 
 nvidia-smi --query-gpu=memory.used --format=csv,noheader,nounits -lms 200 >"$log/gpu-memory.csv" 2>/dev/null &
 sampler=$!
