@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "biaxial/model/DatasetReader.h"
 #include "biaxial/model/Evaluator.h"
 #include "biaxial/model/Model.h"
@@ -49,6 +52,42 @@ TEST(Evaluator, ScoresEveryFrameOfEveryPiece) {
     // An untrained network is near chance: about 88 * log 2 nats per frame.
     EXPECT_GT(r.nllPerFrame, 30.0);
     EXPECT_LT(r.nllPerFrame, 120.0);
+}
+
+TEST(Evaluator, AnEnsembleOfOneScoresAsTheModelAndAMixtureBeatsItsMembersMean) {
+    auto c = ModelConfig::tiny();
+    c.lowPitch = 21;
+    c.numNotes = 88;
+    auto a = Model::create(c, 1), b = Model::create(c, 2);
+    auto ds = DatasetReader::parse(R"({"test": [[[60, 64], [62], [64, 67], []], [[], [70, 74]]]})", "t", 21, 88);
+    auto ra = Evaluator::evaluate(*a, ds->test), rb = Evaluator::evaluate(*b, ds->test);
+    auto one = Evaluator::evaluateEnsemble({&*a}, ds->test);
+    auto same = Evaluator::evaluateEnsemble({&*a, &*a}, ds->test);
+    auto both = Evaluator::evaluateEnsemble({&*a, &*b}, ds->test);
+    ASSERT_TRUE(ra.ok && rb.ok && one.ok && same.ok && both.ok) << both.error;
+    EXPECT_DOUBLE_EQ(one.nllPerFrame, ra.nllPerFrame);
+    EXPECT_NEAR(same.nllPerFrame, ra.nllPerFrame, 1e-9);  // a mixture of a model with itself is the model
+    EXPECT_NEAR(same.nllPerNoteStep, ra.nllPerNoteStep, 1e-9);
+    EXPECT_EQ(both.frames, 6);
+    // log of a mean >= mean of logs (Jensen) at every bit, strictly where the members differ.
+    EXPECT_LT(both.nllPerFrame, (ra.nllPerFrame + rb.nllPerFrame) / 2);
+    EXPECT_LT(both.nllPerNoteStep, (ra.nllPerNoteStep + rb.nllPerNoteStep) / 2);
+    // ...and no better than the better member could be by more than log 2 per bit.
+    EXPECT_GT(both.nllPerFrame, std::min(ra.nllPerFrame, rb.nllPerFrame) - 88 * std::log(2.0));
+}
+
+TEST(Evaluator, EnsembleMembersMustCoverTheSameKeys) {
+    auto c = ModelConfig::tiny();
+    c.lowPitch = 21;
+    c.numNotes = 88;
+    auto a = Model::create(c, 1);
+    c.numNotes = 60;
+    auto b = Model::create(c, 2);
+    auto ds = DatasetReader::parse(R"({"test": [[[60], [62]]]})", "t", 21, 88);
+    auto r = Evaluator::evaluateEnsemble({&*a, &*b}, ds->test);
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("member 2"), std::string::npos) << r.error;
+    EXPECT_FALSE(Evaluator::evaluateEnsemble({}, ds->test).ok);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // `biaxial eval`: test NLL on a Boulanger-Lewandowski benchmark JSON file.
 #include <cstdio>
+#include <filesystem>
 
 #include "ArgParser.h"
 #include "Command.h"
@@ -10,11 +11,31 @@
 namespace {
 
 const char* kUsage =
-    "usage: biaxial eval --model MODEL.pt --dataset FILE.json [--split test|valid|train] [--device D]\n"
+    "usage: biaxial eval --model MODEL.pt[,MODEL2.pt...] --dataset FILE.json [--split test|valid|train]\n"
+    "                    [--device D]\n"
     "\n"
     "Scores a model as the polyphonic benchmarks do (../shared/data/README.md): the Bernoulli\n"
     "log-likelihood of all 88 keys' play bits of each frame given the frames before it, in\n"
-    "nats per frame. The last line is `NLL <x> nats/frame over <n> frames`.";
+    "nats per frame. The last line is `NLL <x> nats/frame over <n> frames`.\n"
+    "\n"
+    "Several models separated by commas score as one ensemble: at every note's conditional the\n"
+    "members' probabilities are averaged (an equal-weight mixture, itself a distribution).";
+
+// "a.pt,b.pt" -> {"a.pt", "b.pt"}; a single existing file whose name holds a comma stays whole.
+std::vector<std::string> modelPaths(const std::string& value) {
+    std::error_code ec;
+    if (value.find(',') == std::string::npos || std::filesystem::exists(value, ec)) return {value};
+    std::vector<std::string> paths;
+    std::size_t start = 0;
+    while (start <= value.size()) {
+        const auto comma = value.find(',', start);
+        const auto end = comma == std::string::npos ? value.size() : comma;
+        if (end > start) paths.push_back(value.substr(start, end - start));
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return paths;
+}
 
 int run(const std::vector<std::string>& args) {
     biaxial::cli::ArgParser p({"model", "dataset", "split", "device"}, {});
@@ -29,30 +50,44 @@ int run(const std::vector<std::string>& args) {
         return 2;
     }
     std::string why;
-    auto model = biaxial::Model::load(p.get("model"), &why);
-    if (!model || !model->setDevice(p.get("device", "auto"), &why)) {
-        std::fprintf(stderr, "biaxial eval: %s\n", why.c_str());
-        return 1;
+    const auto paths = modelPaths(p.get("model"));
+    std::vector<biaxial::Model> models;
+    models.reserve(paths.size());
+    for (const auto& path : paths) {
+        auto model = biaxial::Model::load(path, &why);
+        if (!model || !model->setDevice(p.get("device", "auto"), &why)) {
+            std::fprintf(stderr, "biaxial eval: %s\n", why.c_str());
+            return 1;
+        }
+        const auto& c = model->config();
+        if (c.lowPitch != 21 || c.numNotes != 88) {
+            std::fprintf(stderr,
+                         "biaxial eval: the benchmarks score 88 keys (MIDI 21..108); %s covers %d..%d (train it with "
+                         "--low-pitch 21 --notes 88)\n",
+                         path.c_str(), c.lowPitch, c.highPitch());
+            return 1;
+        }
+        std::printf("model %s (%s, %lld batches), device %s\n", path.c_str(), c.describe().c_str(),
+                    static_cast<long long>(model->trainingSteps()), model->deviceName().c_str());
+        models.push_back(std::move(*model));
     }
-    const auto& c = model->config();
-    if (c.lowPitch != 21 || c.numNotes != 88) {
-        std::fprintf(stderr,
-                     "biaxial eval: the benchmarks score 88 keys (MIDI 21..108); %s covers %d..%d (train it with "
-                     "--low-pitch 21 --notes 88)\n",
-                     p.get("model").c_str(), c.lowPitch, c.highPitch());
-        return 1;
+    std::vector<const biaxial::Model*> members;
+    for (const auto& m : models) members.push_back(&m);
+    if (members.empty()) {
+        std::fprintf(stderr, "biaxial eval: --model names no file\n%s\n", kUsage);
+        return 2;
     }
+    const auto& c = members.front()->config();
     auto ds = biaxial::DatasetReader::readFile(p.get("dataset"), c.lowPitch, c.numNotes, &why);
     if (!ds) {
         std::fprintf(stderr, "biaxial eval: %s\n", why.c_str());
         return 1;
     }
     const auto& pieces = split == "test" ? ds->test : split == "valid" ? ds->valid : ds->train;
-    std::printf("model %s (%s, %lld batches), %s split: %zu pieces, device %s\n", p.get("model").c_str(),
-                c.describe().c_str(), static_cast<long long>(model->trainingSteps()), split.c_str(), pieces.size(),
-                model->deviceName().c_str());
+    if (members.size() > 1) std::printf("ensemble of %zu models, probabilities averaged\n", members.size());
+    std::printf("%s split: %zu pieces\n", split.c_str(), pieces.size());
     std::fflush(stdout);
-    auto r = biaxial::Evaluator::evaluate(*model, pieces);
+    auto r = biaxial::Evaluator::evaluateEnsemble(members, pieces);
     if (!r.ok) {
         std::fprintf(stderr, "biaxial eval: %s\n", r.error.c_str());
         return 1;

@@ -28,6 +28,17 @@ public:
     static EvaluationResult evaluate(const Model& model, const std::vector<StepGrid>& pieces,
                                      const std::atomic<bool>* cancel = nullptr,
                                      const std::function<void(int done, int total)>& progress = {});
+
+    // The same score for an ensemble: at every conditional of the network (each note's
+    // play bit given the frames before and the lower notes of its frame, then its
+    // articulation) the members' probabilities are averaged, an equal-weight mixture.
+    // The product of mixed conditionals is itself a normalised distribution over pieces,
+    // so the figure is a likelihood like any single model's. One member scores exactly as
+    // evaluate(). Members must cover the same keys; each runs on its own device.
+    static EvaluationResult evaluateEnsemble(const std::vector<const Model*>& models,
+                                             const std::vector<StepGrid>& pieces,
+                                             const std::atomic<bool>* cancel = nullptr,
+                                             const std::function<void(int done, int total)>& progress = {});
 };
 
 }  // namespace biaxial
