@@ -124,6 +124,8 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
         if (options.segmentSteps < 2) return fail("segments need at least 2 steps");
         if (options.segmentAlign < 1) return fail("the segment alignment must be at least 1");
         if (options.transpose < 0) return fail("the transposition range cannot be negative");
+        if (options.weightAverage < 0 || options.weightAverage >= 1)
+            return fail("the weight-average decay must be in [0, 1)");
         std::string why;
         auto device = TorchRuntime::resolveDevice(options.device, &why);
         if (!device) return fail(why);
@@ -263,6 +265,36 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
         for (auto& [k, t] : optimizer.slots())
             if (k != "/t") t = t.to(*device);
 
+        // Weight averaging: the average of each parameter, in params' order. A checkpoint
+        // holds it under "ema/<name>"; resuming a run that had none starts it from the weights.
+        const bool averaging = options.weightAverage > 0;
+        std::vector<torch::Tensor> average;
+        if (averaging) {
+            torch::NoGradGuard noGrad;
+            for (const auto& p : params) {
+                auto it = resumed ? state.slots.find("ema/" + p.key()) : state.slots.end();
+                const bool have = it != state.slots.end() && it->second.sizes() == p.value().sizes();
+                average.push_back(have ? it->second.to(*device, torch::kFloat32) : p.value().detach().clone());
+            }
+        }
+        auto updateAverage = [&] {
+            torch::NoGradGuard noGrad;
+            const double b = static_cast<double>(step);
+            const double d = std::min(options.weightAverage, (1.0 + b) / (10.0 + b));
+            std::size_t i = 0;
+            for (const auto& p : params) average[i++].mul_(d).add_(p.value().detach(), 1.0 - d);
+        };
+        // Exchanges the network's weights with `other` (same order as params).
+        auto swapWeights = [&](std::vector<torch::Tensor>& other) {
+            torch::NoGradGuard noGrad;
+            std::size_t i = 0;
+            for (auto& p : params) {
+                auto current = p.value().detach().clone();
+                p.value().copy_(other[i]);
+                other[i++] = current;
+            }
+        };
+
         FeatureBuilder features(config.lowPitch, config.numNotes, *device, config.stepsPerBar);
         const int L = options.segmentSteps;
         auto drawSegment = [&](std::mt19937_64& rng, const std::vector<const StepGrid*>& from) {
@@ -293,6 +325,7 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
         }
         auto validate = [&](double* perStep) {
             torch::NoGradGuard noGrad;
+            if (averaging) swapWeights(average);  // score the average; back before training goes on
             double total = 0;
             const std::size_t chunk = static_cast<std::size_t>(options.batchSize);
             for (std::size_t i = 0; i < validSegments.size(); i += chunk) {
@@ -300,6 +333,7 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
                                           validSegments.begin() + static_cast<long>(std::min(validSegments.size(), i + chunk)));
                 total += lossOf(valid, part, nullptr).item<double>();
             }
+            if (averaging) swapWeights(average);
             const double stepsCount = static_cast<double>(validSegments.size()) * (L - 1);
             *perStep = total / stepsCount;
             return total / (stepsCount * config.numNotes);
@@ -315,16 +349,10 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
             bestValid = result.validLoss;
             bestStep = step;
             bestParams.clear();
-            for (const auto& p : params) bestParams.push_back(p.value().detach().clone());
-        };
-        auto swapBest = [&] {
-            torch::NoGradGuard noGrad;
-            std::size_t i = 0;
-            for (auto& p : params) {
-                auto current = p.value().detach().clone();
-                p.value().copy_(bestParams[i]);
-                bestParams[i++] = current;
-            }
+            if (averaging)
+                for (const auto& a : average) bestParams.push_back(a.clone());
+            else
+                for (const auto& p : params) bestParams.push_back(p.value().detach().clone());
         };
 
         auto saveAll = [&](std::string* error) {
@@ -334,6 +362,11 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
             state.segmentRng = rngToText(segmentRng);
             state.torchRng = dropoutRng.get_state();
             state.slots = optimizer.slots();
+            if (averaging) {
+                std::size_t i = 0;
+                for (const auto& p : params) state.slots["ema/" + p.key()] = average[i++];
+                impl->metadata["weight_average"] = "exponential, decay " + formatDouble(options.weightAverage);
+            }
             impl->metadata["training_steps"] = std::to_string(step);
             impl->metadata["optimizer"] = optimizer.name();
             impl->metadata["batch_size"] = std::to_string(options.batchSize);
@@ -347,17 +380,22 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
             for (const auto& v : state.validationPieces) vp += (vp.empty() ? "" : "; ") + v;
             impl->metadata["validation_pieces"] = vp;
             if (!ModelArchive::write(*impl, &state, ckptPath, error)) return false;
-            if (!options.keepBest || bestParams.empty() || bestStep == step)
-                return ModelArchive::write(*impl, nullptr, options.outputPath, error);
+            if (!options.keepBest || bestParams.empty() || bestStep == step) {
+                if (!averaging) return ModelArchive::write(*impl, nullptr, options.outputPath, error);
+                swapWeights(average);  // the model file holds the average
+                const bool ok = ModelArchive::write(*impl, nullptr, options.outputPath, error);
+                swapWeights(average);
+                return ok;
+            }
             // The model file gets the best weights, described as of their batch.
             auto metadata = impl->metadata;
             impl->trainingSteps = bestStep;
             impl->metadata["training_steps"] = std::to_string(bestStep);
             impl->metadata["valid_nll_per_note_step"] = formatDouble(bestValid);
             impl->metadata["kept_best_of_steps"] = std::to_string(step);
-            swapBest();
+            swapWeights(bestParams);
             const bool ok = ModelArchive::write(*impl, nullptr, options.outputPath, error);
-            swapBest();
+            swapWeights(bestParams);
             impl->metadata = metadata;
             impl->trainingSteps = step;
             return ok;
@@ -411,6 +449,7 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
             auto loss = lossOf(train, segs, &dropoutRng);
             loss.backward();
             optimizer.step(params);
+            if (averaging) updateAverage();
             const double l = loss.item<double>() / noteSteps;
             if (!std::isfinite(l)) return fail("training diverged at batch " + std::to_string(step + 1) + " (loss is not finite)");
             ++step;

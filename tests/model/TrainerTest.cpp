@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <map>
 
 #include "ModelImpl.h"
 #include "TestPieces.h"
@@ -77,6 +78,60 @@ TEST_F(TrainerTest, ResumeEqualsUninterruptedTraining) {
         EXPECT_EQ(a->metadata().at("validation_pieces"), b->metadata().at("validation_pieces"));
         EXPECT_EQ(a->metadata().at("optimizer"), tag);
     }
+}
+
+// Weight averaging: the model file holds the exponential moving average of the weights
+// batch by batch (checked against the average computed here from the raw weights of runs
+// stopped after 0..6 batches), training itself is unchanged (the .ckpt's raw weights are
+// the plain run's), and a resumed run carries the average on exactly.
+TEST_F(TrainerTest, WeightAveragingWritesTheAverageAndResumesExactly) {
+    auto pieces = test::arpeggioPieces(4, 48);
+    constexpr int kSteps = 6;
+    std::vector<Model> raw;
+    for (int n = 0; n <= kSteps; ++n) {
+        auto o = options("raw" + std::to_string(n) + ".pt", n);
+        o.validationEvery = 0;
+        ASSERT_TRUE(Trainer::run(ModelConfig::tiny(), pieces, o).ok);
+        auto m = Model::load(path("raw" + std::to_string(n) + ".pt"));
+        ASSERT_TRUE(m);
+        raw.push_back(std::move(*m));
+    }
+    auto o = options("avg.pt", kSteps);
+    o.validationEvery = 0;
+    o.weightAverage = 0.5;
+    ASSERT_TRUE(Trainer::run(ModelConfig::tiny(), pieces, o).ok);
+    auto avg = Model::load(path("avg.pt")), ckpt = Model::load(path("avg.pt.ckpt"));
+    ASSERT_TRUE(avg && ckpt);
+    EXPECT_TRUE(sameWeights(*ckpt, raw[kSteps]));  // training goes on from the raw weights
+    EXPECT_FALSE(sameWeights(*avg, raw[kSteps]));
+    EXPECT_NE(avg->metadata().at("weight_average").find("decay 0.5"), std::string::npos);
+    auto expected = raw[0].impl()->net->named_parameters();
+    std::map<std::string, torch::Tensor> a;
+    for (const auto& p : expected) a[p.key()] = p.value().detach().clone();
+    for (int b = 0; b < kSteps; ++b) {
+        const double d = std::min(0.5, (1.0 + b) / (10.0 + b));
+        for (const auto& p : raw[static_cast<std::size_t>(b + 1)].impl()->net->named_parameters())
+            a[p.key()] = a[p.key()] * d + p.value().detach() * (1.0 - d);
+    }
+    for (const auto& p : avg->impl()->net->named_parameters())
+        EXPECT_TRUE(torch::allclose(p.value(), a[p.key()], 1e-5, 1e-6)) << p.key();
+
+    auto h = options("half.pt", 3);
+    h.validationEvery = 0;
+    h.weightAverage = 0.5;
+    ASSERT_TRUE(Trainer::run(ModelConfig::tiny(), pieces, h).ok);
+    h.steps = kSteps;
+    h.resume = true;
+    ASSERT_TRUE(Trainer::run(ModelConfig::tiny(), pieces, h).ok);
+    auto resumed = Model::load(path("half.pt"));
+    ASSERT_TRUE(resumed);
+    EXPECT_TRUE(sameWeights(*resumed, *avg));
+
+    auto bad = options("bad.pt", 2);
+    bad.weightAverage = 1.0;
+    auto r = Trainer::run(ModelConfig::tiny(), pieces, bad);
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("weight-average"), std::string::npos) << r.error;
 }
 
 // Transposition augmentation changes what the network sees (other weights than without it),

@@ -60,6 +60,8 @@ const char* kUsage =
     "                          float32 accumulation and weights (AVX-512 BF16; see biaxial bench)\n"
     "  --keep-best             MODEL.pt keeps the weights of the best validation NLL (early\n"
     "                          stopping); MODEL.pt.ckpt the latest, for --resume\n"
+    "  --weight-average D      keep an exponential moving average of the weights (decay D per\n"
+    "                          batch, e.g. 0.999); validation, --keep-best and MODEL.pt use it\n"
     "  --valid-segments N      segments in each validation pass (default 40)\n"
     "  --resume                continue from MODEL.pt.ckpt exactly where it stopped\n"
     "  --init MODEL.pt         start from another model's weights (fine-tuning)\n"
@@ -85,7 +87,7 @@ int run(const std::vector<std::string>& args) {
     ArgParser p({"corpus", "dataset", "out", "steps", "size", "batch", "segment", "init", "device", "optimizer", "lr",
                  "clip", "valid-fraction", "valid-every", "checkpoint-every", "sample-every", "log-every", "seed", "samples",
                  "low-pitch", "notes", "meta", "align", "steps-per-bar", "valid-segments", "transpose", "dropout",
-                 "time-sizes", "note-sizes"},
+                 "time-sizes", "note-sizes", "weight-average"},
                 {"resume", "pedal", "zero-output-bias", "keep-best", "bf16"});
     if (!p.parse(args)) {
         std::fprintf(stderr, "biaxial train: %s\n%s\n", p.error().c_str(), kUsage);
@@ -125,6 +127,12 @@ int run(const std::vector<std::string>& args) {
     o.segmentAlign = p.getInt("align", 16);
     o.transpose = p.getInt("transpose", 0);
     o.keepBest = p.has("keep-best");
+    o.weightAverage = p.getDouble("weight-average", 0.0);
+    if (o.weightAverage < 0 || o.weightAverage >= 1) {
+        std::fprintf(stderr, "biaxial train: --weight-average %s must be in [0, 1) (0 = off; 0.999 averages over\n"
+                             "about the last 1000 batches)\n", p.get("weight-average").c_str());
+        return 2;
+    }
     o.bf16 = p.has("bf16");
     if (o.bf16 && !biaxial::Model::cpuBf16Fast())
         std::printf("note: this CPU has no AVX-512 BF16 (or LibTorch no oneDNN): --bf16 will be slower than float32\n");

@@ -56,6 +56,13 @@ struct TrainingOptions {
     // NLL so far (written at every checkpoint and at the end), the .ckpt the latest state
     // (so that --resume continues the run; the best is tracked again from there).
     bool keepBest = false;
+    // Weight averaging: alongside the trained weights keep an exponential moving average
+    // of them (decay d per batch, warmed up as min(d, (1 + b) / (10 + b)) at batch b, so
+    // that early weights fade fast). Validation, --keep-best and the model file use the
+    // average; training goes on from the raw weights (the .ckpt holds both). A noisy run
+    // (heavy dropout, a high Adam rate) lands nearer the bottom of the valley on the
+    // average than at any one batch. 0 = off (the original).
+    double weightAverage = 0.0;
     int sampleEvery = 500;            // batches between sample MIDI files, 0 = never
     std::string sampleFolder;         // where samples go (empty = beside outputPath)
     int sampleSteps = 128;            // length of a sample
