@@ -35,6 +35,15 @@ inline std::pair<int, int> shiftRange(const StepGrid& grid, int start, int lengt
     return {-lowest, N - 1 - highest};
 }
 
+// The grid with a silent frame before its first, placed one step before it in the bar: the
+// frame `biaxial eval` predicts a piece's opening from, so that training sees openings too.
+inline StepGrid withLeadIn(const StepGrid& grid) {
+    StepGrid out(1, grid.lowPitch(), grid.numNotes());
+    if (grid.steps() > 0) out.setBarPosition(0, (grid.barPosition(0) + 15) % 16);
+    out.append(grid);
+    return out;
+}
+
 // Copies segments of grids into batch tensors (CPU): states [B, L, N, 2] uint8 and bar
 // positions [B, L] int64. One memcpy per segment: the grid's layout is the tensor's.
 inline std::pair<torch::Tensor, torch::Tensor> buildBatch(const std::vector<const StepGrid*>& grids,

@@ -160,14 +160,25 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
         impl->device = *device;
 
         // Pieces: in range, long enough; a validation split by piece.
+        if (resumed && (impl->metadata.count("lead_in") > 0) != options.leadIn)
+            return fail(std::string("cannot resume: the run was trained ") + (options.leadIn ? "without" : "with") +
+                        " --lead-in; resume it the same way");
         std::vector<const TrainingPiece*> usable;
+        std::vector<TrainingPiece> ledIn;  // the pieces with their silent frame (leadIn)
+        ledIn.reserve(options.leadIn ? pieces.size() : 0);
         for (const auto& p : pieces) {
             if (p.grid.lowPitch() != config.lowPitch || p.grid.numNotes() != config.numNotes)
                 return fail(p.name + ": its grid covers pitches " + std::to_string(p.grid.lowPitch()) + ".." +
                             std::to_string(p.grid.highPitch()) + ", the model " + std::to_string(config.lowPitch) +
                             ".." + std::to_string(config.highPitch()));
-            if (p.grid.steps() >= options.segmentSteps) usable.push_back(&p);
+            const TrainingPiece* piece = &p;
+            if (options.leadIn) {
+                ledIn.push_back({p.name, withLeadIn(p.grid)});
+                piece = &ledIn.back();
+            }
+            if (piece->grid.steps() >= options.segmentSteps) usable.push_back(piece);
         }
+        if (options.leadIn) impl->metadata["lead_in"] = "a silent frame before every piece";
         if (usable.empty())
             return fail("no piece is long enough to train on: each needs at least " +
                         std::to_string(options.segmentSteps) + " steps (" + std::to_string(pieces.size()) +

@@ -52,5 +52,24 @@ TEST(BatchBuilderTest, ShiftedSegmentsMoveEveryCellAndNothingElse) {
     }
 }
 
+TEST(BatchBuilderTest, LeadInPutsASilentFrameBeforeThePieceOneStepEarlierInTheBar) {
+    StepGrid g = test::arpeggio(20, 24, 78);
+    for (int t = 0; t < 20; ++t) g.setBarPosition(t, t % 4);  // quarter-note frames, 4 per bar
+    const StepGrid led = withLeadIn(g);
+    ASSERT_EQ(led.steps(), 21);
+    EXPECT_EQ(led.lowPitch(), g.lowPitch());
+    EXPECT_EQ(led.numNotes(), g.numNotes());
+    EXPECT_EQ(led.playCount(), g.playCount());
+    for (int n = 0; n < 78; ++n) EXPECT_FALSE(led.play(0, n) || led.articulate(0, n));
+    EXPECT_EQ(led.barPosition(0), 15);  // (0 + 15) % 16, as biaxial eval places it
+    for (int t = 0; t < 20; ++t) {
+        EXPECT_EQ(led.barPosition(t + 1), g.barPosition(t));
+        for (int n = 0; n < 78; ++n) {
+            EXPECT_EQ(led.play(t + 1, n), g.play(t, n));
+            EXPECT_EQ(led.articulate(t + 1, n), g.articulate(t, n));
+        }
+    }
+}
+
 }  // namespace
 }  // namespace biaxial

@@ -56,6 +56,8 @@ const char* kUsage =
     "                          (default 0.5, the original's)\n"
     "  --transpose K           augmentation: move each training segment by a random number of\n"
     "                          semitones in [-K, K] (never pushing a note off the keyboard)\n"
+    "  --lead-in               every piece starts with a silent frame, as biaxial eval scores it, so\n"
+    "                          that the network learns to open a piece from silence\n"
     "  --bf16                  mixed precision on the CPU: the LSTM products in bfloat16 with\n"
     "                          float32 accumulation and weights (AVX-512 BF16; see biaxial bench)\n"
     "  --keep-best             MODEL.pt keeps the weights of the best validation NLL (early\n"
@@ -88,7 +90,7 @@ int run(const std::vector<std::string>& args) {
                  "clip", "valid-fraction", "valid-every", "checkpoint-every", "sample-every", "log-every", "seed", "samples",
                  "low-pitch", "notes", "meta", "align", "steps-per-bar", "valid-segments", "transpose", "dropout",
                  "time-sizes", "note-sizes", "weight-average"},
-                {"resume", "pedal", "zero-output-bias", "keep-best", "bf16"});
+                {"resume", "pedal", "zero-output-bias", "keep-best", "bf16", "lead-in"});
     if (!p.parse(args)) {
         std::fprintf(stderr, "biaxial train: %s\n%s\n", p.error().c_str(), kUsage);
         return 2;
@@ -127,6 +129,7 @@ int run(const std::vector<std::string>& args) {
     o.segmentAlign = p.getInt("align", 16);
     o.transpose = p.getInt("transpose", 0);
     o.keepBest = p.has("keep-best");
+    o.leadIn = p.has("lead-in");
     o.weightAverage = p.getDouble("weight-average", 0.0);
     if (o.weightAverage < 0 || o.weightAverage >= 1) {
         std::fprintf(stderr, "biaxial train: --weight-average %s must be in [0, 1) (0 = off; 0.999 averages over\n"
@@ -228,7 +231,8 @@ int run(const std::vector<std::string>& args) {
         for (const auto& [why, n] : reasons) std::printf("  skipped %d: %s\n", n, why.c_str());
         o.metadata.emplace("corpus", p.get("corpus"));
     }
-    const int usable = biaxial::Trainer::usablePieces(pieces, o.segmentSteps);
+    // A lead-in frame makes every piece one step longer.
+    const int usable = biaxial::Trainer::usablePieces(pieces, o.segmentSteps - (o.leadIn ? 1 : 0));
     std::printf("%d of %zu pieces are long enough for a %d-step segment\n", usable, pieces.size(), o.segmentSteps);
     if (pieces.empty()) {
         std::fprintf(stderr, "biaxial train: nothing to train on: no readable MIDI file (.mid/.midi) in %s\n",
