@@ -16,6 +16,7 @@
 #include "TorchRuntime.h"
 #include "biaxial/engine/GridConverter.h"
 #include "biaxial/engine/MidiFileWriter.h"
+#include "biaxial/model/Evaluator.h"
 #include "biaxial/model/Generator.h"
 
 namespace biaxial {
@@ -334,9 +335,21 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
             std::mt19937_64 vr(options.seed ^ 0xfeedULL);
             for (int i = 0; i < std::max(1, options.validationSegments); ++i) validSegments.push_back(drawSegment(vr, valid));
         }
+        // Or the held-out pieces whole, scored as `biaxial eval` scores them (without the
+        // lead-in frame: the evaluator puts its own silent frame first).
+        std::vector<StepGrid> validWhole;
+        if (options.validateWholePieces)
+            for (const auto* g : valid) validWhole.push_back(options.leadIn ? g->slice(1, g->steps()) : *g);
         auto validate = [&](double* perStep) {
             torch::NoGradGuard noGrad;
             if (averaging) swapWeights(average);  // score the average; back before training goes on
+            if (options.validateWholePieces) {
+                const auto r = Evaluator::evaluate(Model(impl), validWhole);
+                if (averaging) swapWeights(average);
+                if (!r.ok) throw std::runtime_error("validation: " + r.error);
+                *perStep = r.nllPerFrame;
+                return r.nllPerNoteStep;
+            }
             double total = 0;
             const std::size_t chunk = static_cast<std::size_t>(options.batchSize);
             for (std::size_t i = 0; i < validSegments.size(); i += chunk) {

@@ -280,6 +280,31 @@ TEST_F(TrainerTest, LeadInTeachesTheOpeningFromSilence) {
     EXPECT_NE(r.error.find("--lead-in"), std::string::npos) << r.error;
 }
 
+// Whole-piece validation reports what `biaxial eval` says of the model file on the held-out
+// pieces, with and without a lead-in (the evaluator's own silent frame replaces it).
+TEST_F(TrainerTest, WholePieceValidationIsTheEvaluatorsFigure) {
+    auto pieces = test::arpeggioPieces(4, 48);
+    for (bool leadIn : {false, true}) {
+        SCOPED_TRACE(leadIn ? "lead-in" : "plain");
+        auto o = options(leadIn ? "led.pt" : "plain.pt", 4);
+        o.validateWholePieces = true;
+        o.leadIn = leadIn;
+        auto r = Trainer::run(ModelConfig::tiny(), pieces, o);
+        ASSERT_TRUE(r.ok) << r.error;
+        ASSERT_EQ(r.validationPieces.size(), 1u);
+        std::vector<StepGrid> held;
+        for (const auto& p : pieces)
+            if (p.name == r.validationPieces[0]) held.push_back(p.grid);
+        ASSERT_EQ(held.size(), 1u);
+        auto m = Model::load(o.outputPath);
+        ASSERT_TRUE(m);
+        const auto e = Evaluator::evaluate(*m, held);
+        ASSERT_TRUE(e.ok) << e.error;
+        EXPECT_EQ(e.frames, 48);
+        EXPECT_NEAR(r.validLoss, e.nllPerNoteStep, 1e-9);
+    }
+}
+
 TEST_F(TrainerTest, NewModelsStartFromTheDataLogOddsUnlessTurnedOff) {
     auto pieces = test::arpeggioPieces(2, 40);
     auto o = options("b.pt", 1);

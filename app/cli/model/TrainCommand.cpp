@@ -65,6 +65,8 @@ const char* kUsage =
     "  --weight-average D      keep an exponential moving average of the weights (decay D per\n"
     "                          batch, e.g. 0.999); validation, --keep-best and MODEL.pt use it\n"
     "  --valid-segments N      segments in each validation pass (default 40)\n"
+    "  --valid-whole           validate on the held-out pieces whole, scored as biaxial eval does\n"
+    "                          (the figure in brackets is then the benchmark's NLL per frame)\n"
     "  --resume                continue from MODEL.pt.ckpt exactly where it stopped\n"
     "  --init MODEL.pt         start from another model's weights (fine-tuning)\n"
     "  --device D              auto (default), cpu or cuda\n"
@@ -90,7 +92,7 @@ int run(const std::vector<std::string>& args) {
                  "clip", "valid-fraction", "valid-every", "checkpoint-every", "sample-every", "log-every", "seed", "samples",
                  "low-pitch", "notes", "meta", "align", "steps-per-bar", "valid-segments", "transpose", "dropout",
                  "time-sizes", "note-sizes", "weight-average"},
-                {"resume", "pedal", "zero-output-bias", "keep-best", "bf16", "lead-in"});
+                {"resume", "pedal", "zero-output-bias", "keep-best", "bf16", "lead-in", "valid-whole"});
     if (!p.parse(args)) {
         std::fprintf(stderr, "biaxial train: %s\n%s\n", p.error().c_str(), kUsage);
         return 2;
@@ -130,6 +132,7 @@ int run(const std::vector<std::string>& args) {
     o.transpose = p.getInt("transpose", 0);
     o.keepBest = p.has("keep-best");
     o.leadIn = p.has("lead-in");
+    o.validateWholePieces = p.has("valid-whole");
     o.weightAverage = p.getDouble("weight-average", 0.0);
     if (o.weightAverage < 0 || o.weightAverage >= 1) {
         std::fprintf(stderr, "biaxial train: --weight-average %s must be in [0, 1) (0 = off; 0.999 averages over\n"

@@ -57,6 +57,11 @@ struct TrainingOptions {
     std::vector<std::string> validationNames;
     int validationEvery = 100;        // batches between validation NLLs
     int validationSegments = 40;      // segments in a validation pass (fixed, same each time)
+    // Validate on the held-out pieces whole, as `biaxial eval` scores a benchmark (every frame
+    // from the start, the first from silence): validLoss is then the full NLL per note-step
+    // of whole pieces and validLossPerStep the benchmark's play NLL per frame, so --keep-best
+    // chooses by the figure reported. Slower per pass than segments on long pieces.
+    bool validateWholePieces = false;
     int checkpointEvery = 500;        // batches between checkpoints (the original: 500)
     // Early stopping without stopping: outputPath holds the weights of the best validation
     // NLL so far (written at every checkpoint and at the end), the .ckpt the latest state
