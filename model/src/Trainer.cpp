@@ -150,6 +150,13 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
         } else if (!options.initFrom.empty()) {
             impl = ModelArchive::read(options.initFrom, nullptr, false, nullptr, &why);
             if (!impl) return fail("cannot start from a model: " + why);
+            // The card says where the weights came from: this run's batch count alone would
+            // undersell them. A chain of fine-tunes reads back to the first.
+            const auto earlier = impl->metadata.find("init_from");
+            impl->metadata["init_from"] =
+                std::filesystem::path(options.initFrom).filename().string() + " (" +
+                std::to_string(impl->trainingSteps) + " batches" +
+                (earlier != impl->metadata.end() ? ", itself from " + earlier->second : std::string()) + ")";
         } else {
             auto m = Model::create(configIn, options.seed, &why);
             if (!m) return fail(why);

@@ -305,6 +305,27 @@ TEST_F(TrainerTest, WholePieceValidationIsTheEvaluatorsFigure) {
     }
 }
 
+// Fine-tuning starts from the file's weights (not a new network) and the card says from which,
+// back to the first file of a chain.
+TEST_F(TrainerTest, FineTuningStartsFromTheFileAndTheCardNamesIt) {
+    auto pieces = test::arpeggioPieces(4, 48);
+    ASSERT_TRUE(Trainer::run(ModelConfig::tiny(), pieces, options("base.pt", 4)).ok);
+    auto o = options("tuned.pt", 0);  // no batches: the weights must be the file's
+    o.initFrom = path("base.pt");
+    ASSERT_TRUE(Trainer::run(ModelConfig::tiny(), pieces, o).ok);
+    auto base = Model::load(path("base.pt")), tuned = Model::load(path("tuned.pt"));
+    ASSERT_TRUE(base && tuned);
+    EXPECT_TRUE(sameWeights(*base, *tuned));
+    EXPECT_EQ(tuned->metadata().at("init_from"), "base.pt (4 batches)");
+    o = options("again.pt", 2);
+    o.initFrom = path("tuned.pt");
+    ASSERT_TRUE(Trainer::run(ModelConfig::tiny(), pieces, o).ok);
+    auto again = Model::load(path("again.pt"));
+    ASSERT_TRUE(again);
+    EXPECT_FALSE(sameWeights(*again, *tuned));
+    EXPECT_EQ(again->metadata().at("init_from"), "tuned.pt (0 batches, itself from base.pt (4 batches))");
+}
+
 TEST_F(TrainerTest, NewModelsStartFromTheDataLogOddsUnlessTurnedOff) {
     auto pieces = test::arpeggioPieces(2, 40);
     auto o = options("b.pt", 1);
