@@ -402,6 +402,11 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
             impl->metadata["optimizer"] = optimizer.name();
             impl->metadata["batch_size"] = std::to_string(options.batchSize);
             impl->metadata["segment_steps"] = std::to_string(L);
+            if (!validSegments.empty())
+                impl->metadata["validation"] = options.validateWholePieces
+                                                   ? "held-out pieces whole, as biaxial eval scores them"
+                                                   : std::to_string(validSegments.size()) + " fixed segments of " +
+                                                         std::to_string(L) + " steps";
             if (options.transpose > 0) impl->metadata["transpose_augmentation"] = "+-" + std::to_string(options.transpose) + " semitones";
             impl->metadata["device"] = result.device;
             impl->metadata["precision"] = options.bf16 ? "bf16 products, float32 weights" : "float32";
