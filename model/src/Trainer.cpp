@@ -186,7 +186,13 @@ TrainingResult Trainer::run(const ModelConfig& configIn, const std::vector<Train
             }
             if (piece->grid.steps() >= options.segmentSteps) usable.push_back(piece);
         }
-        if (options.leadIn) impl->metadata["lead_in"] = "a silent frame before every piece";
+        // The card describes this run: a fine-tune of a lead-in or averaged model without the
+        // option must not inherit the entry.
+        if (options.leadIn)
+            impl->metadata["lead_in"] = "a silent frame before every piece";
+        else
+            impl->metadata.erase("lead_in");
+        if (options.weightAverage <= 0) impl->metadata.erase("weight_average");
         if (usable.empty())
             return fail("no piece is long enough to train on: each needs at least " +
                         std::to_string(options.segmentSteps) + " steps (" + std::to_string(pieces.size()) +

@@ -324,6 +324,21 @@ TEST_F(TrainerTest, FineTuningStartsFromTheFileAndTheCardNamesIt) {
     ASSERT_TRUE(again);
     EXPECT_FALSE(sameWeights(*again, *tuned));
     EXPECT_EQ(again->metadata().at("init_from"), "tuned.pt (0 batches, itself from base.pt (4 batches))");
+
+    // A fine-tune without --lead-in or --weight-average does not inherit those card entries.
+    o = options("led.pt", 2);
+    o.leadIn = true;
+    o.weightAverage = 0.5;
+    ASSERT_TRUE(Trainer::run(ModelConfig::tiny(), pieces, o).ok);
+    o = options("plain.pt", 2);
+    o.initFrom = path("led.pt");
+    ASSERT_TRUE(Trainer::run(ModelConfig::tiny(), pieces, o).ok);
+    auto led = Model::load(path("led.pt")), plain = Model::load(path("plain.pt"));
+    ASSERT_TRUE(led && plain);
+    EXPECT_EQ(led->metadata().count("lead_in"), 1u);
+    EXPECT_EQ(led->metadata().count("weight_average"), 1u);
+    EXPECT_EQ(plain->metadata().count("lead_in"), 0u);
+    EXPECT_EQ(plain->metadata().count("weight_average"), 0u);
 }
 
 TEST_F(TrainerTest, NewModelsStartFromTheDataLogOddsUnlessTurnedOff) {
