@@ -1,5 +1,6 @@
 #include "ArgParser.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 
@@ -47,6 +48,18 @@ bool ArgParser::has(const std::string& name) const { return values_.count(name) 
 std::string ArgParser::get(const std::string& name, const std::string& fallback) const {
     auto it = values_.find(name);
     return it == values_.end() ? fallback : it->second;
+}
+
+std::vector<std::string> ArgParser::getList(const std::string& name, char separator) const {
+    std::vector<std::string> items;
+    const std::string value = get(name);
+    std::size_t start = 0;
+    while (start < value.size()) {
+        const auto end = std::min(value.find(separator, start), value.size());
+        if (end > start) items.push_back(value.substr(start, end - start));
+        start = end + 1;
+    }
+    return items;
 }
 
 int ArgParser::getInt(const std::string& name, int fallback) {

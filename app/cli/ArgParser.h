@@ -20,6 +20,9 @@ public:
     bool has(const std::string& name) const;
     std::string get(const std::string& name, const std::string& fallback = "") const;
     // Parses a number; on a malformed value records an error and returns the fallback.
+    // "a,b,,c" -> {"a", "b", "c"}: the value split at `separator`, empty items dropped; empty
+    // when the option is absent.
+    std::vector<std::string> getList(const std::string& name, char separator) const;
     int getInt(const std::string& name, int fallback);
     double getDouble(const std::string& name, double fallback);
     const std::vector<std::string>& positional() const { return positional_; }

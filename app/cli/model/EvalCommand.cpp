@@ -21,22 +21,6 @@ const char* kUsage =
     "Several models separated by commas score as one ensemble: at every note's conditional the\n"
     "members' probabilities are averaged (an equal-weight mixture, itself a distribution).";
 
-// "a.pt,b.pt" -> {"a.pt", "b.pt"}; a single existing file whose name holds a comma stays whole.
-std::vector<std::string> modelPaths(const std::string& value) {
-    std::error_code ec;
-    if (value.find(',') == std::string::npos || std::filesystem::exists(value, ec)) return {value};
-    std::vector<std::string> paths;
-    std::size_t start = 0;
-    while (start <= value.size()) {
-        const auto comma = value.find(',', start);
-        const auto end = comma == std::string::npos ? value.size() : comma;
-        if (end > start) paths.push_back(value.substr(start, end - start));
-        if (comma == std::string::npos) break;
-        start = comma + 1;
-    }
-    return paths;
-}
-
 int run(const std::vector<std::string>& args) {
     biaxial::cli::ArgParser p({"model", "dataset", "split", "device"}, {});
     if (!p.parse(args) || p.get("model").empty() || p.get("dataset").empty()) {
@@ -50,7 +34,10 @@ int run(const std::vector<std::string>& args) {
         return 2;
     }
     std::string why;
-    const auto paths = modelPaths(p.get("model"));
+    // Several models separated by commas; a single existing file whose name holds a comma stays whole.
+    std::error_code ec;
+    const auto paths = std::filesystem::exists(p.get("model"), ec) ? std::vector<std::string>{p.get("model")}
+                                                                   : p.getList("model", ',');
     std::vector<biaxial::Model> models;
     models.reserve(paths.size());
     for (const auto& path : paths) {

@@ -168,17 +168,8 @@ int run(const std::vector<std::string>& args) {
         std::fprintf(stderr, "biaxial train: %s\n", p.error().c_str());
         return 2;
     }
-    {
-        std::string meta = p.get("meta");
-        std::size_t start = 0;
-        while (start < meta.size()) {
-            auto end = meta.find(';', start);
-            if (end == std::string::npos) end = meta.size();
-            auto item = meta.substr(start, end - start);
-            if (auto eq = item.find('='); eq != std::string::npos) o.metadata[item.substr(0, eq)] = item.substr(eq + 1);
-            start = end + 1;
-        }
-    }
+    for (const auto& item : p.getList("meta", ';'))
+        if (auto eq = item.find('='); eq != std::string::npos) o.metadata[item.substr(0, eq)] = item.substr(eq + 1);
     // On resume (the checkpoint) or fine-tuning (--init) the file's configuration wins, as in
     // Trainer::run: read it before loading the data (pitch range) and for the summary line.
     if (o.resume || !o.initFrom.empty()) {
