@@ -57,6 +57,30 @@ std::int64_t GridConverter::tickOfStep(std::int64_t step, int ticksPerQuarter) {
     return (step * tpq + 2) / 4;  // nearest tick; exact when tpq is divisible by 4
 }
 
+std::int64_t GridConverter::stepAtOrAfter(std::int64_t tick, int ticksPerQuarter) {
+    return tick <= 0 ? 0 : stepOfTick(tick - 1, ticksPerQuarter) + 1;
+}
+
+std::int64_t GridConverter::floorTickToStep(std::int64_t tick, int ticksPerQuarter) {
+    return tickOfStep(stepOfTick(std::max<std::int64_t>(0, tick), ticksPerQuarter), ticksPerQuarter);
+}
+
+std::int64_t GridConverter::ceilTickToStep(std::int64_t tick, int ticksPerQuarter) {
+    return tickOfStep(stepAtOrAfter(tick, ticksPerQuarter), ticksPerQuarter);
+}
+
+TimeSignature GridConverter::timeSignatureAt(const Song& song, std::int64_t tick) {
+    TimeSignature in;
+    std::int64_t best = -1;
+    for (const TimeSignature& sig : song.timeSignatures) {
+        if (sig.tick <= tick && sig.tick >= best) {
+            in = sig;
+            best = sig.tick;
+        }
+    }
+    return in;
+}
+
 GridResult GridConverter::toGrid(const Song& input, const GridOptions& options) {
     Song song = input;
     song.normalise();
@@ -141,6 +165,28 @@ GridResult GridConverter::toGrid(const Song& input, const GridOptions& options) 
     return result;
 }
 
+std::vector<Note> GridConverter::toNotes(const StepGrid& grid, std::int64_t firstStep, const SongOptions& options) {
+    const int tpq = options.ticksPerQuarter > 0 ? options.ticksPerQuarter : 480;
+    const int velocity = std::clamp(options.velocity, 1, 127);
+    std::vector<Note> notes;
+    for (int n = 0; n < grid.numNotes(); ++n) {
+        int start = -1;
+        for (int t = 0; t <= grid.steps(); ++t) {
+            const bool plays = t < grid.steps() && grid.play(t, n);
+            const bool strikes = plays && (start < 0 || grid.articulate(t, n));
+            if (start >= 0 && (!plays || strikes)) {
+                const std::int64_t from = tickOfStep(firstStep + start, tpq);
+                notes.push_back(Note{grid.lowPitch() + n, from, tickOfStep(firstStep + t, tpq) - from, velocity,
+                                     options.channel});
+                start = -1;
+            }
+            if (strikes || (plays && start < 0)) start = t;
+        }
+    }
+    std::sort(notes.begin(), notes.end(), noteLess);
+    return notes;
+}
+
 Song GridConverter::toSong(const StepGrid& grid, const SongOptions& options) {
     Song song;
     song.ticksPerQuarter = options.ticksPerQuarter > 0 ? options.ticksPerQuarter : 480;
@@ -149,21 +195,7 @@ Song GridConverter::toSong(const StepGrid& grid, const SongOptions& options) {
     song.timeSignatures.push_back({0, options.numerator, options.denominator});
     Track track;
     track.program = options.program;
-    const int velocity = std::clamp(options.velocity, 1, 127);
-    for (int n = 0; n < grid.numNotes(); ++n) {
-        int start = -1;
-        for (int t = 0; t <= grid.steps(); ++t) {
-            const bool plays = t < grid.steps() && grid.play(t, n);
-            const bool strikes = plays && (start < 0 || grid.articulate(t, n));
-            if (start >= 0 && (!plays || strikes)) {
-                track.notes.push_back(Note{grid.lowPitch() + n, tickOfStep(start, song.ticksPerQuarter),
-                                           tickOfStep(t, song.ticksPerQuarter) - tickOfStep(start, song.ticksPerQuarter),
-                                           velocity, options.channel});
-                start = -1;
-            }
-            if (strikes || (plays && start < 0)) start = t;
-        }
-    }
+    track.notes = toNotes(grid, 0, options);
     song.tracks.push_back(std::move(track));
     song.normalise();
     return song;

@@ -142,3 +142,52 @@ TEST(GridConverter, ToSongUsesCallersTempoAndVelocity) {
 }
 
 }  // namespace
+
+// The tick/step rounding the continue pipeline and the Continue panel share.
+TEST(GridConverter, RoundsTicksToSteps) {
+    // 480 ticks per quarter: a step is 120 ticks.
+    EXPECT_EQ(GridConverter::stepAtOrAfter(0, 480), 0);
+    EXPECT_EQ(GridConverter::stepAtOrAfter(-5, 480), 0);
+    EXPECT_EQ(GridConverter::stepAtOrAfter(120, 480), 1);
+    EXPECT_EQ(GridConverter::stepAtOrAfter(121, 480), 2);
+    EXPECT_EQ(GridConverter::floorTickToStep(239, 480), 120);
+    EXPECT_EQ(GridConverter::floorTickToStep(-1, 480), 0);
+    EXPECT_EQ(GridConverter::ceilTickToStep(121, 480), 240);
+    EXPECT_EQ(GridConverter::ceilTickToStep(240, 480), 240);
+    // 30 ticks per quarter: steps of 7.5 ticks, rounded to the nearest tick.
+    EXPECT_EQ(GridConverter::ceilTickToStep(9, 30), 15);
+    EXPECT_EQ(GridConverter::ceilTickToStep(8, 30), 8);
+    EXPECT_EQ(GridConverter::floorTickToStep(14, 30), 8);
+}
+
+TEST(GridConverter, TimeSignatureInEffectAtATick) {
+    Song song;
+    song.timeSignatures = {{0, 4, 4}, {1920, 3, 4}, {3360, 6, 8}};
+    EXPECT_EQ(GridConverter::timeSignatureAt(song, 0).numerator, 4);
+    EXPECT_EQ(GridConverter::timeSignatureAt(song, 1919).numerator, 4);
+    EXPECT_EQ(GridConverter::timeSignatureAt(song, 1920).numerator, 3);
+    EXPECT_EQ(GridConverter::timeSignatureAt(song, 99999).denominator, 8);
+    EXPECT_EQ(GridConverter::timeSignatureAt(Song{}, 50).numerator, 4) << "no map: 4/4";
+}
+
+// New notes placed after a seed land where toSong would put them behind that many empty steps.
+TEST(GridConverter, NotesOfAGridPlacedAfterASeed) {
+    StepGrid grid(6, 60, 12);
+    grid.set(0, 0, true, true);
+    grid.set(1, 0, true, false);
+    grid.set(2, 0, true, true);  // re-struck
+    grid.set(4, 7, true, true);
+    SongOptions options;
+    options.ticksPerQuarter = 96;
+    options.velocity = 70;
+    options.channel = 3;
+    const auto notes = GridConverter::toNotes(grid, 10, options);
+    ASSERT_EQ(notes.size(), 3u);
+    EXPECT_EQ(notes[0], (Note{60, 240, 48, 70, 3}));
+    EXPECT_EQ(notes[1], (Note{60, 288, 24, 70, 3}));
+    EXPECT_EQ(notes[2], (Note{67, 336, 24, 70, 3}));
+
+    StepGrid behind(10, 60, 12);
+    behind.append(grid);
+    EXPECT_EQ(GridConverter::toSong(behind, options).tracks[0].notes, notes);
+}

@@ -5,8 +5,8 @@
 #include <QThread>
 #include <atomic>
 
-#include "ContinueRequest.h"
-#include "ContinueResult.h"
+#include "biaxial/model/ContinueRequest.h"
+#include "biaxial/model/ContinueResult.h"
 #include "biaxial/model/Model.h"
 
 namespace biaxial {

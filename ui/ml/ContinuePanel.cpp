@@ -35,17 +35,6 @@ namespace {
 
 constexpr int kMaxRandomSeed = 999999;
 
-std::int64_t floorToStep(std::int64_t tick, int tpq) {
-    return GridConverter::tickOfStep(GridConverter::stepOfTick(std::max<std::int64_t>(0, tick), tpq), tpq);
-}
-
-std::int64_t ceilToStep(std::int64_t tick, int tpq) {
-    if (tick <= 0) {
-        return 0;
-    }
-    return GridConverter::tickOfStep(GridConverter::stepOfTick(tick - 1, tpq) + 1, tpq);
-}
-
 }  // namespace
 
 ContinuePanel::ContinuePanel(SongDocument* document, PianoRollWidget* roll, QWidget* parent, bool loadDefaultModel)
@@ -102,6 +91,7 @@ ContinuePanel::ContinuePanel(SongDocument* document, PianoRollWidget* roll, QWid
 ContinuePanel::~ContinuePanel() { saveSettings(); }
 
 void ContinuePanel::buildUi() {
+    const ContinueRequest defaults;  // the studio's Continue defaults, written once
     auto* body = new QWidget;
     auto* layout = new QVBoxLayout(body);
 
@@ -135,7 +125,7 @@ void ContinuePanel::buildUi() {
     barsSpin_ = new QSpinBox;
     barsSpin_->setObjectName("barsSpin");
     barsSpin_->setRange(1, 64);
-    barsSpin_->setValue(4);
+    barsSpin_->setValue(defaults.bars);
     form->addRow(tr("Bars to add"), barsSpin_);
 
     auto* consRow = new QHBoxLayout;
@@ -143,7 +133,7 @@ void ContinuePanel::buildUi() {
     conservativitySpin_->setObjectName("conservativitySpin");
     conservativitySpin_->setRange(0.2, 3.0);
     conservativitySpin_->setSingleStep(0.05);
-    conservativitySpin_->setValue(1.0);
+    conservativitySpin_->setValue(defaults.conservativity);
     conservativitySpin_->setToolTip(tr("Above 1 the network plays fewer notes, below 1 more"));
     adaptiveCheck_ = new QCheckBox(tr("Adaptive"));
     adaptiveCheck_->setObjectName("adaptiveCheck");
@@ -157,21 +147,21 @@ void ContinuePanel::buildUi() {
     temperatureSpin_->setObjectName("temperatureSpin");
     temperatureSpin_->setRange(0.1, 3.0);
     temperatureSpin_->setSingleStep(0.05);
-    temperatureSpin_->setValue(1.0);
+    temperatureSpin_->setValue(defaults.temperature);
     temperatureSpin_->setToolTip(tr("1 keeps the network's own odds; higher is wilder, lower is safer"));
     form->addRow(tr("Temperature"), temperatureSpin_);
 
     variationsSpin_ = new QSpinBox;
     variationsSpin_->setObjectName("variationsSpin");
     variationsSpin_->setRange(1, 16);
-    variationsSpin_->setValue(3);
+    variationsSpin_->setValue(defaults.variations);
     form->addRow(tr("Variations"), variationsSpin_);
 
     auto* seedRow = new QHBoxLayout;
     seedSpin_ = new QSpinBox;
     seedSpin_->setObjectName("seedSpin");
     seedSpin_->setRange(0, kMaxRandomSeed);
-    seedSpin_->setValue(1);
+    seedSpin_->setValue(static_cast<int>(defaults.randomSeed));
     newSeedCheck_ = new QCheckBox(tr("New each time"));
     newSeedCheck_->setObjectName("newSeedCheck");
     newSeedCheck_->setChecked(true);
@@ -192,7 +182,8 @@ void ContinuePanel::buildUi() {
     outOfKeyCombo_->addItem(tr("Rarely"), 0.2);
     outOfKeyCombo_->addItem(tr("Now and then"), 0.5);
     outOfKeyCombo_->addItem(tr("Freely"), 1.0);
-    outOfKeyCombo_->setCurrentIndex(1);
+    outOfKeyCombo_->setCurrentIndex(std::max(0, outOfKeyCombo_->findData(defaults.outOfScaleWeight)));
+    adaptiveCheck_->setChecked(defaults.adaptiveConservativity);
     outOfKeyCombo_->setToolTip(tr("How often the network may play a note outside the key or scale: Never keeps "
                                   "strictly to it, Rarely allows a passing chromatic note, Freely ignores it"));
     highlightCheck_ = new QCheckBox(tr("Highlight rows"));
@@ -328,29 +319,27 @@ QList<QAction*> ContinuePanel::menuActions() const {
 }
 
 void ContinuePanel::loadSettings() {
+    const ContinueRequest defaults;
     QSettings s;
     s.beginGroup(QStringLiteral("continue"));
     barsSpin_->setValue(s.value("bars", barsSpin_->value()).toInt());
     conservativitySpin_->setValue(s.value("conservativity", conservativitySpin_->value()).toDouble());
-    // Adaptive by default: with fixed conservativity 1 the default model leaves ~40% of steps silent
-    // (resources/default-model.md), with the original's adaptive mode ~9%.
-    adaptiveCheck_->setChecked(s.value("adaptive", true).toBool());
+    adaptiveCheck_->setChecked(s.value("adaptive", defaults.adaptiveConservativity).toBool());
     temperatureSpin_->setValue(s.value("temperature", temperatureSpin_->value()).toDouble());
     variationsSpin_->setValue(s.value("variations", variationsSpin_->value()).toInt());
     seedSpin_->setValue(s.value("seed", seedSpin_->value()).toInt());
     newSeedCheck_->setChecked(s.value("newSeed", true).toBool());
     {
         // "constrain" is the setting of the old yes/no box: yes meant Never.
-        const double old = s.value("constrain", false).toBool() ? 0.0 : 0.2;
+        const double old = s.value("constrain", false).toBool() ? 0.0 : defaults.outOfScaleWeight;
         const int index = outOfKeyCombo_->findData(s.value("outOfKey", old).toDouble());
-        outOfKeyCombo_->setCurrentIndex(index >= 0 ? index : 1);
+        outOfKeyCombo_->setCurrentIndex(index >= 0 ? index : outOfKeyCombo_->findData(defaults.outOfScaleWeight));
     }
     highlightCheck_->setChecked(s.value("highlight", true).toBool());
     Scale scale;
-    scale.root = s.value("scaleRoot", 0).toInt();
-    // The seed's key by default: the network alone drifts away from the key it was given.
+    scale.root = s.value("scaleRoot", defaults.scale.root).toInt();
     scale.mode = static_cast<Scale::Mode>(
-        std::clamp(s.value("scaleMode", static_cast<int>(Scale::Mode::SeedKey)).toInt(), 0, Scale::kModeCount - 1));
+        std::clamp(s.value("scaleMode", static_cast<int>(defaults.scale.mode)).toInt(), 0, Scale::kModeCount - 1));
     scaleChooser_->setScale(scale);
     fromCombo_->setCurrentIndex(std::clamp(s.value("from", 0).toInt(), 0, fromCombo_->count() - 1));
     // Models opened before, still on disk (the default model is added at start).
@@ -406,7 +395,7 @@ std::int64_t ContinuePanel::seedEndTick(From from) const {
         case From::SelectionEnd: tick = selectionEnd >= 0 ? selectionEnd : songEnd; break;
         case From::LoopEnd: tick = hasLoop ? roll_->loopEnd() : songEnd; break;
     }
-    return ceilToStep(tick, tpq);
+    return GridConverter::ceilTickToStep(tick, tpq);
 }
 
 bool ContinuePanel::regenerateRange(std::int64_t* start, std::int64_t* end) const {
@@ -427,8 +416,8 @@ bool ContinuePanel::regenerateRange(std::int64_t* start, std::int64_t* end) cons
     if (from < 0 || to <= from) {
         return false;
     }
-    *start = floorToStep(from, tpq);
-    *end = ceilToStep(to, tpq);
+    *start = GridConverter::floorTickToStep(from, tpq);
+    *end = GridConverter::ceilTickToStep(to, tpq);
     return *end > *start;
 }
 

@@ -4,9 +4,9 @@
 #include <QString>
 #include <cstdint>
 
-#include "ContinueRequest.h"
-#include "ContinueResult.h"
-#include "Scale.h"
+#include "biaxial/model/ContinueRequest.h"
+#include "biaxial/model/ContinueResult.h"
+#include "biaxial/engine/Scale.h"
 #include "biaxial/model/Model.h"
 
 class QAction;

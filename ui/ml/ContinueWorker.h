@@ -5,8 +5,8 @@
 #include <atomic>
 #include <functional>
 
-#include "ContinueRequest.h"
-#include "ContinueResult.h"
+#include "biaxial/model/ContinueRequest.h"
+#include "biaxial/model/ContinueResult.h"
 #include "biaxial/model/Model.h"
 
 namespace biaxial {
@@ -21,10 +21,9 @@ public:
     // `cancel` belongs to the controller, which outlives this worker's thread.
     explicit ContinueWorker(const std::atomic<bool>* cancel, QObject* parent = nullptr);
 
-    // The whole job as a plain function (any thread; tests call it directly): converts the
-    // song to the model's grid, cuts the seed, generates and converts each variation back to
-    // notes in the song's ticks. Returns false with `error` set on failure; a cancelled job
-    // returns false with `*cancelled` set and no result.
+    // The whole job (any thread; tests call it directly): continueSong() with its failure as a
+    // QString. Returns false with `error` set on failure; a cancelled job returns false with
+    // `*cancelled` set and no result.
     using Progress = std::function<void(int done, int total)>;
     static bool run(const Model& model, const ContinueRequest& request, ContinueResult* result,
                     QString* error, bool* cancelled, const std::atomic<bool>* cancel = nullptr,

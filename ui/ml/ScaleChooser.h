@@ -2,7 +2,7 @@
 
 #include <QWidget>
 
-#include "Scale.h"
+#include "biaxial/engine/Scale.h"
 
 class QComboBox;
 

@@ -4,7 +4,7 @@
 #include <QPointer>
 #include <vector>
 
-#include "ContinueResult.h"
+#include "biaxial/model/ContinueResult.h"
 #include "biaxial/engine/Note.h"
 
 namespace biaxial {

@@ -42,11 +42,23 @@ class GridConverter {
 public:
     static GridResult toGrid(const Song& song, const GridOptions& options = {});
     static Song toSong(const StepGrid& grid, const SongOptions& options = {});
+    // The notes of a grid whose step 0 lies at step `firstStep` of a song, in the song's ticks
+    // (options: ticksPerQuarter, velocity, channel), sorted with noteLess. toSong's notes are
+    // toNotes(grid, 0, ...).
+    static std::vector<Note> toNotes(const StepGrid& grid, std::int64_t firstStep, const SongOptions& options = {});
     // Steps per bar for a time signature (4/4 -> 16, 3/4 -> 12, 6/8 -> 12, 2/2 -> 16).
     static int stepsPerBar(const TimeSignature& sig);
     // The step that holds a tick, and the first tick of a step, at a resolution.
     static std::int64_t stepOfTick(std::int64_t tick, int ticksPerQuarter);
     static std::int64_t tickOfStep(std::int64_t step, int ticksPerQuarter);
+    // The first step that starts at or after a tick (a range that ends inside a step keeps that
+    // step): where a seed that ends at `tick` stops, and where a range's end rounds up to.
+    static std::int64_t stepAtOrAfter(std::int64_t tick, int ticksPerQuarter);
+    // A tick moved to the start of its step (down) or of the step at or after it (up).
+    static std::int64_t floorTickToStep(std::int64_t tick, int ticksPerQuarter);
+    static std::int64_t ceilTickToStep(std::int64_t tick, int ticksPerQuarter);
+    // The time signature in effect at a tick (the last one at or before it; 4/4 when none).
+    static TimeSignature timeSignatureAt(const Song& song, std::int64_t tick);
 };
 
 }  // namespace biaxial

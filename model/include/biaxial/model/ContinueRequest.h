@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstdint>
+
+#include "biaxial/engine/Scale.h"
+#include "biaxial/engine/Song.h"
+
+namespace biaxial {
+
+// Everything a Continue job needs, by value: the song, where the seed ends, what to generate
+// and how to sample it. Built by the studio's Continue panel (GUI thread) or by `biaxial
+// continue`, consumed by continueSong() on a worker thread (it never reads the live document).
+//
+// The member defaults ARE the studio's Continue defaults, the one place they are written: the
+// panel starts its controls from a default-constructed request and `biaxial continue` without
+// sampling options samples exactly as the studio does. They were chosen by measurement
+// (resources/default-model.md): the seed's key with rare out-of-key notes keeps ~97% of the new
+// notes in key (the network alone ~70%); the adaptive conservativity avoids long silences.
+struct ContinueRequest {
+    enum class Mode {
+        Continue,    // add new material after seedEndTick
+        Regenerate,  // replace [seedEndTick, replaceEndTick) with material continued from before it
+    };
+    Mode mode = Mode::Continue;
+
+    Song song;                         // a copy of the document's song (or the seed file)
+    std::int64_t seedEndTick = 0;      // the seed is the song before this tick (0 = from scratch);
+                                       // rounded up to a whole step, padded with silence past the notes
+    std::int64_t replaceEndTick = 0;   // Regenerate: end of the replaced range
+    int bars = 4;                      // Continue: bars to add, in the meter at seedEndTick
+    int steps = 0;                     // Continue: steps to add instead of bars when > 0
+
+    double conservativity = 1.0;       // play ~ P^c; the adaptive mode's starting value
+    bool adaptiveConservativity = true;
+    double temperature = 1.0;
+    int variations = 3;
+    std::uint64_t randomSeed = 1;      // variation k uses randomSeed + k: variation 1 is the same for any count
+    Scale scale{0, Scale::Mode::SeedKey};  // Chromatic = no constraint; SeedKey = estimated from the seed
+    // How much of its chance to sound a note outside the scale keeps: 0 never plays it, 1 ignores
+    // the scale (GenerationOptions::outOfScaleWeight).
+    double outOfScaleWeight = 0.2;
+    int minPitch = 0;                  // new notes stay inside [minPitch, maxPitch] (MIDI)
+    int maxPitch = 127;
+    bool bf16 = false;                 // the CPU's bfloat16 products (GenerationOptions::bf16)
+
+    int track = 0;                     // where accepted notes go
+    int channel = 0;                   // the new notes' channel and velocity
+    int velocity = 90;
+};
+
+}  // namespace biaxial
