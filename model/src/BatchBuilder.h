@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <random>
 #include <utility>
 #include <vector>
 
@@ -19,6 +20,17 @@ struct Segment {
     int start = 0;
     int shift = 0;
 };
+
+// A random segment of `length` steps from one of `from`: the piece uniformly, the start
+// uniformly among the multiples of `align` (the last one included: the original's randrange
+// excluded it and crashed on pieces of exactly 128 steps). Every piece must be long enough.
+inline Segment drawSegment(std::mt19937_64& rng, const std::vector<const StepGrid*>& from, int length, int align) {
+    Segment s;
+    s.piece = static_cast<int>(std::uniform_int_distribution<std::size_t>(0, from.size() - 1)(rng));
+    const int last = (from[static_cast<std::size_t>(s.piece)]->steps() - length) / align;
+    s.start = std::uniform_int_distribution<int>(0, last)(rng) * align;
+    return s;
+}
 
 // The transpositions [low, high] (low <= 0 <= high) that keep every sounding note of
 // grid[start, start + length) on the grid. A silent segment may move anywhere in [-N+1, N-1].

@@ -50,6 +50,53 @@ bool sameWeights(const Model& a, const Model& b) {
     return true;
 }
 
+// Progress says where a sample was written (the studio lists it without watching the folder)
+// and which batches measured the validation NLL (the loss plot draws only those).
+TEST_F(TrainerTest, ProgressNamesSamplesAndValidations) {
+    auto pieces = test::arpeggioPieces(4, 48);
+    auto o = options("progress.pt", 4);
+    o.sampleEvery = 2;
+    o.sampleSteps = 8;
+    std::vector<TrainingProgress> seen;
+    auto r = Trainer::run(ModelConfig::tiny(), pieces, o, nullptr, [&](const TrainingProgress& p) { seen.push_back(p); });
+    ASSERT_TRUE(r.ok) << r.error;
+    ASSERT_EQ(seen.size(), 4u);
+    for (const auto& p : seen) {
+        const bool due = p.batch % 2 == 0;
+        EXPECT_EQ(p.validated, due) << p.batch;
+        EXPECT_EQ(!p.samplePath.empty(), due) << p.batch;
+        if (due) {
+            EXPECT_TRUE(fs::exists(p.samplePath)) << p.samplePath;
+            EXPECT_EQ(fs::path(p.samplePath).filename().string(), "sample-" + std::to_string(p.batch) + ".mid");
+        }
+    }
+}
+
+// A scanned corpus becomes training pieces one way: loaded entries only, named relative to the
+// corpus folder (however the folder was written), so model cards carry no machine's paths.
+TEST(TrainerPieces, FromACorpusNamedRelativeToItsFolder) {
+    Corpus corpus;
+    CorpusEntry a;
+    a.path = "../data/corpus/Bach/one.mid";
+    a.loaded = true;
+    a.grid = StepGrid(4, 24, 78);
+    CorpusEntry skipped;
+    skipped.path = "../data/corpus/bad.mid";
+    CorpusEntry b;
+    b.path = "../data/corpus/two.mid";
+    b.loaded = true;
+    b.grid = StepGrid(6, 24, 78);
+    corpus.entries = {a, skipped, b};
+    for (const std::string folder : {"../data/corpus", "../data/corpus/", "../data/./corpus"}) {
+        auto copy = corpus;
+        const auto pieces = Trainer::piecesFromCorpus(std::move(copy), folder);
+        ASSERT_EQ(pieces.size(), 2u) << folder;
+        EXPECT_EQ(pieces[0].name, "Bach/one.mid") << folder;
+        EXPECT_EQ(pieces[1].name, "two.mid") << folder;
+        EXPECT_EQ(pieces[1].grid.steps(), 6);
+    }
+}
+
 // For both optimisers: Adam's moments and its step count must come back from the checkpoint too
 // (the benchmark runs resume with Adam).
 TEST_F(TrainerTest, ResumeEqualsUninterruptedTraining) {

@@ -43,11 +43,15 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent), gate_
         }
         lastProgress_ = p;
         const double step = static_cast<double>(p.batch);
+        // The one place loss points are de-duplicated: a batch adds at most one training point,
+        // and a validation point only where a validation pass ran.
         if (p.trainLoss > 0 && (trainLoss_.isEmpty() || trainLoss_.back().x() != step)) {
             trainLoss_.append(QPointF(step, p.trainLoss));
+            emit trainingPointAdded(trainLoss_.back());
         }
-        if (p.validLoss >= 0 && (validLoss_.isEmpty() || validLoss_.back().x() != step)) {
+        if (p.validated && p.validLoss >= 0 && (validLoss_.isEmpty() || validLoss_.back().x() != step)) {
             validLoss_.append(QPointF(step, p.validLoss));
+            emit validationPointAdded(validLoss_.back());
         }
         checkpointWritten_ = checkpointWritten_ || p.checkpointWritten;
         emit progress(p);

@@ -69,6 +69,9 @@ signals:
     void scanFinished(const biaxial::CorpusReport& report);
     void progress(const biaxial::TrainingProgress& progress);
     void sampleReady(const QString& path);
+    // A new point of the loss curves (already de-duplicated), after progress().
+    void trainingPointAdded(QPointF point);
+    void validationPointAdded(QPointF point);
     void trainingFinished(const biaxial::TrainingResult& result, const QString& outputPath);
     // A model file the run wrote (on success, and the last checkpoint's model when cancelled
     // after one was written): the Continue panel can offer it.

@@ -76,6 +76,10 @@ TrainingPanel::TrainingPanel(TrainingController* controller, PianoRollWidget* ro
     connect(controller_, &TrainingController::progress, this, &TrainingPanel::onProgress);
     connect(controller_, &TrainingController::trainingFinished, this, &TrainingPanel::onFinished);
     connect(controller_, &TrainingController::sampleReady, this, &TrainingPanel::onSample);
+    connect(controller_, &TrainingController::trainingPointAdded, this,
+            [this](QPointF point) { plot_->addTrainingPoint(point.x(), point.y()); });
+    connect(controller_, &TrainingController::validationPointAdded, this,
+            [this](QPointF point) { plot_->addValidationPoint(point.x(), point.y()); });
     syncFromController();
     updateEstimate();
     updateEnabled();
@@ -557,18 +561,6 @@ void TrainingPanel::onProgress(const TrainingProgress& p) {
     trainProgress_->setFormat(tr("%v / %m batches"));
     trainProgress_->setRange(0, static_cast<int>(std::min<std::int64_t>(std::max<std::int64_t>(1, p.totalBatches), INT32_MAX)));
     trainProgress_->setValue(static_cast<int>(std::min<std::int64_t>(p.batch, INT32_MAX)));
-    if (p.trainLoss > 0) {
-        const auto& pts = plot_->trainingPoints();
-        if (pts.isEmpty() || pts.back().x() != static_cast<double>(p.batch)) {
-            plot_->addTrainingPoint(static_cast<double>(p.batch), p.trainLoss);
-        }
-    }
-    if (p.validLoss >= 0) {
-        const auto& pts = plot_->validationPoints();
-        if (pts.isEmpty() || pts.back().x() != static_cast<double>(p.batch)) {
-            plot_->addValidationPoint(static_cast<double>(p.batch), p.validLoss);
-        }
-    }
     if (p.stepsPerSecond > 0) {
         rateLabel_->setText(p.stepsPerSecond >= 1.0 ? tr("%1 steps/s").arg(p.stepsPerSecond, 0, 'f', 2)
                                                     : tr("%1 s/step").arg(1.0 / p.stepsPerSecond, 0, 'f', 2));

@@ -23,7 +23,7 @@ CorpusReport TrainingWorker::scanNow(const QString& folder, int lowPitch, int nu
     options.grid.numNotes = numNotes;
     options.minSteps = 1;  // short pieces are counted as loaded; `usable` says how many can train
     std::atomic<int> lastPercent{-1};
-    const Corpus corpus = CorpusScanner::scan(folder.toStdString(), options, cancel_, [&](int done, int total) {
+    Corpus corpus = CorpusScanner::scan(folder.toStdString(), options, cancel_, [&](int done, int total) {
         // Called from the scanner's threads: a queued signal is thread-safe; throttle it.
         const int percent = total > 0 ? done * 100 / total : 0;
         if (lastPercent.exchange(percent) != percent) {
@@ -49,11 +49,11 @@ CorpusReport TrainingWorker::scanNow(const QString& folder, int lowPitch, int nu
         ++report.loaded;
         report.warnings += static_cast<int>(entry.warnings.size());
         report.totalSteps += entry.grid.steps();
-        pieces_.push_back(TrainingPiece{name.toStdString(), entry.grid});
     }
+    report.seconds = corpus.summary.seconds;
+    pieces_ = Trainer::piecesFromCorpus(std::move(corpus), folder.toStdString());
     report.totalBars = static_cast<double>(report.totalSteps) / 16.0;
     report.usable = Trainer::usablePieces(pieces_, segmentSteps);
-    report.seconds = corpus.summary.seconds;
     report.ok = report.usable > 0;
     if (report.loaded == 0 && report.skipped == 0) {
         report.error = tr("No MIDI files (.mid, .midi) in %1.").arg(folder);
@@ -72,21 +72,6 @@ void TrainingWorker::scan(const QString& folder, int lowPitch, int numNotes, int
     emit scanFinished(scanNow(folder, lowPitch, numNotes, segmentSteps));
 }
 
-void TrainingWorker::collectNewSamples(const QString& folder) {
-    if (folder.isEmpty()) {
-        return;
-    }
-    const QFileInfoList files =
-        QDir(folder).entryInfoList({QStringLiteral("*.mid"), QStringLiteral("*.midi")}, QDir::Files, QDir::Time | QDir::Reversed);
-    for (const QFileInfo& file : files) {
-        const QString path = file.absoluteFilePath();
-        if (!seenSamples_.contains(path)) {
-            seenSamples_.insert(path);
-            emit sampleReady(path);
-        }
-    }
-}
-
 void TrainingWorker::train(const biaxial::TrainingRequest& request) {
     TrainingResult result;
     const QString output = QString::fromStdString(request.options.outputPath);
@@ -103,22 +88,14 @@ void TrainingWorker::train(const biaxial::TrainingRequest& request) {
         }
     }
 
-    // Samples that exist before the run are old ones: only new files are announced.
-    const QString sampleFolder = QString::fromStdString(request.options.sampleFolder);
-    seenSamples_.clear();
-    if (!sampleFolder.isEmpty()) {
-        for (const QFileInfo& f : QDir(sampleFolder).entryInfoList({QStringLiteral("*.mid")}, QDir::Files)) {
-            seenSamples_.insert(f.absoluteFilePath());
-        }
-    }
-
     result = Trainer::run(request.config, pieces_, request.options, cancel_, [&](const TrainingProgress& p) {
         emit progress(p);
-        collectNewSamples(sampleFolder);
+        if (!p.samplePath.empty()) {
+            emit sampleReady(QFileInfo(QString::fromStdString(p.samplePath)).absoluteFilePath());
+        }
         // Pausing happens here, between batches, on the training thread.
         gate_->waitWhilePaused(cancel_);
     });
-    collectNewSamples(sampleFolder);
     emit trainingFinished(result, output);
 }
 

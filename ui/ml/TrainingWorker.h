@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QObject>
-#include <QSet>
 #include <QString>
 #include <atomic>
 #include <vector>
@@ -27,8 +26,8 @@ public:
 public slots:
     // Worker thread. Emits scanProgress, then scanFinished.
     void scan(const QString& folder, int lowPitch, int numNotes, int segmentSteps);
-    // Worker thread. Scans when needed, then trains; emits progress (and sampleReady as
-    // sample files appear), then trainingFinished. Blocks in its progress callback while paused.
+    // Worker thread. Scans when needed, then trains; emits progress (and sampleReady when the
+    // trainer reports a sample file it wrote), then trainingFinished. Blocks in its progress callback while paused.
     void train(const biaxial::TrainingRequest& request);
 
 signals:
@@ -40,7 +39,6 @@ signals:
 
 private:
     CorpusReport scanNow(const QString& folder, int lowPitch, int numNotes, int segmentSteps);
-    void collectNewSamples(const QString& folder);
 
     const std::atomic<bool>* cancel_;
     PauseGate* gate_;
@@ -48,7 +46,6 @@ private:
     QString scannedFolder_;
     int scannedLowPitch_ = -1;
     int scannedNumNotes_ = -1;
-    QSet<QString> seenSamples_;
 };
 
 }  // namespace biaxial

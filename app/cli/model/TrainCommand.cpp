@@ -212,16 +212,16 @@ int run(const std::vector<std::string>& args) {
             return 1;
         }
         std::map<std::string, int> reasons;
-        for (auto& e : corpus.entries) {
-            if (e.loaded) pieces.push_back({e.path, std::move(e.grid)});
-            else ++reasons[e.reason];
-        }
+        for (const auto& e : corpus.entries)
+            if (!e.loaded) ++reasons[e.reason];
+        const auto summary = corpus.summary;
+        pieces = biaxial::Trainer::piecesFromCorpus(std::move(corpus), p.get("corpus"));
         std::printf("corpus: %d files loaded, %d skipped, %lld steps (%.1f hours at 120 BPM), %lld notes outside "
                     "MIDI %d..%d dropped, %.1f s\n",
-                    corpus.summary.loaded, corpus.summary.skipped, static_cast<long long>(corpus.summary.totalSteps),
-                    static_cast<double>(corpus.summary.totalSteps) / 8.0 / 3600.0,
-                    static_cast<long long>(corpus.summary.droppedOutOfRange), config->lowPitch, config->highPitch(),
-                    corpus.summary.seconds);
+                    summary.loaded, summary.skipped, static_cast<long long>(summary.totalSteps),
+                    static_cast<double>(summary.totalSteps) / 8.0 / 3600.0,
+                    static_cast<long long>(summary.droppedOutOfRange), config->lowPitch, config->highPitch(),
+                    summary.seconds);
         for (const auto& [why, n] : reasons) std::printf("  skipped %d: %s\n", n, why.c_str());
         o.metadata.emplace("corpus", p.get("corpus"));
     }

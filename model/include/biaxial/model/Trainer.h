@@ -98,6 +98,7 @@ struct TrainingProgress {
     std::int64_t totalBatches = 0;
     double trainLoss = 0.0;            // NLL per note-step, mean since the last report
     double validLoss = -1.0;           // NLL per note-step on the validation set (-1 = none yet)
+    bool validated = false;            // validLoss was measured at this batch (else carried over)
     double validLossPerStep = -1.0;    // the same per time step (summed over notes)
     double stepsPerSecond = 0.0;       // batches per second
     double etaSeconds = 0.0;
@@ -106,6 +107,7 @@ struct TrainingProgress {
     // validations, checkpoints and samples) is where a log line is due.
     bool isLogPoint = false;
     std::string message;               // a line for a log ("checkpoint written", "sample ...")
+    std::string samplePath;            // the sample MIDI file written at this batch (empty: none)
 };
 
 struct TrainingResult {
@@ -137,8 +139,10 @@ public:
     // How many pieces are long enough for one segment (a piece of exactly segmentSteps
     // steps is usable): for summaries before starting.
     static int usablePieces(const std::vector<TrainingPiece>& pieces, int segmentSteps);
-    // The loaded entries of a scanned corpus as training pieces (named by path); moves the grids.
-    static std::vector<TrainingPiece> piecesFromCorpus(Corpus&& corpus);
+    // The one way from a scanned corpus to training pieces: its loaded entries, named by their
+    // path relative to the corpus folder (so that a model card names "Bach/bach_846.mid", not
+    // the training machine's absolute path); moves the grids.
+    static std::vector<TrainingPiece> piecesFromCorpus(Corpus&& corpus, const std::string& folder);
     static std::string checkpointPathFor(const std::string& outputPath) { return outputPath + ".ckpt"; }
 };
 
