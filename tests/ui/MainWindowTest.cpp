@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMenu>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -297,6 +298,42 @@ TEST_F(MainWindowTest, PanelsAndGenerateActionsCanBeAdded) {
     EXPECT_TRUE(window->generateMenu()->actions().contains(action));
     EXPECT_NE(window->action("file.open"), nullptr);
     EXPECT_NE(window->action("transport.play"), nullptr);
+}
+
+TEST_F(MainWindowTest, HelpAndAboutGoThroughTheDialogs) {
+    window->action("help.about")->trigger();
+    ASSERT_EQ(dialogs->abouts.size(), 1);
+    EXPECT_TRUE(dialogs->abouts.front().contains("Biaxial Studio"));
+    window->action("help.shortcuts")->trigger();
+    ASSERT_EQ(dialogs->helps.size(), 1);
+    EXPECT_TRUE(dialogs->helps.front().startsWith("Keyboard and Mouse: <table"));
+    EXPECT_TRUE(dialogs->helps.front().contains("Rubber-band selection"));
+}
+
+TEST_F(MainWindowTest, FileActionsAskThroughTheDialogs) {
+    writeSong(path("chosen.mid"), twoNoteSong());
+    dialogs->nextOpenName = path("chosen.mid");
+    window->action("file.open")->trigger();
+    EXPECT_EQ(window->document()->noteCount(), 2u);
+    EXPECT_EQ(dialogs->chooserTitles.last(), "Open MIDI file");
+    dialogs->nextSaveName = path("exported.mid");
+    window->action("file.exportMidi")->trigger();
+    EXPECT_TRUE(QFile::exists(path("exported.mid")));
+    EXPECT_FALSE(window->document()->isModified()) << "an export is not a save";
+    dialogs->nextOpenName.clear();
+    window->action("transport.soundFont")->trigger();  // cancelled
+    EXPECT_EQ(dialogs->chooserTitles.last(), "Choose a SoundFont");
+    EXPECT_TRUE(dialogs->errors.isEmpty());
+}
+
+TEST_F(MainWindowTest, PreferencesBrowseAsksThroughTheDialogs) {
+    PreferencesDialog dialog(PreferencesDialog::Values{}, dialogs.get(), window.get());
+    dialogs->nextOpenName = "/somewhere/piano.sf2";
+    auto* browse = dialog.findChild<QPushButton*>("soundFontBrowse");
+    ASSERT_NE(browse, nullptr);
+    browse->click();
+    EXPECT_EQ(dialogs->chooserTitles.last(), "Choose a SoundFont");
+    EXPECT_EQ(dialog.values().soundFont, "/somewhere/piano.sf2");
 }
 
 }  // namespace

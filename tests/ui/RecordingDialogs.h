@@ -18,6 +18,10 @@ public:
     bool yesNoAnswer = true;
     QString nextOpenName;
     QString nextSaveName;
+    QString nextDirectory;
+    QStringList chooserTitles;  // the title of every file or folder chooser shown
+    QStringList abouts;
+    QStringList helps;
 
     void showError(QWidget*, const QString& title, const QString& text) override { errors << title + ": " + text; }
     void showWarnings(QWidget*, const QString&, const QString&, const QStringList& list) override { warnings << list; }
@@ -29,8 +33,20 @@ public:
         ++yesNoQuestions;
         return yesNoAnswer;
     }
-    QString openFileName(QWidget*, const QString&, const QString&, const QString&) override { return nextOpenName; }
-    QString saveFileName(QWidget*, const QString&, const QString&, const QString&) override { return nextSaveName; }
+    QString openFileName(QWidget*, const QString& title, const QString&, const QString&) override {
+        chooserTitles << title;
+        return nextOpenName;
+    }
+    QString saveFileName(QWidget*, const QString& title, const QString&, const QString&) override {
+        chooserTitles << title;
+        return nextSaveName;
+    }
+    QString existingDirectory(QWidget*, const QString& title, const QString&) override {
+        chooserTitles << title;
+        return nextDirectory;
+    }
+    void showAbout(QWidget*, const QString& title, const QString& text) override { abouts << title + ": " + text; }
+    void showHelp(QWidget*, const QString& title, const QString& html) override { helps << title + ": " + html; }
 };
 
 }  // namespace biaxial::test

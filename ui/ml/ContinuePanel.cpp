@@ -4,7 +4,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -22,11 +21,12 @@
 
 #include "ContinueController.h"
 #include "ModelCardView.h"
+#include "ModelChooser.h"
 #include "ModelLocator.h"
 #include "ScaleChooser.h"
 #include "VariationPreview.h"
-#include "biaxial/engine/GridConverter.h"
 #include "biaxial/ui/PianoRollWidget.h"
+#include "biaxial/ui/QtUserDialogs.h"
 #include "biaxial/ui/SongDocument.h"
 
 namespace biaxial {
@@ -37,9 +37,15 @@ constexpr int kMaxRandomSeed = 999999;
 
 }  // namespace
 
-ContinuePanel::ContinuePanel(SongDocument* document, PianoRollWidget* roll, QWidget* parent, bool loadDefaultModel)
+ContinuePanel::ContinuePanel(SongDocument* document, PianoRollWidget* roll, QWidget* parent, bool loadDefaultModel,
+                             IUserDialogs* dialogs)
     : QDockWidget(tr("Continue"), parent), document_(document), roll_(roll) {
     setObjectName("continuePanel");
+    if (dialogs == nullptr) {
+        ownDialogs_ = std::make_unique<QtUserDialogs>();
+        dialogs = ownDialogs_.get();
+    }
+    dialogs_ = dialogs;
     controller_ = new ContinueController(this);
     preview_ = new VariationPreview(document_, roll_, this);
     buildUi();
@@ -76,8 +82,8 @@ ContinuePanel::ContinuePanel(SongDocument* document, PianoRollWidget* roll, QWid
             addModelFile(fallback, false);
         }
         startModel = QFileInfo(last).isFile() ? last : !fallback.isEmpty() ? fallback
-                                                     : modelCombo_->count() > 0 ? modelCombo_->itemData(0).toString()
-                                                                                : QString();
+                                                     : modelChooser_->count() > 0 ? modelChooser_->pathAt(0)
+                                                                                  : QString();
     }
     if (!startModel.isEmpty()) {
         addModelFile(startModel, true);
@@ -98,16 +104,8 @@ void ContinuePanel::buildUi() {
     // --- model ---
     auto* modelBox = new QGroupBox(tr("Model"));
     auto* modelLayout = new QVBoxLayout(modelBox);
-    auto* modelRow = new QHBoxLayout;
-    modelCombo_ = new QComboBox;
-    modelCombo_->setObjectName("modelCombo");
-    modelCombo_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    modelCombo_->setMinimumContentsLength(12);
-    openModelButton_ = new QPushButton(tr("Open model..."));
-    openModelButton_->setObjectName("openModel");
-    modelRow->addWidget(modelCombo_, 1);
-    modelRow->addWidget(openModelButton_);
-    modelLayout->addLayout(modelRow);
+    modelChooser_ = new ModelChooser(dialogs_);
+    modelLayout->addWidget(modelChooser_);
     card_ = new ModelCardView;
     modelLayout->addWidget(card_);
     layout->addWidget(modelBox);
@@ -306,8 +304,7 @@ void ContinuePanel::buildUi() {
             emit auditionRequested(from, preview_->currentNotes());
         }
     });
-    connect(openModelButton_, &QPushButton::clicked, this, &ContinuePanel::openModelDialog);
-    connect(modelCombo_, &QComboBox::activated, this, &ContinuePanel::onModelChosen);
+    connect(modelChooser_, &ModelChooser::modelChosen, this, &ContinuePanel::onModelChosen);
     connect(scaleChooser_, &ScaleChooser::scaleChanged, this, &ContinuePanel::onScaleChanged);
     connect(highlightCheck_, &QCheckBox::toggled, this, [this] { onScaleChanged(scaleChooser_->scale()); });
     connect(adaptiveCheck_, &QCheckBox::toggled, this, [this] { updateEnabled(); });
@@ -342,13 +339,7 @@ void ContinuePanel::loadSettings() {
         std::clamp(s.value("scaleMode", static_cast<int>(defaults.scale.mode)).toInt(), 0, Scale::kModeCount - 1));
     scaleChooser_->setScale(scale);
     fromCombo_->setCurrentIndex(std::clamp(s.value("from", 0).toInt(), 0, fromCombo_->count() - 1));
-    // Models opened before, still on disk (the default model is added at start).
-    for (const QString& path : s.value("models").toStringList()) {
-        if (QFileInfo(path).isFile() && modelCombo_->findData(path) < 0) {
-            modelCombo_->addItem(QFileInfo(path).fileName(), path);
-            modelCombo_->setItemData(modelCombo_->count() - 1, path, Qt::ToolTipRole);
-        }
-    }
+    modelChooser_->loadSettings(s);
     s.endGroup();
 }
 
@@ -367,101 +358,36 @@ void ContinuePanel::saveSettings() const {
     s.setValue("scaleRoot", scaleChooser_->scale().root);
     s.setValue("scaleMode", static_cast<int>(scaleChooser_->scale().mode));
     s.setValue("from", fromCombo_->currentIndex());
-    QStringList models;
-    for (int i = 0; i < modelCombo_->count(); ++i) {
-        models << modelCombo_->itemData(i).toString();
-    }
-    s.setValue("models", models);
+    modelChooser_->saveSettings(s);
     if (controller_->hasModel()) {
         s.setValue("currentModel", controller_->modelPath());
     }
     s.endGroup();
 }
 
-std::int64_t ContinuePanel::seedEndTick(From from) const {
-    const int tpq = document_->ticksPerQuarter();
-    const std::int64_t songEnd = document_->song().endTick();
-    std::int64_t selectionEnd = -1;
-    for (const NoteRef& ref : document_->selectedNotes()) {
-        selectionEnd = std::max(selectionEnd, ref.note.end());
-    }
-    const bool hasLoop = roll_ != nullptr && roll_->hasLoopRange();
-    std::int64_t tick = songEnd;
-    switch (from) {
-        case From::Auto:
-            tick = selectionEnd >= 0 ? selectionEnd : hasLoop ? roll_->loopEnd() : songEnd;
-            break;
-        case From::SongEnd: tick = songEnd; break;
-        case From::SelectionEnd: tick = selectionEnd >= 0 ? selectionEnd : songEnd; break;
-        case From::LoopEnd: tick = hasLoop ? roll_->loopEnd() : songEnd; break;
-    }
-    return GridConverter::ceilTickToStep(tick, tpq);
+ContinueRequestBuilder ContinuePanel::requestBuilder() const {
+    const bool loop = roll_ != nullptr && roll_->hasLoopRange();
+    return ContinueRequestBuilder(document_->song(), extentOf(document_->selection()), loop ? roll_->loopStart() : 0,
+                                  loop ? roll_->loopEnd() : 0, document_->editTrack());
 }
 
+std::int64_t ContinuePanel::seedEndTick(From from) const { return requestBuilder().seedEndTick(from); }
+
 bool ContinuePanel::regenerateRange(std::int64_t* start, std::int64_t* end) const {
-    const int tpq = document_->ticksPerQuarter();
-    std::int64_t from = -1;
-    std::int64_t to = -1;
-    const NoteRefs selected = document_->selectedNotes();
-    if (!selected.empty()) {
-        from = selected.front().note.start;
-        for (const NoteRef& ref : selected) {
-            from = std::min(from, ref.note.start);
-            to = std::max(to, ref.note.end());
-        }
-    } else if (roll_ != nullptr && roll_->hasLoopRange()) {
-        from = roll_->loopStart();
-        to = roll_->loopEnd();
-    }
-    if (from < 0 || to <= from) {
-        return false;
-    }
-    *start = GridConverter::floorTickToStep(from, tpq);
-    *end = GridConverter::ceilTickToStep(to, tpq);
-    return *end > *start;
+    return requestBuilder().regenerateRange(start, end);
 }
 
 ContinueRequest ContinuePanel::buildRequest(ContinueRequest::Mode mode) const {
-    ContinueRequest r;
-    r.mode = mode;
-    r.song = document_->song();
-    if (mode == ContinueRequest::Mode::Regenerate) {
-        std::int64_t from = 0;
-        std::int64_t to = 0;
-        regenerateRange(&from, &to);
-        r.seedEndTick = from;
-        r.replaceEndTick = to;
-    } else {
-        r.seedEndTick = seedEndTick(static_cast<From>(fromCombo_->currentData().toInt()));
-    }
-    r.bars = barsSpin_->value();
-    r.conservativity = conservativitySpin_->value();
-    r.adaptiveConservativity = adaptiveCheck_->isChecked();
-    r.temperature = temperatureSpin_->value();
-    r.variations = variationsSpin_->value();
-    r.randomSeed = static_cast<std::uint64_t>(seedSpin_->value());
-    r.scale = scaleChooser_->scale();
-    r.outOfScaleWeight = outOfKeyCombo_->currentData().toDouble();
-    r.track = document_->editTrack();
-    // New notes look like their neighbours: the channel of the edit track and the median
-    // velocity of the song (90 for an empty song).
-    std::vector<int> velocities;
-    r.channel = 0;
-    bool channelSet = false;
-    for (std::size_t t = 0; t < r.song.tracks.size(); ++t) {
-        for (const Note& n : r.song.tracks[t].notes) {
-            velocities.push_back(n.velocity);
-            if (!channelSet && static_cast<int>(t) == r.track) {
-                r.channel = n.channel;
-                channelSet = true;
-            }
-        }
-    }
-    if (!velocities.empty()) {
-        std::nth_element(velocities.begin(), velocities.begin() + velocities.size() / 2, velocities.end());
-        r.velocity = velocities[velocities.size() / 2];
-    }
-    return r;
+    ContinueRequest choices;
+    choices.bars = barsSpin_->value();
+    choices.conservativity = conservativitySpin_->value();
+    choices.adaptiveConservativity = adaptiveCheck_->isChecked();
+    choices.temperature = temperatureSpin_->value();
+    choices.variations = variationsSpin_->value();
+    choices.randomSeed = static_cast<std::uint64_t>(seedSpin_->value());
+    choices.scale = scaleChooser_->scale();
+    choices.outOfScaleWeight = outOfKeyCombo_->currentData().toDouble();
+    return requestBuilder().build(mode, static_cast<From>(fromCombo_->currentData().toInt()), choices);
 }
 
 void ContinuePanel::startContinue() { start(ContinueRequest::Mode::Continue); }
@@ -530,29 +456,16 @@ void ContinuePanel::onFinished(const ContinueResult& result) {
 }
 
 void ContinuePanel::addModelFile(const QString& path, bool select) {
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    int index = modelCombo_->findData(absolute);
-    if (index < 0) {
-        modelCombo_->addItem(QFileInfo(absolute).fileName(), absolute);
-        index = modelCombo_->count() - 1;
-        modelCombo_->setItemData(index, absolute, Qt::ToolTipRole);
-    }
+    const QString absolute = modelChooser_->addModelFile(path);
     if (select) {
-        modelCombo_->setCurrentIndex(index);
-        onModelChosen(index);
+        modelChooser_->setCurrentPath(absolute);
+        onModelChosen(absolute);
     }
 }
 
-void ContinuePanel::openModelDialog() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open model"), QString(),
-                                                      tr("Biaxial models (*.pt);;All files (*)"));
-    if (!path.isEmpty()) {
-        addModelFile(path, true);
-    }
-}
+void ContinuePanel::openModelDialog() { modelChooser_->openModelDialog(); }
 
-void ContinuePanel::onModelChosen(int index) {
-    const QString path = modelCombo_->itemData(index).toString();
+void ContinuePanel::onModelChosen(const QString& path) {
     if (path.isEmpty() || path == controller_->modelPath()) {
         return;
     }
@@ -574,10 +487,7 @@ void ContinuePanel::onModelLoadFailed(const QString& path, const QString& error)
     card_->showMessage(tr("Could not load %1:\n%2").arg(QFileInfo(path).fileName(), error) +
                        (controller_->hasModel() ? tr("\n\nStill using %1.").arg(QFileInfo(controller_->modelPath()).fileName())
                                                 : QStringLiteral("\n\n") + ModelLocator::howToGetAModel()));
-    const int current = modelCombo_->findData(controller_->modelPath());
-    if (current >= 0) {
-        modelCombo_->setCurrentIndex(current);
-    }
+    modelChooser_->setCurrentPath(controller_->modelPath());
     setStatus(tr("Could not load the model."));
     updateEnabled();
 }

@@ -3,6 +3,9 @@
 #include <QDockWidget>
 #include <QString>
 #include <cstdint>
+#include <memory>
+
+#include "ContinueRequestBuilder.h"
 
 #include "biaxial/model/ContinueRequest.h"
 #include "biaxial/model/ContinueResult.h"
@@ -22,7 +25,9 @@ class QToolButton;
 namespace biaxial {
 
 class ContinueController;
+class IUserDialogs;
 class ModelCardView;
+class ModelChooser;
 class PianoRollWidget;
 class ScaleChooser;
 class SongDocument;
@@ -32,16 +37,18 @@ class VariationPreview;
 // (fixed or adaptive), temperature, variations, random seed, key/scale; Continue and
 // Regenerate selection with a progress bar and Cancel; then the variations as ghost notes to
 // flip through, audition, accept (one undo step) or discard.
-// Owns its ContinueController (worker thread) and VariationPreview. The document and the
-// roll belong to the main window and must outlive the panel. GUI thread only.
+// Owns its ContinueController (worker thread) and VariationPreview; ContinueRequestBuilder
+// makes the requests and ModelChooser the model list. The document, the roll and the dialogs
+// belong to the main window and must outlive the panel. GUI thread only.
 class ContinuePanel : public QDockWidget {
     Q_OBJECT
 public:
-    enum class From { Auto, SongEnd, SelectionEnd, LoopEnd };
+    using From = ContinueRequestBuilder::From;
 
     // Loads the default model (ModelLocator) unless `loadDefaultModel` is false (tests).
+    // `dialogs` asks for model files; null: the real file dialog.
     ContinuePanel(SongDocument* document, PianoRollWidget* roll, QWidget* parent = nullptr,
-                  bool loadDefaultModel = true);
+                  bool loadDefaultModel = true, IUserDialogs* dialogs = nullptr);
     ~ContinuePanel() override;
 
     ContinueController* controller() const { return controller_; }
@@ -86,7 +93,8 @@ private:
     void start(ContinueRequest::Mode mode);
     void setStatus(const QString& text);
     void updateEnabled();
-    void onModelChosen(int index);
+    ContinueRequestBuilder requestBuilder() const;
+    void onModelChosen(const QString& path);
     void onModelLoaded(const QString& path, const ModelInfo& info);
     void onModelLoadFailed(const QString& path, const QString& error);
     void onFinished(const ContinueResult& result);
@@ -94,11 +102,12 @@ private:
 
     SongDocument* document_;
     PianoRollWidget* roll_;
+    std::unique_ptr<IUserDialogs> ownDialogs_;  // when none was given
+    IUserDialogs* dialogs_ = nullptr;
     ContinueController* controller_ = nullptr;
     VariationPreview* preview_ = nullptr;
 
-    QComboBox* modelCombo_ = nullptr;
-    QPushButton* openModelButton_ = nullptr;
+    ModelChooser* modelChooser_ = nullptr;
     ModelCardView* card_ = nullptr;
     QComboBox* fromCombo_ = nullptr;
     QSpinBox* barsSpin_ = nullptr;

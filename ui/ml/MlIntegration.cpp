@@ -22,9 +22,9 @@ MlIntegration::Parts MlIntegration::install(MainWindow* window, bool loadDefault
     PianoRollWidget* roll = window->pianoRoll();
     Transport* transport = window->transport();
 
-    parts.continuePanel = new ContinuePanel(document, roll, window, loadDefaultModel);
+    parts.continuePanel = new ContinuePanel(document, roll, window, loadDefaultModel, window->dialogs());
     parts.trainingController = new TrainingController(window);
-    parts.trainingPanel = new TrainingPanel(parts.trainingController, roll, window);
+    parts.trainingPanel = new TrainingPanel(parts.trainingController, roll, window, window->dialogs());
     window->addPanel(parts.continuePanel, Qt::RightDockWidgetArea);
     window->addPanel(parts.trainingPanel, Qt::RightDockWidgetArea);
     window->tabifyDockWidget(parts.continuePanel, parts.trainingPanel);

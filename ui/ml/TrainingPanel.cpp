@@ -4,14 +4,12 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -19,17 +17,16 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
-#include <QSplitter>
-#include <QStandardPaths>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 
 #include "LossPlotWidget.h"
-#include "biaxial/engine/MidiFileReader.h"
+#include "TrainingPlan.h"
+#include "TrainingSamplesView.h"
 #include "biaxial/model/Model.h"
 #include "biaxial/ui/PianoRollWidget.h"
-#include "biaxial/ui/SongDocument.h"
+#include "biaxial/ui/QtUserDialogs.h"
 
 namespace biaxial {
 
@@ -61,9 +58,15 @@ QString formatBytes(double bytes) {
 
 }  // namespace
 
-TrainingPanel::TrainingPanel(TrainingController* controller, PianoRollWidget* roll, QWidget* parent)
+TrainingPanel::TrainingPanel(TrainingController* controller, PianoRollWidget* roll, QWidget* parent,
+                             IUserDialogs* dialogs)
     : QDockWidget(tr("Training"), parent), controller_(controller), roll_(roll) {
     setObjectName("trainingPanel");
+    if (dialogs == nullptr) {
+        ownDialogs_ = std::make_unique<QtUserDialogs>();
+        dialogs = ownDialogs_.get();
+    }
+    dialogs_ = dialogs;
     buildUi();
     loadSettings();
 
@@ -99,6 +102,7 @@ void TrainingPanel::buildUi() {
     folderEdit_->setObjectName("folderEdit");
     folderEdit_->setPlaceholderText(tr("A folder of .mid files (searched recursively)"));
     chooseButton_ = new QPushButton(tr("Choose..."));
+    chooseButton_->setObjectName("chooseFolderButton");
     scanButton_ = new QPushButton(tr("Scan"));
     scanButton_->setObjectName("scanButton");
     folderRow->addWidget(folderEdit_, 1);
@@ -157,6 +161,7 @@ void TrainingPanel::buildUi() {
     outputEdit_ = new QLineEdit;
     outputEdit_->setObjectName("outputEdit");
     outputButton_ = new QPushButton(tr("Save as..."));
+    outputButton_->setObjectName("outputButton");
     outputRow->addWidget(outputEdit_, 1);
     outputRow->addWidget(outputButton_);
     form->addRow(tr("Model file"), outputRow);
@@ -218,23 +223,8 @@ void TrainingPanel::buildUi() {
     runLayout->addWidget(plot_, 1);
     layout->addWidget(runBox, 1);
 
-    // --- samples ---
-    auto* samplesBox = new QGroupBox(tr("Samples at checkpoints"));
-    auto* samplesLayout = new QVBoxLayout(samplesBox);
-    samplesList_ = new QListWidget;
-    samplesList_->setObjectName("samplesList");
-    samplesList_->setMaximumHeight(90);
-    samplesLayout->addWidget(samplesList_);
-    auto* sampleButtons = new QHBoxLayout;
-    previewSampleButton_ = new QPushButton(tr("Show as ghost notes"));
-    openSampleButton_ = new QPushButton(tr("Open as song"));
-    useModelButton_ = new QPushButton(tr("Use for Continue"));
-    useModelButton_->setObjectName("useModelButton");
-    sampleButtons->addWidget(previewSampleButton_);
-    sampleButtons->addWidget(openSampleButton_);
-    sampleButtons->addWidget(useModelButton_);
-    samplesLayout->addLayout(sampleButtons);
-    layout->addWidget(samplesBox);
+    samples_ = new TrainingSamplesView(roll_);
+    layout->addWidget(samples_);
 
     status_ = new QLabel;
     status_->setObjectName("trainingStatus");
@@ -255,8 +245,8 @@ void TrainingPanel::buildUi() {
     connect(pauseButton_, &QPushButton::clicked, this, &TrainingPanel::togglePause);
     connect(cancelButton_, &QPushButton::clicked, this, &TrainingPanel::cancel);
     connect(outputButton_, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Model file"), outputEdit_->text(),
-                                                          tr("Biaxial models (*.pt)"));
+        const QString path = dialogs_->saveFileName(this, tr("Model file"), outputEdit_->text(),
+                                                     tr("Biaxial models (*.pt)"));
         if (!path.isEmpty()) {
             setOutputPath(path.endsWith(QLatin1String(".pt")) ? path : path + QStringLiteral(".pt"));
         }
@@ -270,19 +260,14 @@ void TrainingPanel::buildUi() {
     connect(stepsSpin_, &QSpinBox::valueChanged, this, [this] { updateEstimate(); });
     connect(batchSpin_, &QSpinBox::valueChanged, this, [this] { updateEstimate(); });
     connect(deviceCombo_, &QComboBox::currentIndexChanged, this, [this] { updateEstimate(); });
-    connect(samplesList_, &QListWidget::itemDoubleClicked, this, [this] { previewSelectedSample(); });
-    connect(previewSampleButton_, &QPushButton::clicked, this, &TrainingPanel::previewSelectedSample);
-    connect(openSampleButton_, &QPushButton::clicked, this, [this] {
-        if (auto* item = samplesList_->currentItem()) {
-            emit openSampleRequested(item->data(Qt::UserRole).toString());
-        }
-    });
-    connect(useModelButton_, &QPushButton::clicked, this, [this] {
+    connect(samples_, &TrainingSamplesView::openRequested, this, &TrainingPanel::openSampleRequested);
+    connect(samples_, &TrainingSamplesView::useModelRequested, this, [this] {
         if (!lastModelPath_.isEmpty()) {
             emit useModelRequested(lastModelPath_);
         }
     });
-    connect(samplesList_, &QListWidget::currentRowChanged, this, [this] { updateEnabled(); });
+    connect(samples_, &TrainingSamplesView::currentChanged, this, [this] { updateEnabled(); });
+    connect(samples_, &TrainingSamplesView::statusMessage, this, &TrainingPanel::setStatus);
 }
 
 void TrainingPanel::loadSettings() {
@@ -356,7 +341,7 @@ void TrainingPanel::setSteps(int steps) { stepsSpin_->setValue(steps); }
 void TrainingPanel::setBatchSize(int batch) { batchSpin_->setValue(batch); }
 
 void TrainingPanel::chooseFolder() {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("MIDI folder"), folderEdit_->text());
+    const QString folder = dialogs_->existingDirectory(this, tr("MIDI folder"), folderEdit_->text());
     if (!folder.isEmpty()) {
         folderEdit_->setText(folder);
         scan();
@@ -369,72 +354,36 @@ void TrainingPanel::scan() {
         setStatus(tr("Choose a MIDI folder first."));
         return;
     }
-    const ModelConfig config = ModelConfig::preset(presetCombo_->currentData().toString().toStdString())
-                                   .value_or(ModelConfig::small());
+    const ModelConfig config = TrainingPlan::config(presetCombo_->currentData().toString());
     scanProgress_->setRange(0, 0);  // busy until the first count arrives
     if (controller_->startScan(folder, config.lowPitch, config.numNotes, 128)) {
         setStatus(tr("Scanning %1...").arg(folder));
     }
 }
 
-QString TrainingPanel::defaultOutputPath() const {
-    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QString corpus = QFileInfo(folderEdit_->text().trimmed()).fileName();
-    if (corpus.isEmpty()) {
-        corpus = QStringLiteral("model");
-    }
-    return QDir(base).filePath(QStringLiteral("models/%1-%2.pt").arg(corpus, presetCombo_->currentData().toString()));
+TrainingPlan::Choices TrainingPanel::choices() const {
+    TrainingPlan::Choices c;
+    c.corpusFolder = folderEdit_->text().trimmed();
+    c.preset = presetCombo_->currentData().toString();
+    c.outputPath = outputEdit_->text().trimmed();
+    c.device = deviceCombo_->currentData().toString();
+    c.resume = resumeCheck_->isChecked();
+    c.bf16 = bf16Check_->isChecked();
+    c.steps = stepsSpin_->value();
+    c.batchSize = batchSpin_->value();
+    c.checkpointEvery = checkpointEvery_;
+    return c;
 }
 
 TrainingRequest TrainingPanel::buildRequest() const {
-    TrainingRequest r;
-    r.corpusFolder = folderEdit_->text().trimmed();
-    r.preset = presetCombo_->currentData().toString();
-    r.config = ModelConfig::preset(r.preset.toStdString()).value_or(ModelConfig::small());
-    TrainingOptions& o = r.options;
-    const QString output = outputEdit_->text().trimmed().isEmpty() ? defaultOutputPath() : outputEdit_->text().trimmed();
-    o.outputPath = output.toStdString();
-    o.resume = resumeCheck_->isChecked();
-    o.bf16 = bf16Check_->isChecked() && deviceCombo_->currentData().toString() != QStringLiteral("cuda") &&
-             !(deviceCombo_->currentData().toString() == QStringLiteral("auto") && Model::cudaAvailable());
-    o.steps = stepsSpin_->value();
-    o.batchSize = batchSpin_->value();
-    o.device = deviceCombo_->currentData().toString().toStdString();
-    // Checkpoints (with a sample each) about ten times per run, at most every 500 batches
-    // like the original; frequent reports so that the plot moves and Pause is quick.
-    const int every = checkpointEvery_ > 0 ? checkpointEvery_
-                                           : static_cast<int>(std::clamp<std::int64_t>(o.steps / 10, 1, 500));
-    o.checkpointEvery = every;
-    o.sampleEvery = every;
-    // Validation (40 fixed segments, forward only: ~1.3 batches of work) at each checkpoint,
-    // so that a short run does not spend its time validating.
-    o.validationEvery = every;
-    // A report per batch: Pause takes effect at a report, and the plot smooths the noise.
-    // Very long runs report less often so that the plot keeps at most ~20,000 points.
-    o.logEvery = static_cast<int>(std::clamp<std::int64_t>(o.steps / 20000, 1, 100));
-    const QFileInfo out(output);
-    o.sampleFolder = QDir(out.absolutePath()).filePath(out.completeBaseName() + QStringLiteral("-samples")).toStdString();
-    const QString corpusName = QFileInfo(r.corpusFolder).fileName();
-    o.metadata["name"] = QStringLiteral("%1 (%2)").arg(corpusName, r.preset).toStdString();
-    o.metadata["corpus"] = corpusName.toStdString();
-    o.metadata["size"] = r.preset.toStdString();
-    o.metadata["created"] = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
-    o.metadata["trained_with"] = "Biaxial Studio";
-    if (controller_ != nullptr && controller_->lastScan().folder == r.corpusFolder && controller_->lastScan().ok) {
-        o.metadata["corpus_files"] = std::to_string(controller_->lastScan().loaded);
-        o.metadata["corpus_bars"] = std::to_string(static_cast<long long>(controller_->lastScan().totalBars));
-    }
-    return r;
+    return TrainingPlan::request(choices(), controller_ != nullptr ? &controller_->lastScan() : nullptr,
+                                 Model::cudaAvailable(), QDateTime::currentDateTimeUtc());
 }
 
 TrainingEstimate TrainingPanel::currentEstimate() const {
-    const ModelConfig config = ModelConfig::preset(presetCombo_->currentData().toString().toStdString())
-                                   .value_or(ModelConfig::small());
-    std::string device = deviceCombo_->currentData().toString().toStdString();
-    if (device == "auto") {
-        device = Model::cudaAvailable() ? "cuda" : "cpu";
-    }
-    return TrainingEstimate::estimate(config, batchSpin_->value(), 128, stepsSpin_->value(), device);
+    const TrainingPlan::Choices c = choices();
+    return TrainingEstimate::estimate(TrainingPlan::config(c.preset), c.batchSize, 128, c.steps,
+                                      TrainingPlan::resolvedDevice(c.device, Model::cudaAvailable()));
 }
 
 QString TrainingPanel::estimateText() const { return estimateLabel_->text(); }
@@ -466,7 +415,8 @@ void TrainingPanel::updateEnabled() {
                                                       outputButton_}) {
         w->setEnabled(idle);
     }
-    const QString output = outputEdit_->text().trimmed().isEmpty() ? defaultOutputPath() : outputEdit_->text().trimmed();
+    const TrainingPlan::Choices c = choices();
+    const QString output = TrainingPlan::outputPath(c);
     const bool canResume = QFileInfo::exists(QString::fromStdString(Trainer::checkpointPathFor(output.toStdString())));
     resumeCheck_->setEnabled(idle && canResume);
     if (!canResume) {
@@ -483,11 +433,8 @@ void TrainingPanel::updateEnabled() {
         scanProgress_->setRange(0, 1);
         scanProgress_->setValue(controller_->lastScan().folder.isEmpty() ? 0 : 1);
     }
-    outputEdit_->setPlaceholderText(defaultOutputPath());
-    const bool haveSample = samplesList_->currentItem() != nullptr;
-    previewSampleButton_->setEnabled(haveSample && roll_ != nullptr);
-    openSampleButton_->setEnabled(haveSample);
-    useModelButton_->setEnabled(!lastModelPath_.isEmpty() && !training);
+    outputEdit_->setPlaceholderText(TrainingPlan::defaultOutputPath(c.corpusFolder, c.preset));
+    samples_->updateButtons(!lastModelPath_.isEmpty() && !training);
 }
 
 void TrainingPanel::start() {
@@ -502,7 +449,7 @@ void TrainingPanel::start() {
         outputEdit_->setText(QString::fromStdString(request.options.outputPath));
     }
     plot_->clear();
-    samplesList_->clear();
+    samples_->clear();
     trainProgress_->setRange(0, static_cast<int>(std::min<std::int64_t>(request.options.steps, INT32_MAX)));
     trainProgress_->setValue(0);
     trainProgress_->setFormat(tr("%v / %m batches"));
@@ -608,42 +555,8 @@ void TrainingPanel::onFinished(const TrainingResult& result, const QString& outp
 }
 
 void TrainingPanel::onSample(const QString& path) {
-    auto* item = new QListWidgetItem(QFileInfo(path).fileName(), samplesList_);
-    item->setData(Qt::UserRole, path);
-    item->setToolTip(path);
-    samplesList_->setCurrentItem(item);
+    samples_->addSample(path);
     updateEnabled();
-}
-
-void TrainingPanel::previewSelectedSample() {
-    auto* item = samplesList_->currentItem();
-    if (item == nullptr || roll_ == nullptr) {
-        return;
-    }
-    const QString path = item->data(Qt::UserRole).toString();
-    const Result<Song> read = MidiFileReader::readFile(path.toStdString());
-    if (!read) {
-        setStatus(tr("Cannot read the sample: %1").arg(QString::fromStdString(read.error().message())));
-        return;
-    }
-    // Shown after the song, at the document's resolution, so that it can be compared by ear.
-    const Song& sample = read.value();
-    SongDocument* document = roll_->document();
-    const int tpq = document->ticksPerQuarter();
-    const std::int64_t bar = std::max<std::int64_t>(1, document->ticksPerBar());
-    const std::int64_t offset = (document->song().endTick() + bar - 1) / bar * bar;
-    std::vector<Note> notes;
-    for (const Track& track : sample.tracks) {
-        for (const Note& n : track.notes) {
-            Note scaled = n;
-            scaled.start = offset + n.start * tpq / std::max(1, sample.ticksPerQuarter);
-            scaled.length = std::max<std::int64_t>(1, n.length * tpq / std::max(1, sample.ticksPerQuarter));
-            notes.push_back(scaled);
-        }
-    }
-    roll_->setGhostNotes(std::move(notes));
-    roll_->scrollToTick(offset);
-    setStatus(tr("Showing %1 as ghost notes after the song.").arg(QFileInfo(path).fileName()));
 }
 
 void TrainingPanel::setStatus(const QString& text) {

@@ -3,16 +3,17 @@
 #include <QDockWidget>
 #include <QPointer>
 #include <QString>
+#include <memory>
 
 #include "CorpusReport.h"
 #include "TrainingController.h"
 #include "TrainingEstimate.h"
+#include "TrainingPlan.h"
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QListWidget;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -20,20 +21,25 @@ class QSpinBox;
 
 namespace biaxial {
 
+class IUserDialogs;
 class LossPlotWidget;
 class PianoRollWidget;
+class TrainingSamplesView;
 
 // The Training dock: choose a MIDI folder and see its scan (files loaded, skipped with
 // reasons, total bars), choose a size preset, steps, batch and device with an estimate of
 // time and memory, then start, pause, resume or cancel, watching the loss plot, steps/s, ETA
-// and device, and preview the samples written at checkpoints. A view of a
-// TrainingController that the main window owns: closing or deleting the panel does not stop
-// training, and a new panel shows the running job's history. GUI thread only.
+// and device, and preview the samples written at checkpoints (TrainingSamplesView). A view
+// of a TrainingController that the main window owns: closing or deleting the panel does not
+// stop training, and a new panel shows the running job's history. TrainingPlan turns the
+// controls into the run. GUI thread only.
 class TrainingPanel : public QDockWidget {
     Q_OBJECT
 public:
-    // `roll` (optional) receives sample previews as ghost notes.
-    TrainingPanel(TrainingController* controller, PianoRollWidget* roll = nullptr, QWidget* parent = nullptr);
+    // `roll` (optional) receives sample previews as ghost notes. `dialogs` asks for the
+    // folder and the model file (null: the real file dialogs) and must outlive the panel.
+    TrainingPanel(TrainingController* controller, PianoRollWidget* roll = nullptr, QWidget* parent = nullptr,
+                  IUserDialogs* dialogs = nullptr);
     ~TrainingPanel() override;
 
     TrainingController* controller() const { return controller_; }
@@ -81,11 +87,13 @@ private:
     void onProgress(const TrainingProgress& progress);
     void onFinished(const TrainingResult& result, const QString& outputPath);
     void onSample(const QString& path);
-    void previewSelectedSample();
-    QString defaultOutputPath() const;
+    // What the controls say now.
+    TrainingPlan::Choices choices() const;
 
     QPointer<TrainingController> controller_;
     QPointer<PianoRollWidget> roll_;
+    std::unique_ptr<IUserDialogs> ownDialogs_;  // when none was given
+    IUserDialogs* dialogs_ = nullptr;
 
     QLineEdit* folderEdit_ = nullptr;
     QPushButton* chooseButton_ = nullptr;
@@ -111,10 +119,7 @@ private:
     QLabel* deviceLabel_ = nullptr;
     QLabel* lossLabel_ = nullptr;
     LossPlotWidget* plot_ = nullptr;
-    QListWidget* samplesList_ = nullptr;
-    QPushButton* previewSampleButton_ = nullptr;
-    QPushButton* openSampleButton_ = nullptr;
-    QPushButton* useModelButton_ = nullptr;
+    TrainingSamplesView* samples_ = nullptr;
     QLabel* status_ = nullptr;
 
     QString lastModelPath_;

@@ -3,7 +3,6 @@
 
 #include <QAction>
 #include <QActionGroup>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -11,16 +10,13 @@
 #include <QTimer>
 #include <QUrl>
 #include <QComboBox>
-#include <QDir>
+#include <QCoreApplication>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
-#include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
@@ -28,16 +24,18 @@
 #include <QUndoView>
 #include <cmath>
 
-#include "biaxial/engine/MidiFileReader.h"
-#include "biaxial/engine/MidiFileWriter.h"
 #include "biaxial/ui/AppIcon.h"
 #include "biaxial/ui/AddNotesCommand.h"
-#include "biaxial/ui/AppStyle.h"
 #include "biaxial/ui/Autosaver.h"
+#include "biaxial/ui/CrashRecovery.h"
+#include "biaxial/ui/DocumentFiles.h"
+#include "biaxial/ui/MidiPortMenus.h"
 #include "biaxial/ui/PianoRollWidget.h"
 #include "biaxial/ui/PreferencesDialog.h"
 #include "biaxial/ui/QtUserDialogs.h"
 #include "biaxial/ui/RecentFiles.h"
+#include "biaxial/ui/ShortcutHelp.h"
+#include "biaxial/ui/StudioPreferences.h"
 #include "biaxial/ui/SetTempoCommand.h"
 #include "biaxial/ui/SongDocument.h"
 #include "biaxial/ui/ToolIcons.h"
@@ -47,7 +45,6 @@
 namespace biaxial {
 
 namespace {
-const char* const kMidiFilter = QT_TRANSLATE_NOOP("biaxial", "MIDI files (*.mid *.midi *.MID *.kar);;All files (*)");
 constexpr int kSettingsVersion = 1;
 }  // namespace
 
@@ -58,17 +55,21 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
       dialogs_(options.dialogs ? options.dialogs : std::make_shared<QtUserDialogs>()),
       document_(new SongDocument(this)),
       roll_(new PianoRollWidget(document_, this)),
-      transport_(new Transport(this)),
-      autosaveDirectory_(options.autosaveDirectory.isEmpty() ? Autosaver::defaultDirectory()
-                                                             : options.autosaveDirectory) {
+      transport_(new Transport(this)) {
+    const QString autosaveDirectory =
+        options.autosaveDirectory.isEmpty() ? Autosaver::defaultDirectory() : options.autosaveDirectory;
     setObjectName("MainWindow");
     setWindowIcon(AppIcon::icon());
     setCentralWidget(roll_);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
     setAcceptDrops(true);  // drop a MIDI file on the window to open it
-    autosaver_ = new Autosaver(document_, autosaveDirectory_, this);
-    recent_ = new RecentFiles(this);
-    connect(recent_, &RecentFiles::openRequested, this, [this](const QString& path) { openFile(path); });
+    autosaver_ = new Autosaver(document_, autosaveDirectory, this);
+    files_ = new DocumentFiles(this, dialogs_.get(), document_, transport_, autosaver_);
+    recovery_ = new CrashRecovery(this, dialogs_.get(), document_, autosaver_, autosaveDirectory);
+    preferences_ = new StudioPreferences(this, dialogs_.get(), transport_, autosaver_);
+    connect(files_, &DocumentFiles::statusMessage, this, &MainWindow::showStatus);
+    connect(recovery_, &CrashRecovery::statusMessage, this, &MainWindow::showStatus);
+    connect(preferences_, &StudioPreferences::statusMessage, this, &MainWindow::showStatus);
 
     createActions();
     createMenus();
@@ -82,8 +83,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     transport_->setSong(document_->song());
     if (options.openSynth) {
         transport_->openDefaultSynth();
-        const QString soundFont = QSettings().value("sound/soundFont").toString();
-        if (!soundFont.isEmpty() && QFileInfo::exists(soundFont)) transport_->setSoundFont(soundFont, nullptr);
+        preferences_->loadStoredSoundFont();
     }
     soundLabel_->setText(transport_->soundStatus());
     autosaver_->start();
@@ -113,22 +113,13 @@ void MainWindow::createActions() {
     QStyle* s = style();
     addAction("file.new", tr("&New"), QKeySequence::New, [this] { newDocument(); })
         ->setIcon(s->standardIcon(QStyle::SP_FileIcon));
-    addAction("file.open", tr("&Open..."), QKeySequence::Open, [this] {
-        const QString path = dialogs_->openFileName(this, tr("Open MIDI file"), lastDirectory(), tr(kMidiFilter));
-        if (!path.isEmpty()) openFile(path);
-    })->setIcon(s->standardIcon(QStyle::SP_DialogOpenButton));
+    addAction("file.open", tr("&Open..."), QKeySequence::Open, [this] { files_->chooseAndOpen(); })
+        ->setIcon(s->standardIcon(QStyle::SP_DialogOpenButton));
     addAction("file.save", tr("&Save"), QKeySequence::Save, [this] { save(); })
         ->setIcon(s->standardIcon(QStyle::SP_DialogSaveButton));
     addAction("file.saveAs", tr("Save &As..."), QKeySequence::SaveAs, [this] { saveAs(); });
-    addAction("file.exportMidi", tr("Export &MIDI..."), QKeySequence(), [this] {
-        const QString path = dialogs_->saveFileName(this, tr("Export MIDI"), lastDirectory(), tr(kMidiFilter));
-        if (!path.isEmpty()) exportMidi(path);
-    });
-    addAction("file.exportWav", tr("Export &WAV..."), QKeySequence(tr("Ctrl+E")), [this] {
-        QString suggestion = QDir(lastDirectory()).filePath(QFileInfo(document_->displayName()).completeBaseName() + ".wav");
-        const QString path = dialogs_->saveFileName(this, tr("Export WAV"), suggestion, tr("WAV audio (*.wav)"));
-        if (!path.isEmpty()) exportWav(path);
-    });
+    addAction("file.exportMidi", tr("Export &MIDI..."), QKeySequence(), [this] { files_->chooseAndExportMidi(); });
+    addAction("file.exportWav", tr("Export &WAV..."), QKeySequence(tr("Ctrl+E")), [this] { files_->chooseAndExportWav(); });
     addAction("file.quit", tr("&Quit"), QKeySequence::Quit, [this] { close(); });
 
     QAction* undo = document_->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -203,13 +194,10 @@ void MainWindow::createActions() {
     });
     addAction("transport.loopSelection", tr("Loop the Selection"), QKeySequence(tr("Ctrl+L")), [this, loop] {
         if (!document_->hasSelection()) return;
-        std::int64_t a = INT64_MAX, b = 0;
-        for (const NoteRef& r : document_->selection()) {
-            a = std::min(a, r.note.start);
-            b = std::max(b, r.note.end());
-        }
+        const NoteExtent selected = extentOf(document_->selection());
         const std::int64_t beat = document_->ticksPerBeat();
-        roll_->setLoopRange(RollGeometry::snapFloor(a, beat), RollGeometry::snapFloor(b + beat - 1, beat));
+        roll_->setLoopRange(RollGeometry::snapFloor(selected.start, beat),
+                            RollGeometry::snapFloor(selected.end + beat - 1, beat));
         loop->setChecked(true);
     });
 
@@ -222,25 +210,14 @@ void MainWindow::createActions() {
     thru->setChecked(true);
     thru->setToolTip(tr("Play what the MIDI keyboard sends through the synth"));
     connect(thru, &QAction::toggled, this, [this](bool on) { transport_->setThru(on); });
-    addAction("transport.soundFont", tr("Choose &SoundFont..."), QKeySequence(), [this] {
-        const QString path = dialogs_->openFileName(this, tr("Choose a SoundFont"), QStringLiteral("/usr/share/sounds/sf2"),
-                                                    tr("SoundFonts (*.sf2 *.SF2);;All files (*)"));
-        if (path.isEmpty()) return;
-        QString error;
-        if (transport_->setSoundFont(path, &error)) {
-            QSettings().setValue("sound/soundFont", path);
-            showStatus(tr("SoundFont: %1").arg(QFileInfo(path).fileName()));
-        } else {
-            dialogs_->showError(this, tr("Cannot load SoundFont"), error);
-        }
-    });
+    addAction("transport.soundFont", tr("Choose &SoundFont..."), QKeySequence(), [this] { preferences_->chooseSoundFont(); });
 
-    addAction("edit.preferences", tr("Pr&eferences..."), QKeySequence::Preferences, [this] { showPreferences(); });
+    addAction("edit.preferences", tr("Pr&eferences..."), QKeySequence::Preferences, [this] { preferences_->edit(); });
     addAction("help.shortcuts", tr("&Keyboard and Mouse"), QKeySequence::HelpContents, [this] { showShortcuts(); });
     addAction("help.about", tr("&About Biaxial Studio"), QKeySequence(), [this] {
-        QMessageBox::about(this, tr("About Biaxial Studio"),
-                           tr("<h3>Biaxial Studio %1</h3><p>A piano-roll composer studio around Daniel Johnson's "
-                              "biaxial LSTM (2015).</p>").arg(QCoreApplication::applicationVersion()));
+        dialogs_->showAbout(this, tr("About Biaxial Studio"),
+                            tr("<h3>Biaxial Studio %1</h3><p>A piano-roll composer studio around Daniel Johnson's "
+                               "biaxial LSTM (2015).</p>").arg(QCoreApplication::applicationVersion()));
     });
 }
 
@@ -250,7 +227,7 @@ void MainWindow::createMenus() {
     fileMenu_->addAction(action("file.open"));
     QMenu* recentMenu = fileMenu_->addMenu(tr("Open &Recent"));
     recentMenu->setObjectName("file.recentMenu");
-    recent_->attach(recentMenu);
+    files_->recentFiles()->attach(recentMenu);
     fileMenu_->addSeparator();
     fileMenu_->addAction(action("file.save"));
     fileMenu_->addAction(action("file.saveAs"));
@@ -284,22 +261,7 @@ void MainWindow::createMenus() {
         viewMenu_->addAction(action(name));
     viewMenu_->addSeparator();
     viewMenu_->addAction(action("view.follow"));
-    QMenu* theme = viewMenu_->addMenu(tr("&Theme"));
-    auto* themes = new QActionGroup(this);
-    const QString current = QSettings().value("theme", "system").toString();
-    for (const auto& [key, label] : {std::pair{"system", tr("Follow the System")}, std::pair{"dark", tr("Dark")},
-                                     std::pair{"light", tr("Light")}}) {
-        QAction* a = theme->addAction(label);
-        a->setObjectName(QStringLiteral("view.theme.") + key);
-        actions_.insert(a->objectName(), a);
-        a->setCheckable(true);
-        a->setChecked(current == QLatin1String(key));
-        themes->addAction(a);
-        connect(a, &QAction::triggered, this, [key = QString(key)] {
-            QSettings().setValue("theme", key);
-            AppStyle::apply(*qApp, key);
-        });
-    }
+    for (QAction* a : preferences_->addThemeMenu(viewMenu_)) actions_.insert(a->objectName(), a);
     panelsMenu_ = viewMenu_->addMenu(tr("&Panels"));
 
     transportMenu_ = menuBar()->addMenu(tr("&Transport"));
@@ -309,12 +271,8 @@ void MainWindow::createMenus() {
 
     transportMenu_->addSeparator();
     transportMenu_->addAction(action("transport.record"));
-    QMenu* output = transportMenu_->addMenu(tr("MIDI &Output"));
-    output->setObjectName("transport.outputMenu");
-    connect(output, &QMenu::aboutToShow, this, [this, output] { fillPortMenu(output, false); });
-    QMenu* input = transportMenu_->addMenu(tr("MIDI &Input"));
-    input->setObjectName("transport.inputMenu");
-    connect(input, &QMenu::aboutToShow, this, [this, input] { fillPortMenu(input, true); });
+    auto* ports = new MidiPortMenus(transportMenu_, transport_, dialogs_.get(), this);
+    connect(ports, &MidiPortMenus::statusMessage, this, &MainWindow::showStatus);
     transportMenu_->addAction(action("transport.thru"));
     transportMenu_->addAction(action("transport.soundFont"));
 
@@ -489,43 +447,6 @@ void MainWindow::setRecording(bool on) {
     showStatus(tr("Recorded %1").arg(countOf(static_cast<qint64>(notes.size()), tr("note"), tr("notes"))));
 }
 
-void MainWindow::fillPortMenu(QMenu* menu, bool input) {
-    menu->clear();
-    QString message;
-    const QStringList ports = input ? transport_->inputPorts(&message) : transport_->outputPorts(&message);
-    const QString current = input ? transport_->inputName() : transport_->outputName();
-    auto* group = new QActionGroup(menu);
-    QAction* none = menu->addAction(input ? tr("None") : tr("Built-in Synth"));
-    none->setCheckable(true);
-    none->setChecked(input ? current.isEmpty() : !ports.contains(current));
-    group->addAction(none);
-    connect(none, &QAction::triggered, this, [this, input] {
-        if (input)
-            transport_->closeInput();
-        else
-            transport_->playToSynth();
-    });
-    if (!ports.isEmpty()) menu->addSeparator();
-    for (int i = 0; i < ports.size(); ++i) {
-        QAction* a = menu->addAction(ports[i]);
-        a->setCheckable(true);
-        a->setChecked(ports[i] == current);
-        group->addAction(a);
-        connect(a, &QAction::triggered, this, [this, input, i, name = ports[i]] {
-            QString error;
-            const bool ok = input ? transport_->openInput(i, &error) : transport_->playToMidiPort(i, &error);
-            if (ok)
-                showStatus(input ? tr("MIDI input: %1").arg(name) : tr("Playing to %1").arg(name));
-            else
-                dialogs_->showError(this, tr("MIDI port"), error);
-        });
-    }
-    if (ports.isEmpty()) {
-        QAction* why = menu->addAction(message.isEmpty() ? tr("No MIDI ports found") : message);
-        why->setEnabled(false);
-    }
-}
-
 void MainWindow::addPanel(QDockWidget* dock, Qt::DockWidgetArea area) {
     addDockWidget(area, dock);
     panelsMenu_->addAction(dock->toggleViewAction());
@@ -591,14 +512,6 @@ void MainWindow::updateActions() {
 
 // ---------------------------------------------------------------- settings
 
-QString MainWindow::lastDirectory() const {
-    return QSettings().value("lastDirectory", QStandardPaths::writableLocation(QStandardPaths::MusicLocation)).toString();
-}
-
-void MainWindow::rememberDirectory(const QString& file) {
-    QSettings().setValue("lastDirectory", QFileInfo(file).absolutePath());
-}
-
 void MainWindow::readSettings() {
     QSettings settings;
     if (!restoreGeometry(settings.value("window/geometry").toByteArray())) resize(1280, 800);
@@ -625,146 +538,18 @@ void MainWindow::writeSettings() const {
 
 // ---------------------------------------------------------------- files
 
-bool MainWindow::maybeSave() {
-    if (!document_->isModified()) return true;
-    switch (dialogs_->askSaveChanges(this, document_->displayName())) {
-        case IUserDialogs::SaveChoice::Save:
-            return save();
-        case IUserDialogs::SaveChoice::Discard:
-            return true;
-        case IUserDialogs::SaveChoice::Cancel:
-            return false;
-    }
-    return false;
-}
-
-void MainWindow::newDocument() {
-    if (!maybeSave()) return;
-    document_->reset(SongDocument::emptySong(), QString());
-    autosaver_->discard();
-    showStatus(tr("New song"));
-}
-
-bool MainWindow::openFile(const QString& path) {
-    if (!maybeSave()) return false;
-    return loadFile(path);
-}
-
-bool MainWindow::loadFile(const QString& path) {
-    // Parse into a temporary; the document changes only when the whole file was read.
-    Result<Song> result = MidiFileReader::readFile(QFile::encodeName(path).toStdString());
-    if (!result.ok()) {
-        dialogs_->showError(this, tr("Cannot open file"),
-                            tr("The file could not be opened:\n%1").arg(QString::fromStdString(result.error().message())));
-        showStatus(tr("Could not open %1").arg(QFileInfo(path).fileName()), 8000);
-        return false;
-    }
-    transport_->stop();
-    const QStringList warnings = [&] {
-        QStringList list;
-        for (const std::string& w : result.warnings()) list << QString::fromStdString(w);
-        return list;
-    }();
-    document_->reset(std::move(result).value(), QFileInfo(path).absoluteFilePath());
-    autosaver_->discard();
-    recent_->add(path);
-    rememberDirectory(path);
-    if (!warnings.isEmpty()) {
-        dialogs_->showWarnings(this, tr("Opened with repairs"),
-                               tr("%1 was opened; repaired: %2.")
-                                   .arg(QFileInfo(path).fileName(), countOf(warnings.size(), tr("problem"), tr("problems"))),
-                               warnings);
-        showStatus(tr("Opened %1 (%2)").arg(QFileInfo(path).fileName(), countOf(warnings.size(), tr("warning"), tr("warnings"))), 8000);
-    } else {
-        showStatus(tr("Opened %1: %2").arg(QFileInfo(path).fileName(), countOf(static_cast<qint64>(document_->noteCount()), tr("note"), tr("notes"))));
-    }
-    return true;
-}
-
-bool MainWindow::save() {
-    if (document_->filePath().isEmpty()) return saveAs();
-    return saveTo(document_->filePath());
-}
-
-bool MainWindow::saveAs() {
-    QString suggestion = document_->filePath();
-    if (suggestion.isEmpty()) suggestion = QDir(lastDirectory()).filePath(tr("Untitled.mid"));
-    QString path = dialogs_->saveFileName(this, tr("Save song as MIDI"), suggestion, tr(kMidiFilter));
-    if (path.isEmpty()) return false;
-    if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".mid");
-    return saveTo(path);
-}
-
-bool MainWindow::saveTo(const QString& path) {
-    if (auto error = MidiFileWriter::writeFile(document_->song(), QFile::encodeName(path).toStdString())) {
-        dialogs_->showError(this, tr("Cannot save file"),
-                            tr("The song could not be saved:\n%1").arg(QString::fromStdString(error->message())));
-        return false;
-    }
-    document_->setFilePath(QFileInfo(path).absoluteFilePath());
-    document_->markSaved();
-    autosaver_->discard();
-    recent_->add(path);
-    rememberDirectory(path);
-    showStatus(tr("Saved %1").arg(QFileInfo(path).fileName()));
-    return true;
-}
-
-bool MainWindow::exportMidi(const QString& path) {
-    if (auto error = MidiFileWriter::writeFile(document_->song(), QFile::encodeName(path).toStdString())) {
-        dialogs_->showError(this, tr("Cannot export MIDI"), QString::fromStdString(error->message()));
-        return false;
-    }
-    rememberDirectory(path);
-    showStatus(tr("Exported %1").arg(QFileInfo(path).fileName()));
-    return true;
-}
-
-void MainWindow::exportWav(const QString& path) {
-    if (!WavExportJob::available()) {
-        dialogs_->showError(this, tr("Cannot export WAV"), WavExportJob::unavailableReason());
-        return;
-    }
-    rememberDirectory(path);
-    auto* job = new WavExportJob(document_->song(), path, this);
-    connect(job, &WavExportJob::finished, this, [this, job, path](bool ok, const QString& error) {
-        if (ok)
-            showStatus(tr("Exported %1").arg(QFileInfo(path).fileName()));
-        else if (!error.isEmpty())
-            dialogs_->showError(this, tr("Cannot export WAV"), error);
-        else
-            showStatus(tr("WAV export cancelled"));
-        job->deleteLater();
-    });
-    job->start(this);
-}
-
-bool MainWindow::offerRecovery() {
-    const QList<Autosaver::Recovery> found = Autosaver::findRecoverable(autosaveDirectory_);
-    if (found.isEmpty()) return false;
-    const Autosaver::Recovery& newest = found.front();
-    const QString name = newest.originalPath.isEmpty() ? tr("an untitled song") : QFileInfo(newest.originalPath).fileName();
-    const bool yes = dialogs_->askYesNo(
-        this, tr("Recover unsaved work?"),
-        tr("Biaxial Studio did not close properly. Recover the unsaved changes to %1 from %2?")
-            .arg(name, QLocale().toString(newest.savedAt, QLocale::ShortFormat)));
-    if (!yes) {
-        Autosaver::removeRecovery(newest);
-        return false;
-    }
-    Result<Song> result = MidiFileReader::readFile(QFile::encodeName(newest.autosavePath).toStdString());
-    if (!result.ok()) {
-        dialogs_->showError(this, tr("Cannot recover"), QString::fromStdString(result.error().message()));
-        Autosaver::removeRecovery(newest);
-        return false;
-    }
-    // Recovered work is unsaved work: modified until the user saves it.
-    document_->reset(std::move(result).value(), newest.originalPath, true);
-    Autosaver::removeRecovery(newest);
-    autosaver_->saveNow();
-    showStatus(tr("Recovered %1").arg(name), 8000);
-    return true;
-}
+// The window's file commands are DocumentFiles' and CrashRecovery's; these keep them at hand
+// for the app, the panels and the tests.
+bool MainWindow::maybeSave() { return files_->maybeSave(); }
+void MainWindow::newDocument() { files_->newDocument(); }
+bool MainWindow::openFile(const QString& path) { return files_->openFile(path); }
+bool MainWindow::loadFile(const QString& path) { return files_->loadFile(path); }
+bool MainWindow::save() { return files_->save(); }
+bool MainWindow::saveAs() { return files_->saveAs(); }
+bool MainWindow::saveTo(const QString& path) { return files_->saveTo(path); }
+bool MainWindow::exportMidi(const QString& path) { return files_->exportMidi(path); }
+void MainWindow::exportWav(const QString& path) { files_->exportWav(path); }
+bool MainWindow::offerRecovery() { return recovery_->offer(); }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
     const QList<QUrl> urls = event->mimeData()->urls();
@@ -780,70 +565,9 @@ void MainWindow::dropEvent(QDropEvent* event) {
     QTimer::singleShot(0, this, [this, path] { openFile(path); });
 }
 
-void MainWindow::showPreferences() {
-    QSettings settings;
-    PreferencesDialog::Values before;
-    before.theme = settings.value("theme", "system").toString();
-    before.autosaveSeconds = autosaver_->intervalSeconds();
-    before.soundFont = settings.value("sound/soundFont").toString();
-    PreferencesDialog dialog(before, this);
-    if (dialog.exec() != QDialog::Accepted) return;
-    applyPreferences(dialog.values());
-}
+void MainWindow::applyPreferences(const PreferencesDialog::Values& values) { preferences_->apply(values); }
 
-void MainWindow::applyPreferences(const PreferencesDialog::Values& values) {
-    QSettings settings;
-    if (values.theme != settings.value("theme", "system").toString()) {
-        settings.setValue("theme", values.theme);
-        AppStyle::apply(*qApp, values.theme);
-        if (QAction* a = action(QStringLiteral("view.theme.") + values.theme)) a->setChecked(true);
-    }
-    autosaver_->setIntervalSeconds(values.autosaveSeconds);
-    settings.setValue("autosave/intervalSeconds", values.autosaveSeconds);
-    if (values.soundFont != settings.value("sound/soundFont").toString()) {
-        if (values.soundFont.isEmpty()) {
-            settings.remove("sound/soundFont");
-            showStatus(tr("The default SoundFont is used from the next start"));
-        } else {
-            QString error;
-            if (transport_->setSoundFont(values.soundFont, &error))
-                settings.setValue("sound/soundFont", values.soundFont);
-            else
-                dialogs_->showError(this, tr("Cannot load SoundFont"), error);
-        }
-    }
-}
-
-void MainWindow::showShortcuts() {
-    static const char* const kRows[][2] = {
-        {"Click (Draw mode)", "Draw a note; drag to set its length"},
-        {"Drag a note / its right edge", "Move / resize (Alt: no snap)"},
-        {"Shift+drag, or drag in Select mode", "Rubber-band selection"},
-        {"Ctrl+click", "Add to / remove from the selection"},
-        {"Right-click a note", "Delete it"},
-        {"Up / Down (Shift)", "Transpose a semitone (an octave)"},
-        {"Left / Right (Shift)", "Move by a grid step (a bar)"},
-        {"Ctrl+Up / Ctrl+Down", "Louder / softer"},
-        {"Q", "Quantize the selection"},
-        {"D / S", "Draw / Select mode"},
-        {"Space", "Play / stop"},
-        {"Home", "Return to the start"},
-        {"L / Ctrl+L", "Loop on/off / loop the selection"},
-        {"R", "Record from the MIDI keyboard"},
-        {"Drag on the ruler", "Mark the loop (right-click clears it)"},
-        {"Ctrl+wheel / Ctrl+Shift+wheel", "Zoom time / pitch"},
-        {"Shift+wheel", "Scroll in time"},
-        {"Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"},
-    };
-    QString html = QStringLiteral("<table cellspacing=4>");
-    for (const auto& row : kRows)
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(tr(row[0]), tr(row[1]));
-    html += QStringLiteral("</table>");
-    auto* box = new QMessageBox(QMessageBox::NoIcon, tr("Keyboard and Mouse"), html, QMessageBox::Close, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setModal(false);
-    box->show();
-}
+void MainWindow::showShortcuts() { dialogs_->showHelp(this, tr("Keyboard and Mouse"), ShortcutHelp::html()); }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     for (const auto& guard : closeGuards_)

@@ -16,6 +16,8 @@
 #include "biaxial/ui/NoteClipboard.h"
 #include "biaxial/ui/PianoKeyboard.h"
 #include "biaxial/ui/RemoveNotesCommand.h"
+#include "biaxial/ui/RollMouseTool.h"
+#include "biaxial/ui/SelectionEdits.h"
 #include "biaxial/ui/SongDocument.h"
 #include "biaxial/ui/TimeRuler.h"
 #include "biaxial/ui/VelocityLane.h"
@@ -26,8 +28,6 @@ namespace {
 constexpr int kKeyboardWidth = 64;
 constexpr int kRulerHeight = 26;
 constexpr int kLaneHeight = 72;
-constexpr int kResizeGrip = 6;      // pixels at a note's right edge that resize it
-constexpr int kDragThreshold = 3;   // pixels before a press becomes a rubber band
 constexpr int kMinBars = 32;        // the canvas is at least this long
 constexpr int kTrailingBars = 8;    // room to draw after the last note
 }  // namespace
@@ -45,8 +45,7 @@ PianoRollWidget::PianoRollWidget(SongDocument* document, QWidget* parent)
     horizontalScrollBar()->setSingleStep(24);
     verticalScrollBar()->setSingleStep(24);
     palette_ = RollPalette::fromPalette(palette());
-    autoScroll_.setInterval(30);
-    connect(&autoScroll_, &QTimer::timeout, this, &PianoRollWidget::autoScrollStep);
+    mouse_ = std::make_unique<RollMouseTool>(this);
 
     connect(document_, &SongDocument::notesChanged, this, &PianoRollWidget::onNotesChanged);
     connect(document_, &SongDocument::songReset, this, &PianoRollWidget::onSongReset);
@@ -127,12 +126,8 @@ void PianoRollWidget::scrollToNotes() {
         centerOnPitch(66);
         return;
     }
-    int lo = 127, hi = 0;
-    for (const NoteRef& r : all) {
-        lo = std::min(lo, r.note.pitch);
-        hi = std::max(hi, r.note.pitch);
-    }
-    centerOnPitch((lo + hi) / 2);
+    const NoteExtent extent = extentOf(all);
+    centerOnPitch((extent.lowPitch + extent.highPitch) / 2);
 }
 
 // ---------------------------------------------------------------- playhead, loop, overlays
@@ -180,8 +175,7 @@ void PianoRollWidget::setLoopRange(std::int64_t start, std::int64_t end) {
 
 void PianoRollWidget::setGhostNotes(std::vector<Note> notes) {
     std::sort(notes.begin(), notes.end(), noteLess);
-    ghostMaxLength_ = 0;
-    for (const Note& n : notes) ghostMaxLength_ = std::max(ghostMaxLength_, n.length);
+    ghostExtent_ = NoteExtent::of(notes);
     ghostNotes_ = std::move(notes);
     updateScrollBars();
     updateAll();
@@ -222,85 +216,54 @@ void PianoRollWidget::cutSelection() {
 }
 
 void PianoRollWidget::paste() {
-    NoteRefs notes = NoteClipboard::paste(document_->ticksPerQuarter());
-    if (notes.empty()) return;
+    const NoteRefs clip = NoteClipboard::paste(document_->ticksPerQuarter());
+    if (clip.empty()) return;
     const std::int64_t at = RollGeometry::snapFloor(playhead_, snapTicks());
-    const int tracks = static_cast<int>(document_->song().tracks.size());
-    std::int64_t end = at;
-    for (NoteRef& r : notes) {
-        r.note.start += at;
-        if (r.track >= tracks) r.track = document_->editTrack();
-        end = std::max(end, r.note.end());
-    }
+    const NoteRefs notes = SelectionEdits::pasted(clip, at, static_cast<int>(document_->song().tracks.size()),
+                                                  document_->editTrack());
     document_->undoStack()->push(new AddNotesCommand(document_, notes, tr("Paste")));
     // Repeated pastes append one after another.
-    emit playheadMoveRequested(RollGeometry::snapRound(end, snapTicks()));
+    emit playheadMoveRequested(RollGeometry::snapRound(std::max(at, extentOf(notes).end), snapTicks()));
+}
+
+bool PianoRollWidget::pushEdit(const NoteRefs& before, const NoteRefs& after, const QString& text) {
+    if (after == before) return false;
+    document_->undoStack()->push(new ModifyNotesCommand(document_, before, after, text));
+    return true;
 }
 
 void PianoRollWidget::transposeSelection(int semitones) {
     if (!document_->hasSelection() || semitones == 0) return;
-    NoteRefs before = document_->selectedNotes();
-    int lo = 127, hi = 0;
-    for (const NoteRef& r : before) {
-        lo = std::min(lo, r.note.pitch);
-        hi = std::max(hi, r.note.pitch);
-    }
-    semitones = std::clamp(semitones, -lo, 127 - hi);
-    if (semitones == 0) return;
-    NoteRefs after = before;
-    for (NoteRef& r : after) r.note = r.note.withPitch(r.note.pitch + semitones);
-    document_->undoStack()->push(new ModifyNotesCommand(document_, before, after, tr("Transpose")));
+    const NoteRefs before = document_->selectedNotes();
+    const NoteRefs after = SelectionEdits::transposed(before, semitones);
+    if (!pushEdit(before, after, tr("Transpose"))) return;
     emit auditionRequested(after.front().note.pitch, after.front().note.velocity);
     emit auditionStopped();
 }
 
 void PianoRollWidget::moveSelection(std::int64_t ticks) {
     if (!document_->hasSelection() || ticks == 0) return;
-    NoteRefs before = document_->selectedNotes();
-    std::int64_t first = before.front().note.start;
-    for (const NoteRef& r : before) first = std::min(first, r.note.start);
-    ticks = std::max(ticks, -first);
-    if (ticks == 0) return;
-    NoteRefs after = before;
-    for (NoteRef& r : after) r.note = r.note.withStart(r.note.start + ticks);
-    document_->undoStack()->push(new ModifyNotesCommand(document_, before, after, tr("Move notes")));
+    const NoteRefs before = document_->selectedNotes();
+    pushEdit(before, SelectionEdits::moved(before, ticks), tr("Move notes"));
 }
 
 void PianoRollWidget::quantizeSelection() {
     if (!document_->hasSelection()) return;
     const std::int64_t q = snapDivision_ > 0 ? snapTicks() : std::max(1, document_->ticksPerQuarter() / 4);
-    NoteRefs before = document_->selectedNotes();
-    NoteRefs after = before;
-    bool changed = false;
-    for (NoteRef& r : after) {
-        const std::int64_t start = RollGeometry::snapRound(r.note.start, q);
-        std::int64_t end = RollGeometry::snapRound(r.note.end(), q);
-        if (end <= start) end = start + q;
-        Note n = r.note.withStart(start).withLength(end - start);
-        changed |= !(n == r.note);
-        r.note = n;
-    }
-    if (!changed) return;
-    document_->undoStack()->push(new ModifyNotesCommand(document_, before, after, tr("Quantize")));
+    const NoteRefs before = document_->selectedNotes();
+    pushEdit(before, SelectionEdits::quantized(before, q), tr("Quantize"));
 }
 
 void PianoRollWidget::changeSelectionVelocity(int delta) {
     if (!document_->hasSelection() || delta == 0) return;
-    NoteRefs before = document_->selectedNotes();
-    NoteRefs after = before;
-    for (NoteRef& r : after) r.note = r.note.withVelocity(std::clamp(r.note.velocity + delta, 1, 127));
-    if (after == before) return;
-    document_->undoStack()->push(new ModifyNotesCommand(document_, before, after, tr("Change velocity")));
+    const NoteRefs before = document_->selectedNotes();
+    pushEdit(before, SelectionEdits::velocityChanged(before, delta), tr("Change velocity"));
 }
 
 void PianoRollWidget::setSelectionVelocity(int velocity) {
     if (!document_->hasSelection()) return;
-    velocity = std::clamp(velocity, 1, 127);
-    NoteRefs before = document_->selectedNotes();
-    NoteRefs after = before;
-    for (NoteRef& r : after) r.note = r.note.withVelocity(velocity);
-    if (after == before) return;
-    document_->undoStack()->push(new ModifyNotesCommand(document_, before, after, tr("Change velocity")));
+    const NoteRefs before = document_->selectedNotes();
+    pushEdit(before, SelectionEdits::velocitySet(before, velocity), tr("Change velocity"));
 }
 
 // ---------------------------------------------------------------- queries
@@ -309,8 +272,7 @@ std::int64_t PianoRollWidget::maxNoteLength(int track) const {
     if (maxLengthsRevision_ != document_->revision()) {
         const auto& tracks = document_->song().tracks;
         maxLengths_.assign(tracks.size(), 0);
-        for (std::size_t t = 0; t < tracks.size(); ++t)
-            for (const Note& n : tracks[t].notes) maxLengths_[t] = std::max(maxLengths_[t], n.length);
+        for (std::size_t t = 0; t < tracks.size(); ++t) maxLengths_[t] = NoteExtent::of(tracks[t].notes).longest;
         maxLengthsRevision_ = document_->revision();
     }
     return track >= 0 && track < static_cast<int>(maxLengths_.size()) ? maxLengths_[track] : 0;
@@ -349,8 +311,7 @@ NoteRefs PianoRollWidget::notesAt(const QPoint& pos) const {
 
 std::int64_t PianoRollWidget::contentWidthTicks() const {
     const std::int64_t bar = document_->ticksPerBar();
-    std::int64_t end = std::max({document_->song().endTick(), loopEnd_, playhead_});
-    for (const Note& n : ghostNotes_) end = std::max(end, n.end());
+    const std::int64_t end = std::max({document_->song().endTick(), loopEnd_, playhead_, ghostExtent_.end});
     return std::max(end + kTrailingBars * bar, kMinBars * bar);
 }
 
@@ -377,7 +338,7 @@ void PianoRollWidget::onSongReset() {
     playhead_ = 0;
     loopStart_ = loopEnd_ = 0;
     ghostNotes_.clear();
-    drag_ = Drag::None;
+    mouse_->reset();
     updateScrollBars();
     horizontalScrollBar()->setValue(0);
     scrollToNotes();
@@ -480,37 +441,21 @@ void PianoRollWidget::paintNote(QPainter& p, const QRect& r, int velocity, int t
     p.drawRect(box);
 }
 
-Note PianoRollWidget::dragged(const Note& n) const {
-    switch (drag_) {
-        case Drag::Move:
-            return n.withStart(n.start + dragTicks_).withPitch(n.pitch + dragPitch_);
-        case Drag::Resize:
-            return n.withLength(n.length + dragTicks_);
-        default:
-            return n;
-    }
-}
-
-NoteRefs PianoRollWidget::draggedSelection() const {
-    NoteRefs refs = document_->selectedNotes();
-    for (NoteRef& r : refs) r.note = dragged(r.note);
-    return refs;
-}
-
 void PianoRollWidget::paintNotes(QPainter& p, std::int64_t t0, std::int64_t t1) {
-    const bool dragging = drag_ == Drag::Move || drag_ == Drag::Resize;
+    const bool dragging = mouse_->showsDraggedSelection();
     forEachNoteIn(t0, t1, [&](const NoteRef& r) {
         const bool selected = document_->isSelected(r);
         if (selected && dragging) return;  // drawn at their new place below
         paintNote(p, noteRect(r.note), r.note.velocity, r.track, selected);
     });
     if (dragging)
-        for (const NoteRef& r : draggedSelection()) paintNote(p, noteRect(r.note), r.note.velocity, r.track, true);
-    if (drag_ == Drag::Create) paintNote(p, noteRect(creating_), creating_.velocity, document_->editTrack(), true);
+        for (const NoteRef& r : mouse_->draggedSelection()) paintNote(p, noteRect(r.note), r.note.velocity, r.track, true);
+    if (const Note* creating = mouse_->creatingNote())
+        paintNote(p, noteRect(*creating), creating->velocity, document_->editTrack(), true);
 
     // Ghost notes: the Continue variation under audition, translucent and dashed.
     if (!ghostNotes_.empty()) {
-        const std::int64_t earliest = t0 - ghostMaxLength_;
+        const std::int64_t earliest = t0 - ghostExtent_.longest;
         auto it = std::partition_point(ghostNotes_.begin(), ghostNotes_.end(),
                                        [earliest](const Note& n) { return n.start < earliest; });
         QPen pen(palette_.ghostBorder, 1, Qt::DashLine);
@@ -532,12 +477,12 @@ void PianoRollWidget::paintEvent(QPaintEvent* event) {
     paintGrid(p, area, t0, t1);
     paintNotes(p, t0, t1);
 
-    if (drag_ == Drag::RubberBand && !rubberBand_.isNull()) {
+    if (const QRect band = mouse_->rubberBand(); !band.isNull()) {
         QColor fill = palette_.rubberBand;
         fill.setAlpha(40);
-        p.fillRect(rubberBand_, fill);
+        p.fillRect(band, fill);
         p.setPen(palette_.rubberBand);
-        p.drawRect(rubberBand_.adjusted(0, 0, -1, -1));
+        p.drawRect(band.adjusted(0, 0, -1, -1));
     }
 
     const int x = static_cast<int>(geometry_.xOfTick(playhead_));
@@ -554,240 +499,11 @@ QString PianoRollWidget::pitchName(int pitch) {
     return QStringLiteral("%1%2").arg(QLatin1String(kNames[((pitch % 12) + 12) % 12])).arg(pitch / 12 - 1);
 }
 
-void PianoRollWidget::updateCursor(const QPoint& pos) {
-    const NoteRefs hits = notesAt(pos);
-    Qt::CursorShape shape = editMode_ == EditMode::Draw ? Qt::CrossCursor : Qt::ArrowCursor;
-    if (!hits.empty()) {
-        const Note& n = hits.back().note;
-        if (!(n == hoverNote_)) {
-            hoverNote_ = n;
-            const std::int64_t bar = document_->ticksPerBar();
-            const std::int64_t beat = document_->ticksPerBeat();
-            emit statusMessage(tr("%1  velocity %2  bar %3.%4  length %5 beats")
-                                   .arg(pitchName(n.pitch))
-                                   .arg(n.velocity)
-                                   .arg(n.start / bar + 1)
-                                   .arg((n.start % bar) / beat + 1)
-                                   .arg(static_cast<double>(n.length) / beat, 0, 'g', 3));
-        }
-        const QRect r = noteRect(hits.back().note);
-        shape = (pos.x() >= r.right() - kResizeGrip && r.width() >= 2 * kResizeGrip) ? Qt::SizeHorCursor
-                                                                                     : Qt::SizeAllCursor;
-    }
-    viewport()->setCursor(shape);
-}
+void PianoRollWidget::mousePressEvent(QMouseEvent* event) { mouse_->press(event); }
 
-void PianoRollWidget::mousePressEvent(QMouseEvent* event) {
-    setFocus(Qt::MouseFocusReason);
-    const QPoint pos = event->position().toPoint();
-    const NoteRefs hits = notesAt(pos);
-    const Qt::KeyboardModifiers mods = event->modifiers();
+void PianoRollWidget::mouseMoveEvent(QMouseEvent* event) { mouse_->move(event); }
 
-    if (event->button() == Qt::RightButton) {
-        if (!hits.empty())
-            document_->undoStack()->push(new RemoveNotesCommand(document_, {hits.back()}));
-        return;
-    }
-    if (event->button() != Qt::LeftButton) return;
-
-    pressContent_ = pos + QPoint(geometry_.scrollX, geometry_.scrollY);
-    pressModifiers_ = mods;
-    dragTicks_ = 0;
-    dragPitch_ = 0;
-    if (!hits.empty()) {
-        const NoteRef hit = hits.back();
-        if (mods & Qt::ControlModifier) {
-            if (document_->isSelected(hit))
-                document_->removeFromSelection({hit});
-            else
-                document_->addToSelection({hit});
-            drag_ = Drag::None;
-            return;
-        }
-        if (!document_->isSelected(hit)) {
-            if (mods & Qt::ShiftModifier)
-                document_->addToSelection({hit});
-            else
-                document_->setSelection({hit});
-        }
-        pressNote_ = hit;
-        const QRect r = noteRect(hit.note);
-        drag_ = (pos.x() >= r.right() - kResizeGrip && r.width() >= 2 * kResizeGrip) ? Drag::Resize : Drag::Move;
-        lastAuditionPitch_ = hit.note.pitch;
-        emit auditionRequested(hit.note.pitch, hit.note.velocity);
-        return;
-    }
-
-    if (editMode_ == EditMode::Select || (mods & (Qt::ShiftModifier | Qt::ControlModifier))) {
-        drag_ = Drag::RubberBand;
-        rubberAdd_ = (mods & (Qt::ShiftModifier | Qt::ControlModifier)) != 0;
-        rubberBand_ = QRect();
-        if (!rubberAdd_) document_->clearSelection();
-        return;
-    }
-
-    drag_ = Drag::Create;
-    document_->clearSelection();
-    const std::int64_t snap = (mods & Qt::AltModifier) ? 1 : snapTicks();
-    creating_ = Note{};
-    creating_.pitch = geometry_.pitchAtY(pos.y());
-    creating_.start = std::max<std::int64_t>(0, RollGeometry::snapFloor(geometry_.tickAtX(pos.x()), snap));
-    creating_.length = std::max<std::int64_t>(snap, drawLength_);
-    creating_.velocity = 100;
-    lastAuditionPitch_ = creating_.pitch;
-    emit auditionRequested(creating_.pitch, creating_.velocity);
-    viewport()->update();
-}
-
-void PianoRollWidget::mouseMoveEvent(QMouseEvent* event) {
-    const QPoint pos = event->position().toPoint();
-    if (drag_ == Drag::None || !(event->buttons() & Qt::LeftButton)) {
-        if (drag_ == Drag::None) updateCursor(pos);
-        return;
-    }
-    dragTo(pos, event->modifiers());
-    // Outside the canvas the view scrolls towards the mouse while the drag goes on.
-    lastDragPos_ = pos;
-    lastDragModifiers_ = event->modifiers();
-    if (!viewport()->rect().contains(pos)) {
-        if (!autoScroll_.isActive()) autoScroll_.start();
-    } else {
-        autoScroll_.stop();
-    }
-}
-
-void PianoRollWidget::autoScrollStep() {
-    if (drag_ == Drag::None) {
-        autoScroll_.stop();
-        return;
-    }
-    const QRect r = viewport()->rect();
-    const QPoint p = lastDragPos_;
-    const int dx = p.x() < r.left() ? p.x() - r.left() : p.x() > r.right() ? p.x() - r.right() : 0;
-    const int dy = p.y() < r.top() ? p.y() - r.top() : p.y() > r.bottom() ? p.y() - r.bottom() : 0;
-    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + std::clamp(dx, -40, 40));
-    verticalScrollBar()->setValue(verticalScrollBar()->value() + std::clamp(dy, -40, 40));
-    dragTo(p, lastDragModifiers_);
-}
-
-void PianoRollWidget::dragTo(const QPoint& pos, Qt::KeyboardModifiers modifiers) {
-    const QPoint pressPos = pressContent_ - QPoint(geometry_.scrollX, geometry_.scrollY);
-    const bool noSnap = modifiers & Qt::AltModifier;
-    const std::int64_t snap = noSnap ? 1 : snapTicks();
-    const std::int64_t rawDelta = geometry_.tickAtX(pos.x()) - geometry_.tickAtX(pressPos.x());
-
-    switch (drag_) {
-        case Drag::Create: {
-            const std::int64_t end = RollGeometry::snapRound(geometry_.tickAtX(pos.x()), snap);
-            creating_.length = std::max<std::int64_t>(snap, end - creating_.start);
-            if (pos.x() - pressPos.x() < kDragThreshold) creating_.length = std::max<std::int64_t>(snap, drawLength_);
-            break;
-        }
-        case Drag::Move: {
-            const std::int64_t newStart = RollGeometry::snapRound(pressNote_.note.start + rawDelta, snap);
-            std::int64_t ticks = newStart - pressNote_.note.start;
-            int pitch = geometry_.pitchAtY(pos.y()) - geometry_.pitchAtY(pressPos.y());
-            std::int64_t first = pressNote_.note.start;
-            int lo = 127, hi = 0;
-            for (const NoteRef& r : document_->selection()) {
-                first = std::min(first, r.note.start);
-                lo = std::min(lo, r.note.pitch);
-                hi = std::max(hi, r.note.pitch);
-            }
-            ticks = std::max(ticks, -first);
-            pitch = std::clamp(pitch, -lo, 127 - hi);
-            if (pitch != dragPitch_) {
-                const int audition = pressNote_.note.pitch + pitch;
-                if (audition != lastAuditionPitch_) {
-                    emit auditionStopped();
-                    emit auditionRequested(audition, pressNote_.note.velocity);
-                    lastAuditionPitch_ = audition;
-                }
-            }
-            dragTicks_ = ticks;
-            dragPitch_ = pitch;
-            break;
-        }
-        case Drag::Resize: {
-            const std::int64_t newEnd = RollGeometry::snapRound(pressNote_.note.end() + rawDelta, snap);
-            std::int64_t ticks = newEnd - pressNote_.note.end();
-            std::int64_t shortest = pressNote_.note.length;
-            for (const NoteRef& r : document_->selection()) shortest = std::min(shortest, r.note.length);
-            const std::int64_t minLength = std::min<std::int64_t>(snap, shortest);
-            dragTicks_ = std::max(ticks, minLength - shortest);
-            break;
-        }
-        case Drag::RubberBand:
-            if ((pos - pressPos).manhattanLength() >= kDragThreshold) rubberBand_ = QRect(pressPos, pos).normalized();
-            break;
-        case Drag::None:
-            break;
-    }
-    viewport()->update();
-    velocityLane_->update();
-}
-
-void PianoRollWidget::mouseReleaseEvent(QMouseEvent* event) {
-    if (event->button() == Qt::LeftButton) finishDrag(true);
-}
-
-void PianoRollWidget::finishDrag(bool commit) {
-    autoScroll_.stop();
-    const Drag drag = drag_;
-    drag_ = Drag::None;
-    if (commit) {
-        switch (drag) {
-            case Drag::Create:
-                drawLength_ = creating_.length;
-                document_->undoStack()->push(
-                    new AddNotesCommand(document_, {NoteRef{document_->editTrack(), creating_}}, tr("Draw note")));
-                break;
-            case Drag::Move:
-            case Drag::Resize:
-                if (drag == Drag::Move && dragTicks_ == 0 && dragPitch_ == 0 && pressModifiers_ == Qt::NoModifier &&
-                    document_->selection().size() > 1) {
-                    // A plain click (no drag) on a note of a larger selection selects just it.
-                    document_->setSelection({pressNote_});
-                } else if (dragTicks_ != 0 || dragPitch_ != 0) {
-                    drag_ = drag;  // dragged() reads the drag kind
-                    NoteRefs after = draggedSelection();
-                    drag_ = Drag::None;
-                    if (drag == Drag::Resize) {
-                        const Note resized = pressNote_.note.withLength(pressNote_.note.length + dragTicks_);
-                        drawLength_ = resized.length;
-                    }
-                    document_->undoStack()->push(new ModifyNotesCommand(
-                        document_, document_->selectedNotes(), after,
-                        drag == Drag::Resize ? tr("Resize notes") : tr("Move notes")));
-                }
-                break;
-            case Drag::RubberBand:
-                if (!rubberBand_.isNull()) {
-                    const std::int64_t from = geometry_.tickAtX(rubberBand_.left());
-                    const std::int64_t to = geometry_.tickAtX(rubberBand_.right()) + 1;
-                    const int hiPitch = geometry_.pitchAtY(rubberBand_.top());
-                    const int loPitch = geometry_.pitchAtY(rubberBand_.bottom());
-                    NoteRefs inside;
-                    forEachNoteIn(from, to, [&](const NoteRef& r) {
-                        if (r.note.pitch >= loPitch && r.note.pitch <= hiPitch) inside.push_back(r);
-                    });
-                    if (rubberAdd_)
-                        document_->addToSelection(inside);
-                    else
-                        document_->setSelection(inside);
-                }
-                break;
-            case Drag::None:
-                break;
-        }
-    }
-    dragTicks_ = 0;
-    dragPitch_ = 0;
-    rubberBand_ = QRect();
-    if (lastAuditionPitch_ >= 0) emit auditionStopped();
-    lastAuditionPitch_ = -1;
-    updateAll();
-}
+void PianoRollWidget::mouseReleaseEvent(QMouseEvent* event) { mouse_->release(event); }
 
 void PianoRollWidget::wheelEvent(QWheelEvent* event) {
     const QPoint angle = event->angleDelta();
@@ -825,8 +541,8 @@ void PianoRollWidget::keyPressEvent(QKeyEvent* event) {
             deleteSelection();
             return;
         case Qt::Key_Escape:
-            if (drag_ != Drag::None)
-                finishDrag(false);
+            if (mouse_->isDragging())
+                mouse_->finish(false);
             else
                 document_->clearSelection();
             return;

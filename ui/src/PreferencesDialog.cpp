@@ -2,16 +2,17 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
 
+#include "biaxial/ui/IUserDialogs.h"
+
 namespace biaxial {
 
-PreferencesDialog::PreferencesDialog(const Values& values, QWidget* parent) : QDialog(parent) {
+PreferencesDialog::PreferencesDialog(const Values& values, IUserDialogs* dialogs, QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Preferences"));
     auto* form = new QFormLayout;
 
@@ -35,9 +36,10 @@ PreferencesDialog::PreferencesDialog(const Values& values, QWidget* parent) : QD
     soundFont_->setObjectName("soundFontEdit");
     soundFont_->setPlaceholderText(tr("Default General MIDI SoundFont"));
     auto* browse = new QPushButton(tr("Browse..."), this);
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Choose a SoundFont"), QStringLiteral("/usr/share/sounds/sf2"),
-                                                          tr("SoundFonts (*.sf2 *.SF2);;All files (*)"));
+    browse->setObjectName("soundFontBrowse");
+    connect(browse, &QPushButton::clicked, this, [this, dialogs] {
+        const QString path = dialogs->openFileName(this, tr("Choose a SoundFont"), QStringLiteral("/usr/share/sounds/sf2"),
+                                                   tr("SoundFonts (*.sf2 *.SF2);;All files (*)"));
         if (!path.isEmpty()) soundFont_->setText(path);
     });
     auto* row = new QHBoxLayout;

@@ -45,4 +45,20 @@ QString QtUserDialogs::saveFileName(QWidget* parent, const QString& title, const
     return QFileDialog::getSaveFileName(parent, title, suggestion, filter);
 }
 
+QString QtUserDialogs::existingDirectory(QWidget* parent, const QString& title, const QString& directory) {
+    return QFileDialog::getExistingDirectory(parent, title, directory);
+}
+
+void QtUserDialogs::showAbout(QWidget* parent, const QString& title, const QString& text) {
+    QMessageBox::about(parent, title, text);
+}
+
+void QtUserDialogs::showHelp(QWidget* parent, const QString& title, const QString& html) {
+    // Non-modal: the user reads it while trying the keys in the window.
+    auto* box = new QMessageBox(QMessageBox::NoIcon, title, html, QMessageBox::Close, parent);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->show();
+}
+
 }  // namespace biaxial

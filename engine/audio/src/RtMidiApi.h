@@ -12,7 +12,11 @@
 #include <string>
 #include <vector>
 
+#include "biaxial/audio/MidiPortList.h"
+
 namespace biaxial::rtmidiapi {
+
+inline constexpr const char* kClientName = "Biaxial Studio";
 
 // ALSA on Linux when compiled in: RtMidi's default would also try JACK, which prints
 // connection errors when no JACK server runs.
@@ -41,7 +45,34 @@ inline std::string sequencerMissing() {
     return unavailable(std::string("/dev/snd/seq: ") + std::strerror(errno));
 }
 
-inline constexpr const char* kClientName = "Biaxial Studio";
+// The ports of one direction (Port: RtMidiIn or RtMidiOut), or why there are none: one
+// listing for both, so that inputs and outputs explain a missing sequencer alike.
+template <class Port>
+MidiPortList listPorts() {
+    MidiPortList list;
+    list.message = sequencerMissing();
+    if (!list.message.empty())
+        return list;
+    try {
+        Port port(preferred(), kClientName);
+        const unsigned count = port.getPortCount();
+        for (unsigned i = 0; i < count; ++i)
+            list.names.push_back(port.getPortName(i));
+    } catch (const RtMidiError& e) {
+        list.names.clear();
+        list.message = unavailable(e.getMessage());
+    }
+    return list;
+}
+
+// The index in `list` of the first port whose name contains `name`, or -1.
+inline int findPort(const MidiPortList& list, const std::string& name) {
+    for (std::size_t i = 0; i < list.names.size(); ++i) {
+        if (list.names[i].find(name) != std::string::npos)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
 
 }  // namespace biaxial::rtmidiapi
 

@@ -26,20 +26,7 @@ bool RtMidiOutput::available() {
 }
 
 MidiPortList RtMidiOutput::ports() {
-    MidiPortList list;
-    list.message = rtmidiapi::sequencerMissing();
-    if (!list.message.empty())
-        return list;
-    try {
-        RtMidiOut out(rtmidiapi::preferred(), rtmidiapi::kClientName);
-        const unsigned count = out.getPortCount();
-        for (unsigned i = 0; i < count; ++i)
-            list.names.push_back(out.getPortName(i));
-    } catch (const RtMidiError& e) {
-        list.names.clear();
-        list.message = rtmidiapi::unavailable(e.getMessage());
-    }
-    return list;
+    return rtmidiapi::listPorts<RtMidiOut>();
 }
 
 std::unique_ptr<RtMidiOutput> RtMidiOutput::open(int index, std::string* error) {
@@ -76,10 +63,8 @@ std::unique_ptr<RtMidiOutput> RtMidiOutput::open(int index, std::string* error) 
 
 std::unique_ptr<RtMidiOutput> RtMidiOutput::open(const std::string& name, std::string* error) {
     const MidiPortList list = ports();
-    for (std::size_t i = 0; i < list.names.size(); ++i) {
-        if (list.names[i].find(name) != std::string::npos)
-            return open(static_cast<int>(i), error);
-    }
+    if (const int index = rtmidiapi::findPort(list, name); index >= 0)
+        return open(index, error);
     if (error)
         *error = list.message.empty() ? "no MIDI output port named \"" + name + "\"" : list.message;
     return nullptr;

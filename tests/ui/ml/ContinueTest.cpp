@@ -12,8 +12,11 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QFileInfo>
 #include <functional>
 
+#include "../RecordingDialogs.h"
 #include "ContinueController.h"
 #include "ContinuePanel.h"
 #include "ContinueWorker.h"
@@ -343,4 +346,24 @@ TEST_F(ContinueTest, BadModelFileIsReportedAndKeepsTheOldModel) {
     EXPECT_EQ(panel.controller()->modelPath(), QFileInfo(modelPath_).absoluteFilePath());
     EXPECT_TRUE(panel.findChild<ModelCardView*>()->text().contains(QStringLiteral("broken.pt")));
     EXPECT_TRUE(panel.findChild<QPushButton*>("continueButton")->isEnabled());
+}
+
+TEST_F(ContinueTest, OpenModelAsksThroughTheDialogs) {
+    SongDocument document;
+    test::RecordingDialogs dialogs;
+    ContinuePanel panel(&document, nullptr, nullptr, false, &dialogs);
+    auto* open = panel.findChild<QPushButton*>("openModel");
+    ASSERT_NE(open, nullptr);
+    open->click();  // cancelled: nothing changes
+    EXPECT_EQ(dialogs.chooserTitles, QStringList{QStringLiteral("Open model")});
+    auto* models = panel.findChild<QComboBox*>("modelCombo");
+    ASSERT_NE(models, nullptr);
+    EXPECT_EQ(models->count(), 0);
+
+    QSignalSpy loaded(panel.controller(), &ContinueController::modelLoaded);
+    dialogs.nextOpenName = modelPath_;
+    open->click();
+    ASSERT_TRUE(loaded.wait(20000));
+    EXPECT_EQ(panel.controller()->modelPath(), QFileInfo(modelPath_).absoluteFilePath());
+    EXPECT_EQ(models->currentData().toString(), QFileInfo(modelPath_).absoluteFilePath());
 }

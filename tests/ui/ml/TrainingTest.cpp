@@ -10,12 +10,14 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <functional>
 
+#include "../RecordingDialogs.h"
 #include "LossPlotWidget.h"
 #include "MlTestSupport.h"
 #include "TrainingController.h"
@@ -230,4 +232,25 @@ TEST_F(TrainingTest, DestroyingTheControllerStopsARunningJob) {
         timer.start();
     }
     EXPECT_LT(timer.elapsed(), 10000);
+}
+
+TEST_F(TrainingTest, FolderAndModelFileAreChosenThroughTheDialogs) {
+    TrainingController controller;
+    test::RecordingDialogs dialogs;
+    TrainingPanel panel(&controller, nullptr, nullptr, &dialogs);
+    panel.findChild<QPushButton*>("chooseFolderButton")->click();  // cancelled: no scan
+    EXPECT_EQ(dialogs.chooserTitles, QStringList{QStringLiteral("MIDI folder")});
+    EXPECT_FALSE(controller.isRunning());
+
+    dialogs.nextSaveName = dir_.filePath(QStringLiteral("chosen"));
+    panel.findChild<QPushButton*>("outputButton")->click();
+    EXPECT_EQ(dialogs.chooserTitles.last(), QStringLiteral("Model file"));
+    EXPECT_EQ(panel.findChild<QLineEdit*>("outputEdit")->text(), dir_.filePath(QStringLiteral("chosen.pt")));
+
+    QSignalSpy finished(&controller, &TrainingController::scanFinished);
+    dialogs.nextDirectory = corpus_;
+    panel.chooseFolder();
+    EXPECT_EQ(panel.findChild<QLineEdit*>("folderEdit")->text(), corpus_);
+    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+    EXPECT_TRUE(panel.scanText().contains(QStringLiteral("4 files loaded")));
 }

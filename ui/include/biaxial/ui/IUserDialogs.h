@@ -7,9 +7,9 @@ class QWidget;
 
 namespace biaxial {
 
-// Every question and message box of the main window goes through this interface, so that
-// tests replace the modal dialogs with a recorder that answers at once (QtUserDialogs is
-// the real one). GUI thread.
+// Every question, message box and file chooser of the studio (main window, panels,
+// preferences) goes through this interface, so that tests replace the modal dialogs with a
+// recorder that answers at once (QtUserDialogs is the real one). GUI thread.
 class IUserDialogs {
 public:
     enum class SaveChoice { Save, Discard, Cancel };
@@ -27,6 +27,11 @@ public:
                                  const QString& filter) = 0;
     virtual QString saveFileName(QWidget* parent, const QString& title, const QString& suggestion,
                                  const QString& filter) = 0;
+    virtual QString existingDirectory(QWidget* parent, const QString& title, const QString& directory) = 0;
+    // Help > About: rich text, modal.
+    virtual void showAbout(QWidget* parent, const QString& title, const QString& text) = 0;
+    // A help page (rich text) that stays open beside the window without blocking it.
+    virtual void showHelp(QWidget* parent, const QString& title, const QString& html) = 0;
 };
 
 }  // namespace biaxial

@@ -22,9 +22,11 @@ class QUndoStack;
 namespace biaxial {
 
 class Autosaver;
+class CrashRecovery;
+class DocumentFiles;
 class PianoRollWidget;
-class RecentFiles;
 class SongDocument;
+class StudioPreferences;
 class Transport;
 
 // The studio's main window: menus, toolbars, transport, the piano roll in the centre, file
@@ -71,7 +73,7 @@ public:
     QAction* action(const QString& name) const;
     void showStatus(const QString& text, int timeoutMs = 4000);
 
-    // --- files ---
+    // --- files (DocumentFiles and CrashRecovery do the work) ---
     // Each asks about unsaved changes first (except loadFile/saveTo) and returns success.
     void newDocument();
     bool openFile(const QString& path);
@@ -109,23 +111,19 @@ private:
     void updateIcons();
     void setRecording(bool on);
     void showShortcuts();
-    void showPreferences();
-    // Lists the MIDI ports of one direction (or why there are none) each time the menu opens.
-    void fillPortMenu(QMenu* menu, bool input);
     void updatePositionLabel(std::int64_t tick);
     void updateActions();
     QAction* addAction(const QString& name, const QString& text, const QKeySequence& shortcut,
                        std::function<void()> slot);
-    QString lastDirectory() const;
-    void rememberDirectory(const QString& file);
 
     std::shared_ptr<IUserDialogs> dialogs_;
     SongDocument* document_;
     PianoRollWidget* roll_;
     Transport* transport_;
     Autosaver* autosaver_;
-    RecentFiles* recent_;
-    QString autosaveDirectory_;
+    DocumentFiles* files_;
+    CrashRecovery* recovery_;
+    StudioPreferences* preferences_;
     QHash<QString, QAction*> actions_;
     std::vector<std::function<bool()>> closeGuards_;
 

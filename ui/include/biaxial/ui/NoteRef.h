@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "biaxial/engine/Note.h"
+#include "biaxial/engine/NoteExtent.h"
 
 namespace biaxial {
 
@@ -25,5 +26,11 @@ using NoteRefs = std::vector<NoteRef>;
 
 // The notes of `refs` without their tracks.
 std::vector<Note> notesOf(const NoteRefs& refs);
+
+// The extent of the notes of `refs` (NoteRefs, or the document's selection set).
+template <class Refs>
+NoteExtent extentOf(const Refs& refs) {
+    return NoteExtent::of(refs, [](const NoteRef& r) -> const Note& { return r.note; });
+}
 
 }  // namespace biaxial

@@ -3,14 +3,15 @@
 #include <QAbstractScrollArea>
 #include <QPoint>
 #include <QRect>
-#include <QTimer>
 #include <array>
 #include <bitset>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "biaxial/engine/Note.h"
+#include "biaxial/engine/NoteExtent.h"
 #include "biaxial/ui/NoteRef.h"
 #include "biaxial/ui/RollGeometry.h"
 #include "biaxial/ui/RollPalette.h"
@@ -19,6 +20,7 @@ namespace biaxial {
 
 class SongDocument;
 class PianoKeyboard;
+class RollMouseTool;
 class TimeRuler;
 class VelocityLane;
 
@@ -140,9 +142,8 @@ protected:
     bool viewportEvent(QEvent* event) override;
 
 private:
-    enum class Drag { None, Create, Move, Resize, RubberBand };
-
     friend class PianoKeyboard;
+    friend class RollMouseTool;
     friend class TimeRuler;
     friend class VelocityLane;
 
@@ -151,14 +152,9 @@ private:
     void updateScrollBars();
     void layoutChildren();
     void updateAll();
-    void updateCursor(const QPoint& pos);
     std::int64_t maxNoteLength(int track) const;
-    // Applies the current drag's offset to a note (preview and commit share it).
-    Note dragged(const Note& n) const;
-    NoteRefs draggedSelection() const;
-    void finishDrag(bool commit);
-    void dragTo(const QPoint& pos, Qt::KeyboardModifiers modifiers);
-    void autoScrollStep();
+    // Pushes the edit of the selection as one undo step; false when it changes nothing.
+    bool pushEdit(const NoteRefs& before, const NoteRefs& after, const QString& text);
     std::int64_t contentWidthTicks() const;
 
     void paintGrid(QPainter& p, const QRect& area, std::int64_t t0, std::int64_t t1);
@@ -182,7 +178,7 @@ private:
     std::int64_t loopStart_ = 0;
     std::int64_t loopEnd_ = 0;
     std::vector<Note> ghostNotes_;
-    std::int64_t ghostMaxLength_ = 0;
+    NoteExtent ghostExtent_;
     std::array<bool, 12> scaleMask_{};
     bool scaleOn_ = false;
     bool centreOnShow_ = true;
@@ -191,21 +187,8 @@ private:
     mutable std::vector<std::int64_t> maxLengths_;
     mutable std::uint64_t maxLengthsRevision_ = ~0ull;
 
-    // The drag in progress.
-    Drag drag_ = Drag::None;
-    QPoint pressContent_;        // the press in content pixels, so that scrolling keeps it
-    QPoint lastDragPos_;
-    Qt::KeyboardModifiers lastDragModifiers_;
-    QTimer autoScroll_;
-    Note hoverNote_{-1, -1, 0, 0, 0};
-    Qt::KeyboardModifiers pressModifiers_;
-    NoteRef pressNote_;          // the note under the mouse at the press
-    std::int64_t dragTicks_ = 0; // time offset of a move, length change of a resize
-    int dragPitch_ = 0;          // pitch offset of a move
-    Note creating_;              // the note being drawn
-    QRect rubberBand_;
-    bool rubberAdd_ = false;     // Ctrl/Shift rubber band adds to the selection
-    int lastAuditionPitch_ = -1;
+    // The mouse gestures on the canvas and the drag in progress.
+    std::unique_ptr<RollMouseTool> mouse_;
 };
 
 }  // namespace biaxial

@@ -9,8 +9,11 @@ class QSpinBox;
 
 namespace biaxial {
 
+class IUserDialogs;
+
 // Edit > Preferences: theme, autosave interval and SoundFont. It only edits values; the
-// main window reads them back after exec() and applies and stores them (QSettings). GUI thread.
+// main window reads them back after exec() and applies and stores them (QSettings). The
+// SoundFont's Browse button asks through `dialogs` (which must outlive the dialog). GUI thread.
 class PreferencesDialog : public QDialog {
     Q_OBJECT
 public:
@@ -20,7 +23,7 @@ public:
         QString soundFont;  // "" = the default General MIDI SoundFont
     };
 
-    explicit PreferencesDialog(const Values& values, QWidget* parent = nullptr);
+    PreferencesDialog(const Values& values, IUserDialogs* dialogs, QWidget* parent = nullptr);
     Values values() const;
 
 private:

@@ -16,6 +16,9 @@ public:
                          const QString& filter) override;
     QString saveFileName(QWidget* parent, const QString& title, const QString& suggestion,
                          const QString& filter) override;
+    QString existingDirectory(QWidget* parent, const QString& title, const QString& directory) override;
+    void showAbout(QWidget* parent, const QString& title, const QString& text) override;
+    void showHelp(QWidget* parent, const QString& title, const QString& html) override;
 };
 
 }  // namespace biaxial

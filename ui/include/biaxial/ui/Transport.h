@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -17,7 +18,8 @@ class ISynth;
 // Play/stop/seek/loop, note audition, MIDI ports and keyboard recording for the studio.
 // With biaxial::audio it drives an AudioSession (FluidSynth when a SoundFont is found, a MIDI
 // output port if chosen, or silence: the playhead still moves). Without it, a GUI-thread
-// timer moves the playhead and the sound methods report that sound is not built in.
+// timer moves the playhead and the sound methods report that sound is not built in. The two
+// are backends (ui/src/TransportBackend.h) of which the build compiles one.
 // The scheduler's callbacks arrive on its worker thread and are turned into queued signals
 // here, so every signal of this class is emitted on the GUI thread. All methods: GUI thread.
 class Transport : public QObject {
@@ -83,8 +85,10 @@ signals:
 private:
     struct Impl;
     void flushSong();
-    void onTimerTick();
-    void wireSession();
+    // After the backend's session was replaced: it gets the song and the loop again.
+    void resendSongAndLoop();
+    // Stops, runs `open` (which replaces the session) and returns to where the playhead was.
+    void reopen(const std::function<void()>& open);
     void announcePlaying();
 
     std::unique_ptr<Impl> impl_;
