@@ -119,4 +119,16 @@ TEST(Cli, ScanTrainInfoAndEvalOnTinyData) {
     EXPECT_EQ(eval.exitCode, 0) << eval.output;
     EXPECT_NE(eval.output.find("NLL "), std::string::npos) << eval.output;
     EXPECT_NE(eval.output.find("nats/frame over 40 frames"), std::string::npos) << eval.output;
+
+    // The musicality evaluation finds the held-out piece in the corpus and continues it, and
+    // the seeds of other character.
+    const test::CliRun musical = runCli({"evaluate", "--model", model, "--corpus", dir.file("corpus"), "--seed-from", "1",
+                                         "--seed-bars", "1", "--bars", "1", "--variations", "1", "--markdown",
+                                         dir.file("table.md")});
+    EXPECT_EQ(musical.exitCode, 0) << musical.output;
+    EXPECT_NE(musical.output.find("1 held-out seeds"), std::string::npos) << musical.output;
+    EXPECT_NE(musical.output.find("mean: all (5)"), std::string::npos) << musical.output;
+    EXPECT_TRUE(std::filesystem::exists(dir.file("table.md")));
+    expectFails({"evaluate", "--model", model, "--no-held-out", "--no-character"}, 2, "nothing to evaluate");
+    expectFails({"evaluate", "--model", model, "--corpus", dir.file("elsewhere")}, 1, "elsewhere");
 }

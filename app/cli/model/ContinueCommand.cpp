@@ -7,6 +7,7 @@
 #include "ArgParser.h"
 #include "Command.h"
 #include "ModelPaths.h"
+#include "SamplingOptions.h"
 #include "biaxial/engine/MidiFileReader.h"
 #include "biaxial/engine/MidiFileWriter.h"
 #include "biaxial/model/ContinueSong.h"
@@ -30,25 +31,17 @@ const char* kUsage =
     "  --bars N              bars to add (steps per bar from the meter at the seed's end, 16 in 4/4)\n"
     "  --steps N             steps to add instead of bars\n"
     "  --variations K        variations sampled together (default 1; variation k uses seed + k - 1)\n"
-    "  --conservativity C    play ~ P^C: above 1 fewer notes, below 1 more (default 1; with the\n"
-    "                        adaptive mode its starting value)\n"
-    "  --no-adaptive         a fixed conservativity instead of the original's adaptive one\n"
-    "                        (--adaptive, the default, is accepted)\n"
-    "  --temperature T       sampling temperature (default 1)\n"
-    "  --random-seed S       the same seed gives the same music (default 1)\n"
-    "  --min-pitch P --max-pitch P   keep new notes inside this MIDI range\n"
-    "  --key seed            the seed's own key, estimated from its notes (the default)\n"
-    "  --key none            no key: the network alone\n"
-    "  --key \"F# minor\"      a key in one word (major, or minor with its leading tone)\n"
-    "  --key K --scale S     K = C, C#, Db, ... B; S = major, minor, harmonic-minor, melodic-minor,\n"
-    "                        dorian, phrygian, lydian, mixolydian, locrian, pentatonic,\n"
-    "                        minor-pentatonic, blues, whole-tone, chromatic\n"
-    "  --out-of-key W        a note outside the key keeps W of its chance to sound: 0 never\n"
-    "                        plays it, 0.2 (the default) makes it five times rarer, 1 ignores the key\n"
+    "%s"
     "  --device D            auto (default), cpu or cuda\n"
     "  --bf16                the CPU's bfloat16 products (faster with AVX-512 BF16; not\n"
     "                        bit-identical to the default float32)\n"
     "  --wav OUT.wav         also render the result to WAV (OUT-1.wav ... for variations)";
+
+std::string fullUsage() {
+    char buffer[4096];
+    std::snprintf(buffer, sizeof buffer, kUsage, biaxial::cli::SamplingOptions::usage());
+    return buffer;
+}
 
 std::filesystem::path numbered(const std::filesystem::path& path, std::size_t k, std::size_t count) {
     if (count <= 1) return path;
@@ -56,16 +49,19 @@ std::filesystem::path numbered(const std::filesystem::path& path, std::size_t k,
 }
 
 int run(const std::vector<std::string>& args) {
-    biaxial::cli::ArgParser p({"model", "seed", "bars", "steps", "variations", "conservativity", "temperature",
-                               "random-seed", "min-pitch", "max-pitch", "key", "scale", "out-of-key", "device", "out",
-                               "wav"},
-                              {"adaptive", "no-adaptive", "empty", "bf16"});
+    std::set<std::string> valued{"model", "seed", "bars", "steps", "variations", "device", "out", "wav"};
+    std::set<std::string> flags{"empty"};
+    valued.merge(biaxial::cli::SamplingOptions::valued());
+    flags.merge(biaxial::cli::SamplingOptions::flags());
+    biaxial::cli::ArgParser p(valued, flags);
+    const std::string usage = fullUsage();
     if (!p.parse(args)) {
-        std::fprintf(stderr, "biaxial continue: %s\n%s\n", p.error().c_str(), kUsage);
+        std::fprintf(stderr, "biaxial continue: %s\n%s\n", p.error().c_str(), usage.c_str());
         return 2;
     }
     if (p.get("out").empty() || (p.get("seed").empty() && !p.has("empty")) || (!p.has("bars") && !p.has("steps"))) {
-        std::fprintf(stderr, "biaxial continue: needs --seed (or --empty), --bars (or --steps) and --out\n%s\n", kUsage);
+        std::fprintf(stderr, "biaxial continue: needs --seed (or --empty), --bars (or --steps) and --out\n%s\n",
+                     usage.c_str());
         return 2;
     }
 
@@ -74,33 +70,9 @@ int run(const std::vector<std::string>& args) {
     request.bars = p.getInt("bars", request.bars);
     request.steps = p.has("steps") ? p.getInt("steps", 0) : 0;
     if (p.has("variations")) request.variations = p.getInt("variations", 1);
-    request.conservativity = p.getDouble("conservativity", request.conservativity);
-    if (p.has("no-adaptive")) request.adaptiveConservativity = false;
-    request.temperature = p.getDouble("temperature", request.temperature);
-    request.randomSeed = static_cast<std::uint64_t>(p.getInt("random-seed", static_cast<int>(request.randomSeed)));
-    request.minPitch = p.getInt("min-pitch", request.minPitch);
-    request.maxPitch = p.getInt("max-pitch", request.maxPitch);
-    request.outOfScaleWeight = p.getDouble("out-of-key", request.outOfScaleWeight);
-    request.bf16 = p.has("bf16");
-    if (p.has("key") || p.has("scale")) {
-        const auto scale = biaxial::Scale::parse(p.get("key"), p.get("scale"));
-        if (!scale) {
-            std::fprintf(stderr, "biaxial continue: unknown key '%s'%s%s%s\n", p.get("key").c_str(),
-                         p.has("scale") ? " or scale '" : "", p.get("scale").c_str(), p.has("scale") ? "'" : "");
-            return 2;
-        }
-        request.scale = *scale;
-    }
-    if (!p.error().empty()) {
-        std::fprintf(stderr, "biaxial continue: %s\n", p.error().c_str());
-        return 2;
-    }
-    if (p.has("adaptive") && p.has("no-adaptive")) {
-        std::fprintf(stderr, "biaxial continue: --adaptive and --no-adaptive contradict each other\n");
-        return 2;
-    }
-    if (request.outOfScaleWeight < 0.0 || request.outOfScaleWeight > 1.0) {
-        std::fprintf(stderr, "biaxial continue: --out-of-key must lie between 0 and 1\n");
+    std::string why;
+    if (!biaxial::cli::SamplingOptions::read(p, &request, &why)) {
+        std::fprintf(stderr, "biaxial continue: %s\n", why.c_str());
         return 2;
     }
     if ((p.has("steps") ? request.steps : request.bars) <= 0 || request.variations < 1) {
@@ -119,7 +91,6 @@ int run(const std::vector<std::string>& args) {
             return 1;
         }
     }
-    std::string why;
     auto model = biaxial::Model::load(modelPath, &why);
     if (!model) {
         std::fprintf(stderr, "biaxial continue: %s\n", why.c_str());
@@ -197,6 +168,6 @@ int run(const std::vector<std::string>& args) {
     return 0;
 }
 
-biaxial::cli::CommandRegistration reg{{"continue", "continue a MIDI seed with a trained model", kUsage, run}};
+biaxial::cli::CommandRegistration reg{{"continue", "continue a MIDI seed with a trained model", fullUsage(), run}};
 
 }  // namespace
