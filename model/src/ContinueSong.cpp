@@ -1,9 +1,11 @@
 #include "biaxial/model/ContinueSong.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "biaxial/engine/GridConverter.h"
 #include "biaxial/engine/GridStatistics.h"
+#include "biaxial/engine/TextureProfile.h"
 #include "biaxial/model/Generator.h"
 
 namespace biaxial {
@@ -66,6 +68,14 @@ ContinueResult continueSong(const Model& model, const ContinueRequest& request, 
     options.maxPitch = request.maxPitch;
     options.bf16 = request.bf16;
     options.outOfScaleWeight = request.outOfScaleWeight;  // the generator clamps it to 0..1
+
+    const TextureProfile texture = TextureProfile::of(seed);
+    if (request.followSeedDensity && texture.soundingPerStep > 0) {
+        options.densityTarget = texture.soundingPerStep;
+        options.densityGain = request.densityGain;
+    }
+    if (request.holdLimit > 0 && texture.longestNote > 0)
+        options.maxHoldSteps = std::max(1, static_cast<int>(std::ceil(request.holdLimit * texture.longestNote)));
 
     ContinueResult out;
     if (request.scale.isSeedKey()) {

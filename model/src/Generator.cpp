@@ -65,8 +65,11 @@ void baselineStep(BiaxialNetworkImpl& net, const torch::Tensor& timeOut, int K, 
         for (int k = 0; k < K; ++k) {
             auto& rng = rngs[static_cast<std::size_t>(k)];
             const double u1 = rng.uniform(), u2 = rng.uniform();
-            const bool play = u1 < controls.weight[static_cast<std::size_t>(n)] * std::pow(pr[2 * k], controls.conservativity[static_cast<std::size_t>(k)]);
-            const bool art = play && u2 < pr[2 * k + 1];
+            const bool art0 = u2 < pr[2 * k + 1];
+            const bool play = u1 < controls.weight[static_cast<std::size_t>(n)] *
+                                       std::pow(pr[2 * k], controls.conservativity[static_cast<std::size_t>(k)]) &&
+                              (art0 || controls.mayHold(k, n, N));
+            const bool art = play && art0;
             out[(k * N + n) * 2] = play;
             out[(k * N + n) * 2 + 1] = art;
             choice[static_cast<std::size_t>(2 * k)] = play;
@@ -142,6 +145,20 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
             const bool inScale = options.pitchClasses[static_cast<std::size_t>(pitch % 12)];
             controls.weight[static_cast<std::size_t>(n)] = !inRange ? 0.0 : inScale ? 1.0 : outOfScale;
         }
+        controls.maxHold = std::max(0, options.maxHoldSteps);
+        controls.heldFor.assign(static_cast<std::size_t>(K * N), 0);
+        if (controls.maxHold > 0 && seed.steps() > 0) {
+            // Notes sounding at the seed's end have been held since their onset there.
+            for (int k = 0; k < K; ++k)
+                for (int n = 0; n < N; ++n) {
+                    int held = 0;
+                    for (int t = seed.steps() - 1; t >= 0 && seed.play(t, n); --t) {
+                        ++held;
+                        if (seed.articulate(t, n)) break;
+                    }
+                    controls.heldFor[static_cast<std::size_t>(k * N + n)] = held;
+                }
+        }
         std::vector<SampleRng> rngs(static_cast<std::size_t>(K));
         for (int k = 0; k < K; ++k) rngs[static_cast<std::size_t>(k)].engine.seed(options.seed + static_cast<std::uint64_t>(k));
 
@@ -180,11 +197,23 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
                 std::memcpy(g.cells().data() + static_cast<std::size_t>(s) * N * 2, out + static_cast<std::ptrdiff_t>(k) * N * 2,
                             static_cast<std::size_t>(N) * 2);
                 g.setBarPosition(s, bar);
+                for (int n = 0; n < N; ++n) {
+                    const std::uint8_t* cell = out + (k * N + n) * 2;
+                    int& held = controls.heldFor[static_cast<std::size_t>(k * N + n)];
+                    held = !cell[0] ? 0 : cell[1] ? 1 : held + 1;
+                }
                 if (options.adaptiveConservativity) {
                     int sounding = 0;
                     for (int n = 0; n < N; ++n) sounding += out[(k * N + n) * 2];
                     double& c = controls.conservativity[static_cast<std::size_t>(k)];
-                    c = sounding < 2 ? c - 0.02 : c + (1.0 - c) * 0.3;
+                    if (options.densityTarget > 0) {
+                        // Steer toward the seed's texture: more notes than it sounds raise c
+                        // (fewer notes), fewer lower it, in proportion to the miss.
+                        const double miss = (sounding - options.densityTarget) / std::max(1.0, options.densityTarget);
+                        c = std::clamp(c * std::exp(options.densityGain * miss), 0.2, 5.0);
+                    } else {
+                        c = sounding < 2 ? c - 0.02 : c + (1.0 - c) * 0.3;
+                    }
                 }
             }
             if (s + 1 < options.steps) {

@@ -299,8 +299,11 @@ void NoteSampler::sampleStep(const torch::Tensor& timeOut, const SampleControls&
             const double u1 = rng.uniform(), u2 = rng.uniform();
             const double pPlay = 1.0 / (1.0 + std::exp(-logits_[static_cast<std::size_t>(2 * k)] * controls.inverseTemperature));
             const double pArt = 1.0 / (1.0 + std::exp(-logits_[static_cast<std::size_t>(2 * k + 1)] * controls.inverseTemperature));
-            const bool play = u1 < controls.weight[static_cast<std::size_t>(n)] * std::pow(pPlay, controls.conservativity[static_cast<std::size_t>(k)]);
-            const bool art = play && u2 < pArt;
+            const bool art0 = u2 < pArt;
+            const bool play = u1 < controls.weight[static_cast<std::size_t>(n)] *
+                                       std::pow(pPlay, controls.conservativity[static_cast<std::size_t>(k)]) &&
+                              (art0 || controls.mayHold(k, n, N_));
+            const bool art = play && art0;
             std::uint8_t* cell = out + (static_cast<std::ptrdiff_t>(k) * N_ + n) * 2;
             cell[0] = play;
             cell[1] = art;

@@ -69,6 +69,15 @@ struct SampleControls {
     // Per note, the factor on P(play): 0 = never sounds (pitch range, hard key mask), 1 = free,
     // in between a soft key (play ~ Bernoulli(weight * P^c)).
     std::vector<double> weight;
+    // The hold limit: a note that has sounded `maxHold` steps since it was struck is released
+    // unless the network strikes it again (0 = no limit). heldFor: [K * N], steps each note has
+    // sounded since its onset before this step.
+    int maxHold = 0;
+    std::vector<int> heldFor;
+    // Whether this (variation, note) may go on sounding unstruck at this step.
+    bool mayHold(int k, int n, int numNotes) const {
+        return maxHold <= 0 || heldFor[static_cast<std::size_t>(k * numNotes + n)] < maxHold;
+    }
 };
 
 // The sequential part of generation: note by note upward, each note's (play, articulate)

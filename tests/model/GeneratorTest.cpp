@@ -166,3 +166,67 @@ TEST(Generator, SeedInAnotherRangeIsMappedByPitch) {
 
 }  // namespace
 }  // namespace biaxial
+
+namespace biaxial {
+namespace {
+
+// The hold limit: with it no note sounds unstruck for longer than the limit (counting the seed's
+// held notes too); without it (0) the music is exactly the original sampler's.
+TEST(GeneratorTexture, HoldLimitReleasesLongNotes) {
+    auto model = Model::create(ModelConfig::tiny(), 11);
+    ASSERT_TRUE(model);
+    StepGrid seed(16, model->config().lowPitch, model->config().numNotes);
+    for (int t = 0; t < 16; ++t) seed.set(t, 36, true, t == 0);  // a note held through the seed
+    GenerationOptions o;
+    o.steps = 64;
+    o.variations = 3;
+    o.conservativity = 0.3;  // many notes, many long ones
+    o.seed = 4;
+    const auto free = Generator::generate(*model, seed, o);
+    ASSERT_TRUE(free.ok);
+    o.maxHoldSteps = 0;
+    const auto same = Generator::generate(*model, seed, o);
+    EXPECT_EQ(same.variations[0].cells(), free.variations[0].cells()) << "0 = no limit, unchanged";
+    for (bool baseline : {false, true}) {
+        o.maxHoldSteps = 3;
+        o.baselineNoteLoop = baseline;
+        const auto held = Generator::generate(*model, seed, o);
+        ASSERT_TRUE(held.ok);
+        for (const auto& g : held.variations) {
+            for (int n = 0; n < g.numNotes(); ++n) {
+                int run = n == 36 ? 16 : 0;
+                for (int t = 0; t < g.steps(); ++t) {
+                    run = !g.play(t, n) ? 0 : g.articulate(t, n) ? 1 : run + 1;
+                    EXPECT_LE(run, 3) << "note " << n << " step " << t << (baseline ? " baseline" : "");
+                }
+            }
+        }
+    }
+}
+
+// Following the seed's density: the notes sounding per step end near the target, whether the
+// network alone plays far more (low conservativity) or far fewer.
+TEST(GeneratorTexture, DensityTargetSteersTheNotesSounding) {
+    auto model = Model::create(ModelConfig::tiny(), 11);
+    ASSERT_TRUE(model);
+    for (double start : {0.2, 3.0}) {
+        GenerationOptions o;
+        o.steps = 256;
+        o.variations = 2;
+        o.adaptiveConservativity = true;
+        o.conservativity = start;
+        o.densityTarget = 3.0;
+        o.densityGain = 0.1;
+        const auto r = Generator::generate(*model, StepGrid(0, 24, 78), o);
+        ASSERT_TRUE(r.ok);
+        double sounding = 0;
+        for (const auto& g : r.variations)
+            for (int t = 128; t < g.steps(); ++t)
+                for (int n = 0; n < g.numNotes(); ++n) sounding += g.play(t, n);
+        sounding /= 2.0 * 128.0;
+        EXPECT_NEAR(sounding, 3.0, 1.0) << "starting at c = " << start;
+    }
+}
+
+}  // namespace
+}  // namespace biaxial

@@ -18,15 +18,22 @@ const char* SamplingOptions::usage() {
            "                        minor-pentatonic, blues, whole-tone, chromatic\n"
            "  --out-of-key W        a note outside the key keeps W of its chance to sound: 0 never\n"
            "                        plays it, 0.2 (the default) makes it five times rarer, 1 ignores the key\n"
+           "  --no-follow-seed-density  the original's adaptive rule (only reacts to fewer than 2 notes)\n"
+           "                        instead of keeping the notes sounding per step near the seed's\n"
+           "                        (the default; --density-gain G, default 0.1, says how fast)\n"
+           "  --hold-limit X        no note sounds unstruck for longer than X times the seed's longest\n"
+           "                        note (default 1.5; 0 = no limit)\n"
            "  --bf16                the CPU's bfloat16 products (faster with AVX-512 BF16; not\n"
            "                        bit-identical to the default float32)\n";
 }
 
 std::set<std::string> SamplingOptions::valued() {
-    return {"conservativity", "temperature", "random-seed", "min-pitch", "max-pitch", "key", "scale", "out-of-key"};
+    return {"conservativity", "temperature", "random-seed", "min-pitch",   "max-pitch",
+            "key",            "scale",       "out-of-key",  "hold-limit", "density-gain"};
 }
 
-std::set<std::string> SamplingOptions::flags() { return {"adaptive", "no-adaptive", "bf16"}; }
+std::set<std::string> SamplingOptions::flags() { return {"adaptive", "no-adaptive", "bf16", "follow-seed-density", "no-follow-seed-density"};
+}
 
 bool SamplingOptions::read(ArgParser& p, ContinueRequest* request, std::string* error) {
     request->conservativity = p.getDouble("conservativity", request->conservativity);
@@ -37,6 +44,10 @@ bool SamplingOptions::read(ArgParser& p, ContinueRequest* request, std::string* 
     request->maxPitch = p.getInt("max-pitch", request->maxPitch);
     request->outOfScaleWeight = p.getDouble("out-of-key", request->outOfScaleWeight);
     request->bf16 = request->bf16 || p.has("bf16");
+    if (p.has("follow-seed-density")) request->followSeedDensity = true;
+    if (p.has("no-follow-seed-density")) request->followSeedDensity = false;
+    request->densityGain = p.getDouble("density-gain", request->densityGain);
+    request->holdLimit = p.getDouble("hold-limit", request->holdLimit);
     if (p.has("key") || p.has("scale")) {
         const auto scale = Scale::parse(p.get("key"), p.get("scale"));
         if (!scale) {
@@ -55,6 +66,10 @@ bool SamplingOptions::read(ArgParser& p, ContinueRequest* request, std::string* 
     }
     if (request->outOfScaleWeight < 0.0 || request->outOfScaleWeight > 1.0) {
         *error = "--out-of-key must lie between 0 and 1";
+        return false;
+    }
+    if (request->holdLimit < 0.0 || request->densityGain < 0.0) {
+        *error = "--hold-limit and --density-gain cannot be negative";
         return false;
     }
     if (request->temperature <= 0.0 || request->conservativity <= 0.0) {

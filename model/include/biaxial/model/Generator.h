@@ -19,6 +19,14 @@ struct GenerationOptions {
     // The original's adaptive mode: c drops by 0.02 while fewer than 2 notes sound and
     // moves 30% back toward 1 otherwise (avoids long silences). `conservativity` is its start.
     bool adaptiveConservativity = false;
+    // With adaptiveConservativity: when > 0, c follows a texture instead of the original's rule:
+    // after each step c is multiplied by exp(densityGain * (sounding - target) / max(1, target)),
+    // so that the notes sounding per step stay near the target (the seed's; clamped 0.2..5).
+    double densityTarget = 0.0;
+    double densityGain = 0.1;
+    // The hold limit: a note that has sounded this many steps since it was struck is released
+    // unless the network strikes it again (0 = none). Stops a chord from being held for bars.
+    int maxHoldSteps = 0;
     double temperature = 1.0;       // logits / T before sampling; 1 = the model's own odds
     std::uint64_t seed = 1;         // the same seed, model and options give the same music;
                                     // variation k uses seed + k, so it does not depend on K
