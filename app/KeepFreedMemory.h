@@ -23,7 +23,8 @@ namespace biaxial::app {
 // training run at the original size: ~4 GB).
 inline void keepFreedMemory() {
 #ifdef BIAXIAL_CAN_KEEP_FREED_MEMORY
-    if (std::getenv("TCMALLOC_RELEASE_RATE") == nullptr) MallocExtension::instance()->SetMemoryReleaseRate(0.0);
+    if (std::getenv("TCMALLOC_RELEASE_RATE") == nullptr)
+        MallocExtension::instance()->SetMemoryReleaseRate(0.0);
 #endif
 }
 

@@ -15,6 +15,8 @@ PACKAGES=(
     librtmidi-dev libfluidsynth-dev fluid-soundfont-gm libsndfile1-dev
     # tests, fuzzing, screenshots
     libgtest-dev libgmock-dev clang libclang-rt-14-dev xvfb xauth
+    # the committed .clang-format, checked by .ci/run (Debian 12: clang-format 14)
+    clang-format
 )
 
 missing=()

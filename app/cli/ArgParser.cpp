@@ -43,7 +43,9 @@ bool ArgParser::parse(const std::vector<std::string>& args) {
     return true;
 }
 
-bool ArgParser::has(const std::string& name) const { return values_.count(name) != 0; }
+bool ArgParser::has(const std::string& name) const {
+    return values_.count(name) != 0;
+}
 
 std::string ArgParser::get(const std::string& name, const std::string& fallback) const {
     auto it = values_.find(name);
@@ -56,7 +58,8 @@ std::vector<std::string> ArgParser::getList(const std::string& name, char separa
     std::size_t start = 0;
     while (start < value.size()) {
         const auto end = std::min(value.find(separator, start), value.size());
-        if (end > start) items.push_back(value.substr(start, end - start));
+        if (end > start)
+            items.push_back(value.substr(start, end - start));
         start = end + 1;
     }
     return items;
@@ -64,7 +67,8 @@ std::vector<std::string> ArgParser::getList(const std::string& name, char separa
 
 int ArgParser::getInt(const std::string& name, int fallback) {
     auto it = values_.find(name);
-    if (it == values_.end()) return fallback;
+    if (it == values_.end())
+        return fallback;
     int v = 0;
     const auto& s = it->second;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -77,7 +81,8 @@ int ArgParser::getInt(const std::string& name, int fallback) {
 
 double ArgParser::getDouble(const std::string& name, double fallback) {
     auto it = values_.find(name);
-    if (it == values_.end()) return fallback;
+    if (it == values_.end())
+        return fallback;
     char* end = nullptr;
     const double v = std::strtod(it->second.c_str(), &end);
     if (it->second.empty() || *end != '\0') {

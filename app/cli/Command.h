@@ -10,8 +10,8 @@ namespace biaxial::cli {
 // itself with a static CommandRegistration, so adding a command touches no other file.
 struct Command {
     std::string name;
-    std::string summary;  // one line for `biaxial help`
-    std::string usage;    // the full usage text
+    std::string summary;                                           // one line for `biaxial help`
+    std::string usage;                                             // the full usage text
     std::function<int(const std::vector<std::string>& args)> run;  // args after the name
 };
 

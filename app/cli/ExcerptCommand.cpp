@@ -13,8 +13,10 @@ namespace {
 int runExcerpt(const std::vector<std::string>& args) {
     biaxial::cli::ArgParser p({"from-bar", "bars", "out"}, {});
     if (!p.parse(args) || p.positional().size() != 1 || !p.has("out")) {
-        std::fprintf(stderr, "biaxial excerpt: %s\nusage: biaxial excerpt IN.mid --from-bar A --bars N --out OUT.mid\n",
-                     p.error().empty() ? "expected one input file and --out" : p.error().c_str());
+        std::fprintf(
+            stderr,
+            "biaxial excerpt: %s\nusage: biaxial excerpt IN.mid --from-bar A --bars N --out OUT.mid\n",
+            p.error().empty() ? "expected one input file and --out" : p.error().c_str());
         return 2;
     }
     const int fromBar = p.getInt("from-bar", 1);
@@ -40,9 +42,10 @@ int runExcerpt(const std::vector<std::string>& args) {
     return 0;
 }
 
-biaxial::cli::CommandRegistration reg{{"excerpt", "cut bars out of a MIDI file (e.g. a short seed for continue)",
-                                       "usage: biaxial excerpt IN.mid --from-bar A --bars N --out OUT.mid\n"
-                                       "Bars count from 1 in the meter of the file; notes are cut at the end.",
-                                       runExcerpt}};
+biaxial::cli::CommandRegistration reg{
+    {"excerpt", "cut bars out of a MIDI file (e.g. a short seed for continue)",
+     "usage: biaxial excerpt IN.mid --from-bar A --bars N --out OUT.mid\n"
+     "Bars count from 1 in the meter of the file; notes are cut at the end.",
+     runExcerpt}};
 
 }  // namespace

@@ -8,9 +8,11 @@
 namespace {
 
 int runScan(const std::vector<std::string>& args) {
-    biaxial::cli::ArgParser p({"low", "notes", "min-steps", "threads"}, {"original-meter", "sustain", "verbose"});
+    biaxial::cli::ArgParser p({"low", "notes", "min-steps", "threads"},
+                              {"original-meter", "sustain", "verbose"});
     if (!p.parse(args) || p.positional().size() != 1) {
-        std::fprintf(stderr, "biaxial scan: %s\nusage: biaxial scan DIR [--low 24] [--notes 78] [--original-meter]\n",
+        std::fprintf(stderr,
+                     "biaxial scan: %s\nusage: biaxial scan DIR [--low 24] [--notes 78] [--original-meter]\n",
                      p.error().empty() ? "expected one folder" : p.error().c_str());
         return 2;
     }
@@ -31,22 +33,25 @@ int runScan(const std::vector<std::string>& args) {
         return 1;
     }
     for (const auto& e : corpus.entries) {
-        if (!e.loaded) std::printf("skipped %s: %s\n", e.path.c_str(), e.reason.c_str());
+        if (!e.loaded)
+            std::printf("skipped %s: %s\n", e.path.c_str(), e.reason.c_str());
         if (p.has("verbose"))
-            for (const auto& w : e.warnings) std::printf("warning %s: %s\n", e.path.c_str(), w.c_str());
+            for (const auto& w : e.warnings)
+                std::printf("warning %s: %s\n", e.path.c_str(), w.c_str());
     }
     const auto& s = corpus.summary;
     std::printf("total %lld steps (%.1f bars of 4/4), %lld notes outside the range dropped, %.2f s\n",
-                static_cast<long long>(s.totalSteps), s.totalSteps / 16.0, static_cast<long long>(s.droppedOutOfRange),
-                s.seconds);
+                static_cast<long long>(s.totalSteps), s.totalSteps / 16.0,
+                static_cast<long long>(s.droppedOutOfRange), s.seconds);
     std::printf("%d loaded, %d skipped\n", s.loaded, s.skipped);
     return 0;
 }
 
-biaxial::cli::CommandRegistration reg{{"scan", "load a MIDI folder as training would; list skipped files",
-                                       "usage: biaxial scan DIR [--low 24] [--notes 78] [--original-meter] [--sustain]\n"
-                                       "                       [--min-steps N] [--threads N] [--verbose]\n"
-                                       "Prints one line per skipped file with its reason, then 'N loaded, M skipped'.",
-                                       runScan}};
+biaxial::cli::CommandRegistration reg{
+    {"scan", "load a MIDI folder as training would; list skipped files",
+     "usage: biaxial scan DIR [--low 24] [--notes 78] [--original-meter] [--sustain]\n"
+     "                       [--min-steps N] [--threads N] [--verbose]\n"
+     "Prints one line per skipped file with its reason, then 'N loaded, M skipped'.",
+     runScan}};
 
 }  // namespace

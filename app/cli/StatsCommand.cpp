@@ -14,7 +14,8 @@ namespace {
 int runStats(const std::vector<std::string>& args) {
     biaxial::cli::ArgParser p({"from-step", "key"}, {});
     if (!p.parse(args) || p.positional().empty()) {
-        std::fprintf(stderr, "biaxial stats: %s\nusage: biaxial stats FILE.mid|DIR... [--from-step N] [--key K]\n",
+        std::fprintf(stderr,
+                     "biaxial stats: %s\nusage: biaxial stats FILE.mid|DIR... [--from-step N] [--key K]\n",
                      p.error().empty() ? "expected a file or folder" : p.error().c_str());
         return 2;
     }
@@ -24,7 +25,8 @@ int runStats(const std::vector<std::string>& args) {
         if (std::filesystem::is_directory(path)) {
             auto corpus = biaxial::CorpusScanner::scan(path);
             for (auto& e : corpus.entries)
-                if (e.loaded) grids.push_back(e.grid.slice(from, e.grid.steps()));
+                if (e.loaded)
+                    grids.push_back(e.grid.slice(from, e.grid.steps()));
         } else {
             auto song = biaxial::MidiFileReader::readFile(path);
             if (!song) {
@@ -41,10 +43,12 @@ int runStats(const std::vector<std::string>& args) {
         int tonic = 0;
         bool minor = false;
         if (!biaxial::GridStatistics::parseKey(p.get("key"), &tonic, &minor)) {
-            std::fprintf(stderr, "biaxial stats: unknown key '%s' (say e.g. \"F# minor\")\n", p.get("key").c_str());
+            std::fprintf(stderr, "biaxial stats: unknown key '%s' (say e.g. \"F# minor\")\n",
+                         p.get("key").c_str());
             return 2;
         }
-        std::printf("%.1f%% of onsets in the scale of %s\n", 100.0 * stats.shareInKey(tonic, minor), p.get("key").c_str());
+        std::printf("%.1f%% of onsets in the scale of %s\n", 100.0 * stats.shareInKey(tonic, minor),
+                    p.get("key").c_str());
     }
     return 0;
 }

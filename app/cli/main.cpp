@@ -19,9 +19,11 @@ namespace {
 void printHelp() {
     auto commands = biaxial::cli::commandRegistry();
     std::sort(commands.begin(), commands.end(), [](auto& a, auto& b) { return a.name < b.name; });
-    std::printf("biaxial: the Biaxial Studio command line (train, continue, evaluate, render, benchmark)\n\n");
+    std::printf(
+        "biaxial: the Biaxial Studio command line (train, continue, evaluate, render, benchmark)\n\n");
     std::printf("usage: biaxial COMMAND [options]   (biaxial help COMMAND for details)\n\ncommands:\n");
-    for (const auto& c : commands) std::printf("  %-10s %s\n", c.name.c_str(), c.summary.c_str());
+    for (const auto& c : commands)
+        std::printf("  %-10s %s\n", c.name.c_str(), c.summary.c_str());
 }
 
 }  // namespace

@@ -38,11 +38,14 @@ int main(int argc, char** argv) {
     parser.addOption(themeOption);
     parser.addOption(noSoundOption);
     parser.addOption(screenshotOption);
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A MIDI file to open"), QStringLiteral("[file]"));
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A MIDI file to open"),
+                                 QStringLiteral("[file]"));
     parser.process(app);
 
-    const QString theme = parser.isSet(themeOption) ? parser.value(themeOption)
-                                                    : QSettings().value(QStringLiteral("theme"), QStringLiteral("system")).toString();
+    const QString theme =
+        parser.isSet(themeOption)
+            ? parser.value(themeOption)
+            : QSettings().value(QStringLiteral("theme"), QStringLiteral("system")).toString();
     biaxial::AppStyle::apply(app, theme);
 
     biaxial::MainWindow::Options options;
@@ -59,7 +62,8 @@ int main(int argc, char** argv) {
     const QString screenshot = parser.value(screenshotOption);
     QTimer::singleShot(0, &window, [&window, files, screenshot] {
         const bool recovered = screenshot.isEmpty() && window.offerRecovery();
-        if (!recovered && !files.isEmpty()) window.loadFile(files.front());
+        if (!recovered && !files.isEmpty())
+            window.loadFile(files.front());
         if (!screenshot.isEmpty())
             QTimer::singleShot(800, &window, [&window, screenshot] {
                 window.grab().save(screenshot);

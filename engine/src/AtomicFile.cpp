@@ -22,7 +22,8 @@ bool AtomicFile::commit(const std::string& temporaryPath, const std::string& pat
     std::error_code ec;
     std::filesystem::rename(temporaryPath, path, ec);
     if (ec) {
-        if (error) *error = path + ": cannot replace file: " + ec.message();
+        if (error)
+            *error = path + ": cannot replace file: " + ec.message();
         std::filesystem::remove(temporaryPath, ec);
         return false;
     }
@@ -34,14 +35,16 @@ bool AtomicFile::write(const std::string& path, std::span<const std::uint8_t> by
     {
         std::FILE* f = std::fopen(tmp.c_str(), "wb");
         if (!f) {
-            if (error) *error = path + ": cannot write: " + std::strerror(errno);
+            if (error)
+                *error = path + ": cannot write: " + std::strerror(errno);
             return false;
         }
         const bool ok = bytes.empty() || std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
         const bool flushed = std::fflush(f) == 0 && ::fsync(fileno(f)) == 0;
         const bool closed = std::fclose(f) == 0;
         if (!ok || !flushed || !closed) {
-            if (error) *error = path + ": write failed: " + std::strerror(errno);
+            if (error)
+                *error = path + ": write failed: " + std::strerror(errno);
             std::remove(tmp.c_str());
             return false;
         }
@@ -50,8 +53,9 @@ bool AtomicFile::write(const std::string& path, std::span<const std::uint8_t> by
 }
 
 bool AtomicFile::write(const std::string& path, const std::string& text, std::string* error) {
-    return write(path, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()),
-                 error);
+    return write(
+        path, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()),
+        error);
 }
 
 }  // namespace biaxial

@@ -20,17 +20,19 @@ Song emptySong(int numerator, int denominator, int bpm) {
 }
 
 // Notes one after another from `start` (ticks), each `sixteenths` long.
-std::int64_t line(Song& song, std::int64_t start, std::initializer_list<std::pair<int, int>> pitchAndSixteenths,
-                  int velocity) {
+std::int64_t line(Song& song, std::int64_t start,
+                  std::initializer_list<std::pair<int, int>> pitchAndSixteenths, int velocity) {
     for (const auto& [pitch, sixteenths] : pitchAndSixteenths) {
-        if (pitch > 0) song.tracks[0].notes.push_back(Note{pitch, start, sixteenths * kSixteenth, velocity, 0});
+        if (pitch > 0)
+            song.tracks[0].notes.push_back(Note{pitch, start, sixteenths * kSixteenth, velocity, 0});
         start += sixteenths * kSixteenth;
     }
     return start;
 }
 
 void chord(Song& song, std::int64_t start, int sixteenths, std::initializer_list<int> pitches, int velocity) {
-    for (int p : pitches) song.tracks[0].notes.push_back(Note{p, start, sixteenths * kSixteenth, velocity, 0});
+    for (int p : pitches)
+        song.tracks[0].notes.push_back(Note{p, start, sixteenths * kSixteenth, velocity, 0});
 }
 
 }  // namespace
@@ -55,20 +57,17 @@ CharacterSeeds::Seed CharacterSeeds::invention() {
     // D minor: running sixteenths in the right hand over eighths in the left.
     Song s = emptySong(4, 4, 90);
     line(s, 0,
-         {{74, 1}, {76, 1}, {77, 1}, {79, 1}, {81, 1}, {77, 1}, {76, 1}, {74, 1},
-          {73, 1}, {76, 1}, {81, 1}, {79, 1}, {77, 1}, {76, 1}, {74, 1}, {73, 1},
-          {74, 1}, {77, 1}, {81, 1}, {86, 1}, {84, 1}, {82, 1}, {81, 1}, {79, 1},
-          {77, 1}, {81, 1}, {79, 1}, {77, 1}, {76, 1}, {79, 1}, {77, 1}, {76, 1},
-          {74, 1}, {76, 1}, {77, 1}, {74, 1}, {79, 1}, {77, 1}, {76, 1}, {79, 1},
-          {81, 1}, {79, 1}, {77, 1}, {81, 1}, {82, 1}, {81, 1}, {79, 1}, {82, 1},
-          {81, 1}, {77, 1}, {74, 1}, {77, 1}, {76, 1}, {73, 1}, {69, 1}, {73, 1},
-          {74, 1}, {69, 1}, {65, 1}, {69, 1}, {74, 1}, {76, 1}, {77, 1}, {79, 1}},
+         {{74, 1}, {76, 1}, {77, 1}, {79, 1}, {81, 1}, {77, 1}, {76, 1}, {74, 1}, {73, 1}, {76, 1}, {81, 1},
+          {79, 1}, {77, 1}, {76, 1}, {74, 1}, {73, 1}, {74, 1}, {77, 1}, {81, 1}, {86, 1}, {84, 1}, {82, 1},
+          {81, 1}, {79, 1}, {77, 1}, {81, 1}, {79, 1}, {77, 1}, {76, 1}, {79, 1}, {77, 1}, {76, 1}, {74, 1},
+          {76, 1}, {77, 1}, {74, 1}, {79, 1}, {77, 1}, {76, 1}, {79, 1}, {81, 1}, {79, 1}, {77, 1}, {81, 1},
+          {82, 1}, {81, 1}, {79, 1}, {82, 1}, {81, 1}, {77, 1}, {74, 1}, {77, 1}, {76, 1}, {73, 1}, {69, 1},
+          {73, 1}, {74, 1}, {69, 1}, {65, 1}, {69, 1}, {74, 1}, {76, 1}, {77, 1}, {79, 1}},
          84);
     line(s, 0,
-         {{50, 2}, {57, 2}, {53, 2}, {57, 2}, {49, 2}, {57, 2}, {52, 2}, {57, 2},
-          {50, 2}, {58, 2}, {53, 2}, {58, 2}, {48, 2}, {57, 2}, {52, 2}, {57, 2},
-          {46, 2}, {53, 2}, {50, 2}, {53, 2}, {43, 2}, {50, 2}, {46, 2}, {50, 2},
-          {45, 2}, {52, 2}, {49, 2}, {52, 2}, {50, 2}, {45, 2}, {38, 2}, {45, 2}},
+         {{50, 2}, {57, 2}, {53, 2}, {57, 2}, {49, 2}, {57, 2}, {52, 2}, {57, 2}, {50, 2}, {58, 2}, {53, 2},
+          {58, 2}, {48, 2}, {57, 2}, {52, 2}, {57, 2}, {46, 2}, {53, 2}, {50, 2}, {53, 2}, {43, 2}, {50, 2},
+          {46, 2}, {50, 2}, {45, 2}, {52, 2}, {49, 2}, {52, 2}, {50, 2}, {45, 2}, {38, 2}, {45, 2}},
          72);
     s.normalise();
     return {"two-voice invention (running sixteenths)", s};
@@ -98,7 +97,8 @@ CharacterSeeds::Seed CharacterSeeds::nocturne() {
             const int k = i < 4 ? i : 8 - i;  // up, then back down
             chord(s, (bar * 16 + i * 2) * kSixteenth, 2, {broken[bar][k % 4]}, 60);
         }
-    line(s, 0, {{70, 6}, {67, 2}, {75, 8}, {72, 4}, {70, 2}, {68, 2}, {65, 8}, {74, 6}, {72, 2}, {70, 8}, {67, 16}},
+    line(s, 0,
+         {{70, 6}, {67, 2}, {75, 8}, {72, 4}, {70, 2}, {68, 2}, {65, 8}, {74, 6}, {72, 2}, {70, 8}, {67, 16}},
          88);
     s.normalise();
     return {"nocturne (broken-chord eighths)", s};

@@ -11,24 +11,30 @@ namespace biaxial {
 
 namespace fs = std::filesystem;
 
-std::optional<std::vector<std::string>> CorpusScanner::listMidiFiles(const std::string& folder, std::string* error) {
+std::optional<std::vector<std::string>> CorpusScanner::listMidiFiles(const std::string& folder,
+                                                                     std::string* error) {
     std::error_code ec;
     if (!fs::is_directory(folder, ec)) {
-        if (error) *error = folder + ": not a folder that can be read";
+        if (error)
+            *error = folder + ": not a folder that can be read";
         return std::nullopt;
     }
     std::vector<std::string> files;
     fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
-        if (error) *error = folder + ": " + ec.message();
+        if (error)
+            *error = folder + ": " + ec.message();
         return std::nullopt;
     }
     for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (ec) break;
-        if (!it->is_regular_file(ec)) continue;
+        if (ec)
+            break;
+        if (!it->is_regular_file(ec))
+            continue;
         std::string ext = it->path().extension().string();
         std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-        if (ext == ".mid" || ext == ".midi") files.push_back(it->path().string());
+        if (ext == ".mid" || ext == ".midi")
+            files.push_back(it->path().string());
     }
     std::sort(files.begin(), files.end());
     return files;
@@ -50,9 +56,11 @@ Corpus CorpusScanner::scan(const std::string& folder, const CorpusScanOptions& o
     const int total = static_cast<int>(files->size());
     auto work = [&] {
         for (;;) {
-            if (cancel && cancel->load()) return;
+            if (cancel && cancel->load())
+                return;
             const std::size_t i = next.fetch_add(1);
-            if (i >= files->size()) return;
+            if (i >= files->size())
+                return;
             CorpusEntry& e = corpus.entries[i];
             e.path = (*files)[i];
             auto song = MidiFileReader::readFile(e.path);
@@ -76,7 +84,8 @@ Corpus CorpusScanner::scan(const std::string& folder, const CorpusScanOptions& o
                 }
             }
             const int d = ++done;
-            if (progress) progress(d, total);
+            if (progress)
+                progress(d, total);
         }
     };
     const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
@@ -85,7 +94,8 @@ Corpus CorpusScanner::scan(const std::string& folder, const CorpusScanOptions& o
     for (unsigned t = 1; t < std::min<unsigned>(threads, std::max<std::size_t>(1, files->size())); ++t)
         pool.emplace_back(work);
     work();
-    for (auto& t : pool) t.join();
+    for (auto& t : pool)
+        t.join();
 
     if (cancel && cancel->load()) {
         // A cancelled scan reports only what it finished.
@@ -102,7 +112,8 @@ Corpus CorpusScanner::scan(const std::string& folder, const CorpusScanOptions& o
             ++corpus.summary.skipped;
         }
     }
-    corpus.summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    corpus.summary.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return corpus;
 }
 

@@ -8,12 +8,16 @@ namespace biaxial {
 namespace {
 
 // ceil(a / b) for b > 0 and any sign of a.
-std::int64_t ceilDiv(std::int64_t a, std::int64_t b) { return a >= 0 ? (a + b - 1) / b : -((-a) / b); }
+std::int64_t ceilDiv(std::int64_t a, std::int64_t b) {
+    return a >= 0 ? (a + b - 1) / b : -((-a) / b);
+}
 
 // The first step whose middle lies at or after `tick`. A step k spans ticks
 // [k*tpq/4, (k+1)*tpq/4); its middle is (2k+1)*tpq/8. Sampling at the middle is the original's
 // rule (it reads the state half a step in), and in integers: 8*tick <= (2k+1)*tpq.
-std::int64_t firstStepFrom(std::int64_t tick, int tpq) { return ceilDiv(8 * tick - tpq, 2LL * tpq); }
+std::int64_t firstStepFrom(std::int64_t tick, int tpq) {
+    return ceilDiv(8 * tick - tpq, 2LL * tpq);
+}
 
 struct Interval {
     std::int64_t from, to;
@@ -24,7 +28,8 @@ std::map<int, std::vector<Interval>> sustainIntervals(const Track& track) {
     std::map<int, std::vector<Interval>> out;
     std::map<int, std::int64_t> downSince;
     for (const auto& c : track.controls) {
-        if (c.controller != 64) continue;
+        if (c.controller != 64)
+            continue;
         const bool down = c.value >= 64;
         auto it = downSince.find(c.channel);
         if (down && it == downSince.end()) {
@@ -34,7 +39,8 @@ std::map<int, std::vector<Interval>> sustainIntervals(const Track& track) {
             downSince.erase(it);
         }
     }
-    for (auto& [ch, since] : downSince) out[ch].push_back({since, INT64_MAX});
+    for (auto& [ch, since] : downSince)
+        out[ch].push_back({since, INT64_MAX});
     return out;
 }
 
@@ -107,8 +113,8 @@ GridResult GridConverter::toGrid(const Song& input, const GridOptions& options) 
     std::vector<Span> spans;
     std::int64_t steps = 0;
     for (const auto& track : song.tracks) {
-        const auto pedal = options.extendWithSustainPedal ? sustainIntervals(track)
-                                                          : std::map<int, std::vector<Interval>>{};
+        const auto pedal =
+            options.extendWithSustainPedal ? sustainIntervals(track) : std::map<int, std::vector<Interval>>{};
         for (const auto& n : track.notes) {
             if (n.channel == 9) {
                 ++result.droppedDrums;
@@ -118,7 +124,8 @@ GridResult GridConverter::toGrid(const Song& input, const GridOptions& options) 
                 ++result.droppedOutOfRange;
                 continue;
             }
-            if (n.start >= stopTick) continue;
+            if (n.start >= stopTick)
+                continue;
             std::int64_t end = std::min(n.end(), stopTick);
             if (options.extendWithSustainPedal) {
                 if (auto it = pedal.find(n.channel); it != pedal.end()) {
@@ -140,7 +147,8 @@ GridResult GridConverter::toGrid(const Song& input, const GridOptions& options) 
             steps = std::max(steps, to);
         }
     }
-    if (stopTick != INT64_MAX) steps = std::min(steps, std::max<std::int64_t>(0, firstStepFrom(stopTick, tpq)));
+    if (stopTick != INT64_MAX)
+        steps = std::min(steps, std::max<std::int64_t>(0, firstStepFrom(stopTick, tpq)));
 
     // Re-struck notes: with the sustain pedal a held note may run into the next strike of the same
     // pitch; the later strike wins, which the articulate bit records.
@@ -149,7 +157,8 @@ GridResult GridConverter::toGrid(const Song& input, const GridOptions& options) 
         for (std::int64_t t = s.from; t < std::min(s.to, steps); ++t)
             grid.set(static_cast<int>(t), s.note, true, grid.articulate(static_cast<int>(t), s.note));
     for (const auto& s : spans)
-        if (s.from < steps) grid.set(static_cast<int>(s.from), s.note, true, true);
+        if (s.from < steps)
+            grid.set(static_cast<int>(s.from), s.note, true, true);
 
     // Bar positions follow the meter map. A signature takes effect at the step whose middle
     // it precedes; positions count from there.
@@ -165,7 +174,8 @@ GridResult GridConverter::toGrid(const Song& input, const GridOptions& options) 
     return result;
 }
 
-std::vector<Note> GridConverter::toNotes(const StepGrid& grid, std::int64_t firstStep, const SongOptions& options) {
+std::vector<Note> GridConverter::toNotes(const StepGrid& grid, std::int64_t firstStep,
+                                         const SongOptions& options) {
     const int tpq = options.ticksPerQuarter > 0 ? options.ticksPerQuarter : 480;
     const int velocity = std::clamp(options.velocity, 1, 127);
     std::vector<Note> notes;
@@ -176,11 +186,12 @@ std::vector<Note> GridConverter::toNotes(const StepGrid& grid, std::int64_t firs
             const bool strikes = plays && (start < 0 || grid.articulate(t, n));
             if (start >= 0 && (!plays || strikes)) {
                 const std::int64_t from = tickOfStep(firstStep + start, tpq);
-                notes.push_back(Note{grid.lowPitch() + n, from, tickOfStep(firstStep + t, tpq) - from, velocity,
-                                     options.channel});
+                notes.push_back(Note{grid.lowPitch() + n, from, tickOfStep(firstStep + t, tpq) - from,
+                                     velocity, options.channel});
                 start = -1;
             }
-            if (strikes || (plays && start < 0)) start = t;
+            if (strikes || (plays && start < 0))
+                start = t;
         }
     }
     std::sort(notes.begin(), notes.end(), noteLess);

@@ -9,8 +9,10 @@ namespace biaxial {
 namespace {
 
 // Krumhansl-Kessler key profiles (probe-tone ratings), C major and C minor.
-constexpr std::array<double, 12> kMajorProfile = {6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88};
-constexpr std::array<double, 12> kMinorProfile = {6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17};
+constexpr std::array<double, 12> kMajorProfile = {6.35, 2.23, 3.48, 2.33, 4.38, 4.09,
+                                                  2.52, 5.19, 2.39, 3.66, 2.29, 2.88};
+constexpr std::array<double, 12> kMinorProfile = {6.33, 2.68, 3.52, 5.38, 2.60, 3.53,
+                                                  2.54, 4.75, 3.98, 2.69, 3.34, 3.17};
 constexpr std::array<int, 7> kMajorScale = {0, 2, 4, 5, 7, 9, 11};
 constexpr std::array<int, 7> kMinorScale = {0, 2, 3, 5, 7, 8, 10};  // natural minor
 constexpr std::array<int, 1> kHarmonicMinorLeadingTone = {11};
@@ -37,7 +39,9 @@ double correlation(const std::array<double, 12>& a, const std::array<double, 12>
 
 }  // namespace
 
-GridStatistics GridStatistics::of(const StepGrid& grid) { return of(std::vector<StepGrid>{grid}); }
+GridStatistics GridStatistics::of(const StepGrid& grid) {
+    return of(std::vector<StepGrid>{grid});
+}
 
 GridStatistics GridStatistics::of(const std::vector<StepGrid>& grids) {
     GridStatistics s;
@@ -79,7 +83,8 @@ GridStatistics GridStatistics::of(const std::vector<StepGrid>& grids) {
     }
     if (s.notes > 0) {
         s.meanNoteLength = static_cast<double>(noteSteps) / static_cast<double>(s.notes);
-        for (int i = 0; i < 12; ++i) s.pitchClassShare[i] = pcCount[i] / static_cast<double>(s.notes);
+        for (int i = 0; i < 12; ++i)
+            s.pitchClassShare[i] = pcCount[i] / static_cast<double>(s.notes);
         double best = -2;
         for (int tonic = 0; tonic < 12; ++tonic) {
             for (bool minor : {false, true}) {
@@ -100,26 +105,32 @@ double GridStatistics::shareInKey(int tonic, bool minor) const {
     const std::array<bool, 12> scale = keyScale(tonic, minor);
     double share = 0;
     for (int pc = 0; pc < 12; ++pc)
-        if (scale[static_cast<std::size_t>(pc)]) share += pitchClassShare[static_cast<std::size_t>(pc)];
+        if (scale[static_cast<std::size_t>(pc)])
+            share += pitchClassShare[static_cast<std::size_t>(pc)];
     return share;
 }
 
 std::array<bool, 12> GridStatistics::keyScale(int tonic, bool minor) {
     std::array<bool, 12> scale{};
     tonic = ((tonic % 12) + 12) % 12;
-    for (int step : minor ? kMinorScale : kMajorScale) scale[static_cast<std::size_t>((tonic + step) % 12)] = true;
+    for (int step : minor ? kMinorScale : kMajorScale)
+        scale[static_cast<std::size_t>((tonic + step) % 12)] = true;
     if (minor)  // the raised leading tone belongs to minor keys in this music
-        for (int step : kHarmonicMinorLeadingTone) scale[static_cast<std::size_t>((tonic + step) % 12)] = true;
+        for (int step : kHarmonicMinorLeadingTone)
+            scale[static_cast<std::size_t>((tonic + step) % 12)] = true;
     return scale;
 }
 
 bool GridStatistics::parseKey(const std::string& text, int* tonic, bool* minor) {
     std::string t;
     for (char ch : text)
-        if (ch != ' ' && ch != '_' && ch != '-') t += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (t.empty()) return false;
+        if (ch != ' ' && ch != '_' && ch != '-')
+            t += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (t.empty())
+        return false;
     static const std::array<int, 7> kLetter = {9, 11, 0, 2, 4, 5, 7};  // a b c d e f g
-    if (t[0] < 'a' || t[0] > 'g') return false;
+    if (t[0] < 'a' || t[0] > 'g')
+        return false;
     int pc = kLetter[static_cast<std::size_t>(t[0] - 'a')];
     std::size_t i = 1;
     if (t.compare(i, 1, "#") == 0) {
@@ -137,11 +148,16 @@ bool GridStatistics::parseKey(const std::string& text, int* tonic, bool* minor) 
     }
     const std::string rest = t.substr(i);
     bool isMinor;
-    if (rest.empty() || rest == "major" || rest == "maj" || rest == "dur") isMinor = false;
-    else if (rest == "minor" || rest == "min" || rest == "m" || rest == "moll") isMinor = true;
-    else return false;
-    if (tonic) *tonic = ((pc % 12) + 12) % 12;
-    if (minor) *minor = isMinor;
+    if (rest.empty() || rest == "major" || rest == "maj" || rest == "dur")
+        isMinor = false;
+    else if (rest == "minor" || rest == "min" || rest == "m" || rest == "moll")
+        isMinor = true;
+    else
+        return false;
+    if (tonic)
+        *tonic = ((pc % 12) + 12) % 12;
+    if (minor)
+        *minor = isMinor;
     return true;
 }
 
@@ -163,7 +179,8 @@ std::string GridStatistics::toText() const {
     std::string out = buf;
     out += "pitch classes:";
     for (int i = 0; i < 12; ++i) {
-        std::snprintf(buf, sizeof buf, " %s %.1f%%", kNames[i], 100.0 * pitchClassShare[static_cast<std::size_t>(i)]);
+        std::snprintf(buf, sizeof buf, " %s %.1f%%", kNames[i],
+                      100.0 * pitchClassShare[static_cast<std::size_t>(i)]);
         out += buf;
     }
     return out + "\n";

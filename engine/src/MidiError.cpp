@@ -4,15 +4,24 @@ namespace biaxial {
 
 const char* toString(MidiErrorCode code) {
     switch (code) {
-        case MidiErrorCode::CannotOpen: return "cannot open file";
-        case MidiErrorCode::NotMidi: return "not a MIDI file";
-        case MidiErrorCode::BadHeader: return "bad header";
-        case MidiErrorCode::SmpteDivision: return "SMPTE time division not supported";
-        case MidiErrorCode::TruncatedChunk: return "truncated chunk";
-        case MidiErrorCode::BadVarLen: return "bad variable-length number";
-        case MidiErrorCode::BadEvent: return "bad event";
-        case MidiErrorCode::TooLarge: return "too large";
-        case MidiErrorCode::CannotWrite: return "cannot write file";
+        case MidiErrorCode::CannotOpen:
+            return "cannot open file";
+        case MidiErrorCode::NotMidi:
+            return "not a MIDI file";
+        case MidiErrorCode::BadHeader:
+            return "bad header";
+        case MidiErrorCode::SmpteDivision:
+            return "SMPTE time division not supported";
+        case MidiErrorCode::TruncatedChunk:
+            return "truncated chunk";
+        case MidiErrorCode::BadVarLen:
+            return "bad variable-length number";
+        case MidiErrorCode::BadEvent:
+            return "bad event";
+        case MidiErrorCode::TooLarge:
+            return "too large";
+        case MidiErrorCode::CannotWrite:
+            return "cannot write file";
     }
     return "unknown error";
 }
@@ -20,7 +29,8 @@ const char* toString(MidiErrorCode code) {
 std::string MidiError::message() const {
     std::string m = file.empty() ? std::string("<memory>") : file;
     m += ": byte " + std::to_string(offset) + ": " + toString(code);
-    if (!what.empty()) m += ": " + what;
+    if (!what.empty())
+        m += ": " + what;
     return m;
 }
 

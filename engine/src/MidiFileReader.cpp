@@ -14,9 +14,15 @@ namespace {
 // absolute byte offsets in the file.
 class TrackParser {
 public:
-    TrackParser(std::span<const std::uint8_t> bytes, std::size_t begin, std::size_t end, const std::string& name,
-                int trackIndex, Song& song, std::vector<std::string>& warnings)
-        : b_(bytes), pos_(begin), end_(end), name_(name), trackIndex_(trackIndex), song_(song), warnings_(warnings) {}
+    TrackParser(std::span<const std::uint8_t> bytes, std::size_t begin, std::size_t end,
+                const std::string& name, int trackIndex, Song& song, std::vector<std::string>& warnings)
+        : b_(bytes),
+          pos_(begin),
+          end_(end),
+          name_(name),
+          trackIndex_(trackIndex),
+          song_(song),
+          warnings_(warnings) {}
 
     std::optional<MidiError> parse(Track& track) {
         std::int64_t tick = 0;
@@ -24,9 +30,11 @@ public:
         bool sawEnd = false;
         while (pos_ < end_) {
             std::uint32_t delta = 0;
-            if (auto e = readVarLen(delta)) return e;
+            if (auto e = readVarLen(delta))
+                return e;
             tick += delta;
-            if (pos_ >= end_) return error(MidiErrorCode::BadEvent, "event cut off after its delta time");
+            if (pos_ >= end_)
+                return error(MidiErrorCode::BadEvent, "event cut off after its delta time");
             const std::size_t eventOffset = pos_;
             int status = b_[pos_];
             if (status & 0x80) {
@@ -39,10 +47,12 @@ public:
             }
 
             if (status == 0xFF) {
-                if (pos_ >= end_) return error(MidiErrorCode::BadEvent, "meta event cut off");
+                if (pos_ >= end_)
+                    return error(MidiErrorCode::BadEvent, "meta event cut off");
                 const int type = b_[pos_++];
                 std::uint32_t len = 0;
-                if (auto e = readVarLen(len)) return e;
+                if (auto e = readVarLen(len))
+                    return e;
                 if (len > end_ - pos_)
                     return error(MidiErrorCode::BadEvent, "meta event of " + std::to_string(len) +
                                                               " bytes runs past the end of the track");
@@ -54,10 +64,11 @@ public:
                 }
             } else if (status == 0xF0 || status == 0xF7) {
                 std::uint32_t len = 0;
-                if (auto e = readVarLen(len)) return e;
+                if (auto e = readVarLen(len))
+                    return e;
                 if (len > end_ - pos_)
-                    return error(MidiErrorCode::BadEvent, "sysex of " + std::to_string(len) +
-                                                              " bytes runs past the end of the track");
+                    return error(MidiErrorCode::BadEvent,
+                                 "sysex of " + std::to_string(len) + " bytes runs past the end of the track");
                 pos_ += len;
             } else if (status >= 0xF1) {
                 return errorAt(eventOffset, MidiErrorCode::BadEvent,
@@ -77,11 +88,14 @@ public:
                 handleChannel(kind, channel, d1, d2, tick, track);
             }
         }
-        if (!sawEnd) warn("missing end-of-track (repaired)");
+        if (!sawEnd)
+            warn("missing end-of-track (repaired)");
         lastTick_ = tick;
         closeOpenNotes(track);
-        if (orphanOffs_ > 0) warn(std::to_string(orphanOffs_) + " note-off(s) without a note-on (ignored)");
-        if (zeroLength_ > 0) warn(std::to_string(zeroLength_) + " zero-length note(s) (dropped)");
+        if (orphanOffs_ > 0)
+            warn(std::to_string(orphanOffs_) + " note-off(s) without a note-on (ignored)");
+        if (zeroLength_ > 0)
+            warn(std::to_string(zeroLength_) + " zero-length note(s) (dropped)");
         return std::nullopt;
     }
 
@@ -132,7 +146,8 @@ private:
         } else if (kind == 0xB0) {
             track.controls.push_back({tick, channel, d1, d2});
         } else if (kind == 0xC0) {
-            if (!sawProgram_) track.program = d1;
+            if (!sawProgram_)
+                track.program = d1;
             sawProgram_ = true;
         }
     }
@@ -166,10 +181,12 @@ private:
         value = 0;
         const std::size_t start = pos_;
         for (int i = 0; i < 4; ++i) {
-            if (pos_ >= end_) return errorAt(start, MidiErrorCode::BadVarLen, "variable-length number cut off");
+            if (pos_ >= end_)
+                return errorAt(start, MidiErrorCode::BadVarLen, "variable-length number cut off");
             const std::uint8_t c = b_[pos_++];
             value = (value << 7) | (c & 0x7F);
-            if (!(c & 0x80)) return std::nullopt;
+            if (!(c & 0x80))
+                return std::nullopt;
         }
         return errorAt(start, MidiErrorCode::BadVarLen, "variable-length number longer than 4 bytes");
     }
@@ -180,8 +197,12 @@ private:
         std::snprintf(buf, sizeof buf, "0x%02X", v & 0xFF);
         return buf;
     }
-    void warn(const std::string& w) { warnings_.push_back("track " + std::to_string(trackIndex_) + ": " + w); }
-    MidiError error(MidiErrorCode code, std::string what) const { return errorAt(pos_, code, std::move(what)); }
+    void warn(const std::string& w) {
+        warnings_.push_back("track " + std::to_string(trackIndex_) + ": " + w);
+    }
+    MidiError error(MidiErrorCode code, std::string what) const {
+        return errorAt(pos_, code, std::move(what));
+    }
     MidiError errorAt(std::size_t at, MidiErrorCode code, std::string what) const {
         return MidiError{code, name_, at, "track " + std::to_string(trackIndex_) + ": " + std::move(what)};
     }
@@ -204,7 +225,9 @@ std::uint32_t be32(std::span<const std::uint8_t> b, std::size_t at) {
     return (std::uint32_t(b[at]) << 24) | (std::uint32_t(b[at + 1]) << 16) | (std::uint32_t(b[at + 2]) << 8) |
            std::uint32_t(b[at + 3]);
 }
-int be16(std::span<const std::uint8_t> b, std::size_t at) { return (b[at] << 8) | b[at + 1]; }
+int be16(std::span<const std::uint8_t> b, std::size_t at) {
+    return (b[at] << 8) | b[at + 1];
+}
 
 }  // namespace
 
@@ -214,9 +237,11 @@ Result<Song> MidiFileReader::readFile(const std::string& path) {
     if (std::filesystem::is_directory(path, ec))
         return MidiError{MidiErrorCode::CannotOpen, path, 0, "this is a folder, not a MIDI file"};
     std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) return MidiError{MidiErrorCode::CannotOpen, path, 0, "the file does not exist or cannot be read"};
+    if (!in)
+        return MidiError{MidiErrorCode::CannotOpen, path, 0, "the file does not exist or cannot be read"};
     const std::streamoff size = in.tellg();
-    if (size < 0) return MidiError{MidiErrorCode::CannotOpen, path, 0, "cannot tell the file's size"};
+    if (size < 0)
+        return MidiError{MidiErrorCode::CannotOpen, path, 0, "cannot tell the file's size"};
     if (static_cast<std::uint64_t>(size) > kMaxFileBytes)
         return MidiError{MidiErrorCode::TooLarge, path, 0,
                          std::to_string(size) + " bytes; the limit is " + std::to_string(kMaxFileBytes)};
@@ -232,33 +257,38 @@ Result<Song> MidiFileReader::readBytes(std::span<const std::uint8_t> b, const st
         return MidiError{MidiErrorCode::TooLarge, name, 0, std::to_string(b.size()) + " bytes"};
     if (b.size() < 4 || !std::equal(b.begin(), b.begin() + 4, "MThd"))
         return MidiError{MidiErrorCode::NotMidi, name, 0, "the file does not start with 'MThd'"};
-    if (b.size() < 8) return MidiError{MidiErrorCode::TruncatedChunk, name, 4, "header chunk cut off"};
+    if (b.size() < 8)
+        return MidiError{MidiErrorCode::TruncatedChunk, name, 4, "header chunk cut off"};
     const std::uint32_t headerLen = be32(b, 4);
     if (headerLen < 6)
         return MidiError{MidiErrorCode::BadHeader, name, 4,
                          "header chunk of " + std::to_string(headerLen) + " bytes (expected 6)"};
     if (headerLen > b.size() - 8)
         return MidiError{MidiErrorCode::TruncatedChunk, name, 4,
-                         "header claims " + std::to_string(headerLen) + " bytes, " + std::to_string(b.size() - 8) +
-                             " remain"};
+                         "header claims " + std::to_string(headerLen) + " bytes, " +
+                             std::to_string(b.size() - 8) + " remain"};
     const int format = be16(b, 8);
     const int declaredTracks = be16(b, 10);
     const int division = be16(b, 12);
-    if (format > 2) return MidiError{MidiErrorCode::BadHeader, name, 8, "format " + std::to_string(format)};
+    if (format > 2)
+        return MidiError{MidiErrorCode::BadHeader, name, 8, "format " + std::to_string(format)};
     if (division & 0x8000)
         return MidiError{MidiErrorCode::SmpteDivision, name, 12,
                          "the file counts time in SMPTE frames, not in ticks per quarter note"};
-    if (division == 0) return MidiError{MidiErrorCode::BadHeader, name, 12, "0 ticks per quarter note"};
+    if (division == 0)
+        return MidiError{MidiErrorCode::BadHeader, name, 12, "0 ticks per quarter note"};
 
     std::vector<std::string> warnings;
-    if (headerLen > 6) warnings.push_back("header chunk longer than 6 bytes (extra bytes ignored)");
+    if (headerLen > 6)
+        warnings.push_back("header chunk longer than 6 bytes (extra bytes ignored)");
     Song song;
     song.ticksPerQuarter = division;
     std::size_t pos = 8 + headerLen;
     int trackIndex = 0;
     while (pos < b.size()) {
         if (b.size() - pos < 8) {
-            warnings.push_back(std::to_string(b.size() - pos) + " stray byte(s) at the end of the file (ignored)");
+            warnings.push_back(std::to_string(b.size() - pos) +
+                               " stray byte(s) at the end of the file (ignored)");
             break;
         }
         const std::uint32_t len = be32(b, pos + 4);
@@ -271,8 +301,10 @@ Result<Song> MidiFileReader::readBytes(std::span<const std::uint8_t> b, const st
         if (isTrack) {
             Track track;
             TrackParser parser(b, pos + 8, pos + 8 + len, name, trackIndex, song, warnings);
-            if (auto e = parser.parse(track)) return *e;
-            if (!track.notes.empty() || !track.controls.empty()) song.tracks.push_back(std::move(track));
+            if (auto e = parser.parse(track))
+                return *e;
+            if (!track.notes.empty() || !track.controls.empty())
+                song.tracks.push_back(std::move(track));
             ++trackIndex;
         } else {
             warnings.push_back("unknown chunk at byte " + std::to_string(pos) + " (skipped)");

@@ -17,12 +17,15 @@ void putVarLen(std::vector<std::uint8_t>& out, std::uint32_t v) {
     std::uint8_t buf[5];
     int n = 0;
     buf[n++] = v & 0x7F;
-    while ((v >>= 7) != 0) buf[n++] = static_cast<std::uint8_t>((v & 0x7F) | 0x80);
-    while (n > 0) out.push_back(buf[--n]);
+    while ((v >>= 7) != 0)
+        buf[n++] = static_cast<std::uint8_t>((v & 0x7F) | 0x80);
+    while (n > 0)
+        out.push_back(buf[--n]);
 }
 
 void put32(std::vector<std::uint8_t>& out, std::uint32_t v) {
-    for (int s = 24; s >= 0; s -= 8) out.push_back(static_cast<std::uint8_t>(v >> s));
+    for (int s = 24; s >= 0; s -= 8)
+        out.push_back(static_cast<std::uint8_t>(v >> s));
 }
 
 void writeChunk(std::vector<std::uint8_t>& out, std::vector<Event>& events) {
@@ -43,7 +46,9 @@ void writeChunk(std::vector<std::uint8_t>& out, std::vector<Event>& events) {
     out.insert(out.end(), body.begin(), body.end());
 }
 
-std::uint8_t clamp7(int v, int lo = 0) { return static_cast<std::uint8_t>(std::clamp(v, lo, 127)); }
+std::uint8_t clamp7(int v, int lo = 0) {
+    return static_cast<std::uint8_t>(std::clamp(v, lo, 127));
+}
 
 }  // namespace
 
@@ -61,12 +66,15 @@ std::vector<std::uint8_t> MidiFileWriter::toBytes(const Song& input) {
     std::vector<Event> conductor;
     for (const auto& t : song.tempos) {
         const int m = std::clamp(t.microsPerQuarter, 1, 0xFFFFFF);
-        conductor.push_back({t.tick, 1, {0xFF, 0x51, 0x03, std::uint8_t(m >> 16), std::uint8_t(m >> 8), std::uint8_t(m)}});
+        conductor.push_back(
+            {t.tick, 1, {0xFF, 0x51, 0x03, std::uint8_t(m >> 16), std::uint8_t(m >> 8), std::uint8_t(m)}});
     }
     for (const auto& s : song.timeSignatures) {
         int pow = 0;
-        while ((1 << pow) < s.denominator && pow < 6) ++pow;
-        conductor.push_back({s.tick, 1, {0xFF, 0x58, 0x04, clamp7(s.numerator, 1), std::uint8_t(pow), 24, 8}});
+        while ((1 << pow) < s.denominator && pow < 6)
+            ++pow;
+        conductor.push_back(
+            {s.tick, 1, {0xFF, 0x58, 0x04, clamp7(s.numerator, 1), std::uint8_t(pow), 24, 8}});
     }
     writeChunk(out, conductor);
 
@@ -82,11 +90,14 @@ std::vector<std::uint8_t> MidiFileWriter::toBytes(const Song& input) {
         const int programChannel = track.notes.empty() ? 0 : std::clamp(track.notes.front().channel, 0, 15);
         events.push_back({0, 1, {std::uint8_t(0xC0 | programChannel), clamp7(track.program)}});
         for (const auto& c : track.controls) {
-            events.push_back({c.tick, 1,
-                              {std::uint8_t(0xB0 | std::clamp(c.channel, 0, 15)), clamp7(c.controller), clamp7(c.value)}});
+            events.push_back(
+                {c.tick,
+                 1,
+                 {std::uint8_t(0xB0 | std::clamp(c.channel, 0, 15)), clamp7(c.controller), clamp7(c.value)}});
         }
         for (const auto& n : track.notes) {
-            if (n.length <= 0 || n.start < 0) continue;
+            if (n.length <= 0 || n.start < 0)
+                continue;
             const std::uint8_t ch = static_cast<std::uint8_t>(std::clamp(n.channel, 0, 15));
             const std::uint8_t pitch = clamp7(n.pitch);
             events.push_back({n.start, 2, {std::uint8_t(0x90 | ch), pitch, clamp7(n.velocity, 1)}});
@@ -100,7 +111,8 @@ std::vector<std::uint8_t> MidiFileWriter::toBytes(const Song& input) {
 std::optional<MidiError> MidiFileWriter::writeFile(const Song& song, const std::string& path) {
     const auto bytes = toBytes(song);
     std::string error;
-    if (!AtomicFile::write(path, bytes, &error)) return MidiError{MidiErrorCode::CannotWrite, path, 0, error};
+    if (!AtomicFile::write(path, bytes, &error))
+        return MidiError{MidiErrorCode::CannotWrite, path, 0, error};
     return std::nullopt;
 }
 

@@ -23,7 +23,8 @@ void NoteExtent::add(const Note& note) {
 
 NoteExtent NoteExtent::of(const std::vector<Note>& notes) {
     NoteExtent extent;
-    for (const Note& n : notes) extent.add(n);
+    for (const Note& n : notes)
+        extent.add(n);
     return extent;
 }
 

@@ -15,10 +15,12 @@ namespace {
 template <typename Entry>
 std::vector<Entry> shiftMap(const std::vector<Entry>& map, std::int64_t start, std::int64_t end) {
     std::vector<Entry> shifted;
-    if (map.empty()) return shifted;
+    if (map.empty())
+        return shifted;
     Entry current = map.front();
     for (const auto& e : map)
-        if (e.tick <= start) current = e;
+        if (e.tick <= start)
+            current = e;
     current.tick = 0;
     shifted.push_back(current);
     for (auto e : map)
@@ -35,12 +37,15 @@ std::pair<std::int64_t, std::int64_t> SongExcerpt::barRange(const Song& song, in
     const int tpq = song.ticksPerQuarter > 0 ? song.ticksPerQuarter : 480;
     auto barTicksAt = [&](std::int64_t t) {
         const TimeSignature sig = GridConverter::timeSignatureAt(song, t);
-        return std::max<std::int64_t>(1, static_cast<std::int64_t>(tpq) * 4 * sig.numerator / std::max(1, sig.denominator));
+        return std::max<std::int64_t>(
+            1, static_cast<std::int64_t>(tpq) * 4 * sig.numerator / std::max(1, sig.denominator));
     };
     std::int64_t tick = 0;
-    for (int bar = 1; bar < fromBar; ++bar) tick += barTicksAt(tick);
+    for (int bar = 1; bar < fromBar; ++bar)
+        tick += barTicksAt(tick);
     const std::int64_t start = tick;
-    for (int i = 0; i < bars; ++i) tick += barTicksAt(tick);
+    for (int i = 0; i < bars; ++i)
+        tick += barTicksAt(tick);
     return {start, tick};
 }
 
@@ -49,7 +54,8 @@ Song SongExcerpt::cut(const Song& song, std::int64_t start, std::int64_t end) {
     for (auto& track : out.tracks) {
         std::vector<Note> kept;
         for (auto n : track.notes) {
-            if (n.start < start || n.start >= end) continue;
+            if (n.start < start || n.start >= end)
+                continue;
             n.length = std::min(n.end(), end) - n.start;
             n.start -= start;
             kept.push_back(n);

@@ -11,7 +11,8 @@ StepGrid::StepGrid(int steps, int lowPitch, int numNotes)
       numNotes_(std::max(1, numNotes)),
       cells_(static_cast<std::size_t>(steps_) * static_cast<std::size_t>(numNotes_) * 2, 0),
       barPositions_(static_cast<std::size_t>(steps_), 0) {
-    for (int t = 0; t < steps_; ++t) barPositions_[static_cast<std::size_t>(t)] = t % 16;
+    for (int t = 0; t < steps_; ++t)
+        barPositions_[static_cast<std::size_t>(t)] = t % 16;
 }
 
 StepGrid StepGrid::slice(int from, int to) const {
@@ -35,7 +36,8 @@ void StepGrid::append(const StepGrid& other) {
 
 std::int64_t StepGrid::playCount() const {
     std::int64_t n = 0;
-    for (std::size_t i = 0; i < cells_.size(); i += 2) n += cells_[i];
+    for (std::size_t i = 0; i < cells_.size(); i += 2)
+        n += cells_[i];
     return n;
 }
 

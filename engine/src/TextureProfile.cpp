@@ -10,7 +10,8 @@ namespace {
 void normalise(std::vector<double>& h) {
     const double total = std::accumulate(h.begin(), h.end(), 0.0);
     if (total > 0)
-        for (double& v : h) v /= total;
+        for (double& v : h)
+            v /= total;
 }
 
 }  // namespace
@@ -56,32 +57,39 @@ TextureProfile TextureProfile::of(const StepGrid& grid) {
                 p.pitchClasses[static_cast<std::size_t>(((pitch % 12) + 12) % 12)] += 1;
                 const int position = grid.barPosition(t);
                 p.onsetPositions[static_cast<std::size_t>(std::clamp(position, 0, kPositionBins - 1))] += 1;
-                if (position % 2 == 0) ++eighthOnsets;
+                if (position % 2 == 0)
+                    ++eighthOnsets;
             }
             ++runLength[static_cast<std::size_t>(n)];
         }
         sounding += here;
-        if (here > 0) ++soundingSteps;
+        if (here > 0)
+            ++soundingSteps;
         p.maxVoices = std::max(p.maxVoices, here);
         p.polyphony[static_cast<std::size_t>(std::min(here, kPolyphonyBins - 1))] += 1;
         if (anyOnset) {
             if (lastOnsetStep >= 0)
-                p.interOnsetIntervals[static_cast<std::size_t>(std::min(t - lastOnsetStep, kIoiBins) - 1)] += 1;
-            if (lastTop >= 0) p.intervals[static_cast<std::size_t>(std::clamp(top - lastTop, -12, 12) + 12)] += 1;
+                p.interOnsetIntervals[static_cast<std::size_t>(std::min(t - lastOnsetStep, kIoiBins) - 1)] +=
+                    1;
+            if (lastTop >= 0)
+                p.intervals[static_cast<std::size_t>(std::clamp(top - lastTop, -12, 12) + 12)] += 1;
             lastOnsetStep = t;
             lastTop = top;
         }
     }
-    for (int n = 0; n < N; ++n) endNote(n);
+    for (int n = 0; n < N; ++n)
+        endNote(n);
     if (p.steps > 0) {
         p.onsetsPerStep = static_cast<double>(p.onsets) / p.steps;
         p.soundingPerStep = static_cast<double>(sounding) / p.steps;
     }
-    if (soundingSteps > 0) p.voices = static_cast<double>(sounding) / static_cast<double>(soundingSteps);
+    if (soundingSteps > 0)
+        p.voices = static_cast<double>(sounding) / static_cast<double>(soundingSteps);
     if (p.onsets > 0) {
         p.meanPitch = pitchSum / static_cast<double>(p.onsets);
         p.eighthOnsetShare = static_cast<double>(eighthOnsets) / static_cast<double>(p.onsets);
-        for (double& v : p.pitchClasses) v /= static_cast<double>(p.onsets);
+        for (double& v : p.pitchClasses)
+            v /= static_cast<double>(p.onsets);
     }
     normalise(p.onsetPositions);
     normalise(p.intervals);
@@ -94,13 +102,15 @@ TextureProfile TextureProfile::of(const StepGrid& grid) {
 double TextureProfile::shareInScale(const std::array<bool, 12>& scale) const {
     double share = 0;
     for (std::size_t i = 0; i < 12; ++i)
-        if (scale[i]) share += pitchClasses[i];
+        if (scale[i])
+            share += pitchClasses[i];
     return share;
 }
 
 double TextureProfile::overlap(const std::vector<double>& a, const std::vector<double>& b) {
     double area = 0;
-    for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i) area += std::min(a[i], b[i]);
+    for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i)
+        area += std::min(a[i], b[i]);
     return area;
 }
 

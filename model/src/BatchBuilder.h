@@ -24,7 +24,8 @@ struct Segment {
 // A random segment of `length` steps from one of `from`: the piece uniformly, the start
 // uniformly among the multiples of `align` (the last one included: the original's randrange
 // excluded it and crashed on pieces of exactly 128 steps). Every piece must be long enough.
-inline Segment drawSegment(std::mt19937_64& rng, const std::vector<const StepGrid*>& from, int length, int align) {
+inline Segment drawSegment(std::mt19937_64& rng, const std::vector<const StepGrid*>& from, int length,
+                           int align) {
     Segment s;
     s.piece = static_cast<int>(std::uniform_int_distribution<std::size_t>(0, from.size() - 1)(rng));
     const int last = (from[static_cast<std::size_t>(s.piece)]->steps() - length) / align;
@@ -43,7 +44,8 @@ inline std::pair<int, int> shiftRange(const StepGrid& grid, int start, int lengt
                 lowest = std::min(lowest, n);
                 highest = std::max(highest, n);
             }
-    if (highest < 0) return {-(N - 1), N - 1};
+    if (highest < 0)
+        return {-(N - 1), N - 1};
     return {-lowest, N - 1 - highest};
 }
 
@@ -51,7 +53,8 @@ inline std::pair<int, int> shiftRange(const StepGrid& grid, int start, int lengt
 // frame `biaxial eval` predicts a piece's opening from, so that training sees openings too.
 inline StepGrid withLeadIn(const StepGrid& grid) {
     StepGrid out(1, grid.lowPitch(), grid.numNotes());
-    if (grid.steps() > 0) out.setBarPosition(0, (grid.barPosition(0) + 15) % 16);
+    if (grid.steps() > 0)
+        out.setBarPosition(0, (grid.barPosition(0) + 15) % 16);
     out.append(grid);
     return out;
 }
@@ -68,10 +71,12 @@ inline std::pair<torch::Tensor, torch::Tensor> buildBatch(const std::vector<cons
     auto* b = bars.data_ptr<std::int64_t>();
     for (std::int64_t i = 0; i < B; ++i) {
         const StepGrid& g = *grids[static_cast<std::size_t>(segments[i].piece)];
-        const std::size_t offset = static_cast<std::size_t>(segments[i].start) * static_cast<std::size_t>(N) * 2;
+        const std::size_t offset =
+            static_cast<std::size_t>(segments[i].start) * static_cast<std::size_t>(N) * 2;
         const int shift = segments[i].shift;
         if (shift == 0) {
-            std::memcpy(s + i * length * N * 2, g.cells().data() + offset, static_cast<std::size_t>(length * N * 2));
+            std::memcpy(s + i * length * N * 2, g.cells().data() + offset,
+                        static_cast<std::size_t>(length * N * 2));
         } else {
             // Note n of the source becomes note n + shift; what moves in from the edge is silent.
             const std::int64_t keep = N - std::abs(shift);
@@ -85,7 +90,8 @@ inline std::pair<torch::Tensor, torch::Tensor> buildBatch(const std::vector<cons
                     std::memcpy(to, from - shift * 2, static_cast<std::size_t>(keep * 2));
             }
         }
-        for (int t = 0; t < length; ++t) b[i * length + t] = g.barPosition(segments[i].start + t);
+        for (int t = 0; t < length; ++t)
+            b[i * length + t] = g.barPosition(segments[i].start + t);
     }
     return {states, bars};
 }

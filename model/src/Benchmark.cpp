@@ -19,7 +19,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
+double seconds(Clock::time_point since) {
+    return std::chrono::duration<double>(Clock::now() - since).count();
+}
 
 // Forward FLOPs of one teacher-forced pass (matrix products only): LSTM layers cost
 // 2 * 4H * (in + H) per position, the output layer 2 * 2 * H.
@@ -48,7 +50,8 @@ std::vector<StepGrid> randomPieces(const ModelConfig& c, int count, int steps, s
         for (int t = 0; t < steps; ++t) {
             g.setBarPosition(t, t % 16);
             for (int n = 0; n < c.numNotes; ++n)
-                if (rng() % 16 == 0) g.set(t, n, true, rng() % 2 == 0);
+                if (rng() % 16 == 0)
+                    g.set(t, n, true, rng() % 2 == 0);
         }
         out.push_back(std::move(g));
     }
@@ -63,18 +66,21 @@ long minorFaults() {
 
 // One teacher-forced training step as Trainer::run does it; the minor page faults of the
 // timed steps tell whether the allocator keeps freed memory (app/KeepFreedMemory.h).
-double trainStep(const ModelConfig& config, const torch::Device& device, int repeats, double* faultsPerStep = nullptr) {
+double trainStep(const ModelConfig& config, const torch::Device& device, int repeats,
+                 double* faultsPerStep = nullptr) {
     auto model = Model::create(config, 1);
     auto& impl = *model->impl();
     impl.net->to(device);
     auto pieces = randomPieces(config, 4, 256, 3);
     std::vector<const StepGrid*> grids;
-    for (auto& p : pieces) grids.push_back(&p);
+    for (auto& p : pieces)
+        grids.push_back(&p);
     FeatureBuilder features(config.lowPitch, config.numNotes, device);
     auto gen = torch::make_generator<at::CPUGeneratorImpl>(5);
     const int L = 128;
     std::vector<Segment> segs;
-    for (int i = 0; i < 10; ++i) segs.push_back({i % 4, (i * 16) % 128});
+    for (int i = 0; i < 10; ++i)
+        segs.push_back({i % 4, (i * 16) % 128});
     auto params = impl.net->parameters();
     std::vector<torch::Tensor> gsum, xsum;
     for (auto& p : params) {
@@ -86,7 +92,8 @@ double trainStep(const ModelConfig& config, const torch::Device& device, int rep
         auto dev = states.to(device);
         auto in = features.build(dev.slice(1, 0, L - 1), bars.slice(1, 0, L - 1));
         auto target = dev.slice(1, 1, L).to(torch::kFloat32);
-        for (auto& p : params) p.mutable_grad() = torch::Tensor();
+        for (auto& p : params)
+            p.mutable_grad() = torch::Tensor();
         auto loss = biaxialLoss(impl.net->forward(in, target, &gen), target);
         loss.backward();
         torch::NoGradGuard noGrad;
@@ -97,15 +104,18 @@ double trainStep(const ModelConfig& config, const torch::Device& device, int rep
             xsum[i].mul_(0.95).addcmul_(d, d, 0.05);
             params[i].add_(d);
         }
-        if (device.is_cuda()) torch::cuda::synchronize();
+        if (device.is_cuda())
+            torch::cuda::synchronize();
         return loss.item<double>();
     };
     once();  // warm-up
     const long faultsBefore = minorFaults();
     const auto t0 = Clock::now();
-    for (int i = 0; i < repeats; ++i) once();
+    for (int i = 0; i < repeats; ++i)
+        once();
     const double s = seconds(t0) / repeats;
-    if (faultsPerStep) *faultsPerStep = static_cast<double>(minorFaults() - faultsBefore) / repeats;
+    if (faultsPerStep)
+        *faultsPerStep = static_cast<double>(minorFaults() - faultsBefore) / repeats;
     return s;
 }
 
@@ -115,25 +125,29 @@ std::string BenchmarkResult::toJson() const {
     std::ostringstream o;
     o.precision(6);
     o << "{\"device\": \"" << device << "\", \"peak_sgemm_gflops\": " << peakSgemmGflops
-      << ", \"train_step_s_original\": " << trainStepSecondsOriginal << ", \"train_gflops_original\": " << trainGflopsOriginal
-      << ", \"train_step_s_small\": " << trainStepSecondsSmall << ", \"train_gflops_small\": " << trainGflopsSmall
+      << ", \"train_step_s_original\": " << trainStepSecondsOriginal
+      << ", \"train_gflops_original\": " << trainGflopsOriginal
+      << ", \"train_step_s_small\": " << trainStepSecondsSmall
+      << ", \"train_gflops_small\": " << trainGflopsSmall
       << ", \"baseline_train_step_s_small\": " << baselineTrainStepSecondsSmall
       << ", \"baseline_train_step_s_original\": " << baselineTrainStepSecondsOriginal
       << ", \"bf16_train_step_s_small\": " << bf16TrainStepSecondsSmall
       << ", \"bf16_train_step_s_original\": " << bf16TrainStepSecondsOriginal
       << ", \"page_faults_per_step_original\": " << pageFaultsPerStepOriginal
-      << ", \"continue_16bars_s\": " << continue16BarsSeconds << ", \"continue_16bars_8var_s\": " << continue16Bars8VarSeconds
+      << ", \"continue_16bars_s\": " << continue16BarsSeconds
+      << ", \"continue_16bars_8var_s\": " << continue16Bars8VarSeconds
       << ", \"baseline_continue_16bars_s\": " << baselineContinue16BarsSeconds
       << ", \"bf16_continue_16bars_s\": " << bf16Continue16BarsSeconds
-      << ", \"bf16_continue_16bars_8var_s\": " << bf16Continue16Bars8VarSeconds << ", \"note_loop_share\": " << noteLoopShare
-      << ", \"peak_rss_mb\": " << peakRssMb << "}";
+      << ", \"bf16_continue_16bars_8var_s\": " << bf16Continue16Bars8VarSeconds
+      << ", \"note_loop_share\": " << noteLoopShare << ", \"peak_rss_mb\": " << peakRssMb << "}";
     return o.str();
 }
 
 BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(const std::string&)) {
     BenchmarkResult r;
     auto say = [&](const std::string& s) {
-        if (log) log(s);
+        if (log)
+            log(s);
     };
     try {
         std::string why;
@@ -154,7 +168,8 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
             for (int i = 0; i < 3; ++i) {
                 const auto t0 = Clock::now();
                 torch::mm_out(c, a, b);
-                if (device->is_cuda()) torch::cuda::synchronize();
+                if (device->is_cuda())
+                    torch::cuda::synchronize();
                 best = std::min(best, seconds(t0));
             }
             r.peakSgemmGflops = 2.0 * n * n * n / best / 1e9;
@@ -175,13 +190,15 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
             return trainStep(config, *device, options.trainRepeats);
         };
         r.trainStepSecondsSmall = trainStep(ModelConfig::small(), *device, options.trainRepeats);
-        if (device->is_cpu()) r.bf16TrainStepSecondsSmall = bf16Step(ModelConfig::small());
+        if (device->is_cpu())
+            r.bf16TrainStepSecondsSmall = bf16Step(ModelConfig::small());
         r.trainGflopsSmall = trainFlopsSmall / r.trainStepSecondsSmall / 1e9;
-        if (device->is_cpu()) r.baselineTrainStepSecondsSmall = baselineStep(ModelConfig::small());
+        if (device->is_cpu())
+            r.baselineTrainStepSecondsSmall = baselineStep(ModelConfig::small());
         {
             std::ostringstream s;
-            s << "train step small (10 x 128 steps, ~" << trainFlopsSmall / 1e9 << " GFLOP): " << r.trainStepSecondsSmall
-              << " s, " << r.trainGflopsSmall << " GFLOP/s";
+            s << "train step small (10 x 128 steps, ~" << trainFlopsSmall / 1e9
+              << " GFLOP): " << r.trainStepSecondsSmall << " s, " << r.trainGflopsSmall << " GFLOP/s";
             if (r.baselineTrainStepSecondsSmall > 0)
                 s << "; with LibTorch's LSTM: " << r.baselineTrainStepSecondsSmall << " s ("
                   << r.baselineTrainStepSecondsSmall / r.trainStepSecondsSmall << "x)";
@@ -191,13 +208,14 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
             say(s.str());
         }
         if (!options.skipOriginalTraining) {
-            r.trainStepSecondsOriginal = trainStep(ModelConfig::original(), *device, options.trainRepeats, &r.pageFaultsPerStepOriginal);
+            r.trainStepSecondsOriginal = trainStep(ModelConfig::original(), *device, options.trainRepeats,
+                                                   &r.pageFaultsPerStepOriginal);
             r.trainGflopsOriginal = trainFlopsOriginal / r.trainStepSecondsOriginal / 1e9;
             std::ostringstream s;
             s << "train step original (10 x 128 steps, ~" << trainFlopsOriginal / 1e9
               << " GFLOP): " << r.trainStepSecondsOriginal << " s, " << r.trainGflopsOriginal << " GFLOP/s ("
-              << 100.0 * r.trainGflopsOriginal / r.peakSgemmGflops << "% of SGEMM peak, " << r.pageFaultsPerStepOriginal
-              << " page faults per step)";
+              << 100.0 * r.trainGflopsOriginal / r.peakSgemmGflops << "% of SGEMM peak, "
+              << r.pageFaultsPerStepOriginal << " page faults per step)";
             if (device->is_cpu()) {
                 r.bf16TrainStepSecondsOriginal = bf16Step(ModelConfig::original());
                 s << "; bf16 products: " << r.bf16TrainStepSecondsOriginal << " s ("
@@ -240,14 +258,15 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
             }
             std::ostringstream s;
             s << "continue 16 bars (original size): " << r.continue16BarsSeconds << " s (note loop "
-              << 100.0 * r.noteLoopShare << "%), 8 variations: " << r.continue16Bars8VarSeconds
-              << " s (" << r.continue16Bars8VarSeconds / r.continue16BarsSeconds
-              << "x), baseline (LibTorch's LSTM per step, tensors per note): " << r.baselineContinue16BarsSeconds << " s ("
+              << 100.0 * r.noteLoopShare << "%), 8 variations: " << r.continue16Bars8VarSeconds << " s ("
+              << r.continue16Bars8VarSeconds / r.continue16BarsSeconds
+              << "x), baseline (LibTorch's LSTM per step, tensors per note): "
+              << r.baselineContinue16BarsSeconds << " s ("
               << r.baselineContinue16BarsSeconds / r.continue16BarsSeconds << "x)";
             if (r.bf16Continue16BarsSeconds > 0)
                 s << "; bf16 products: " << r.bf16Continue16BarsSeconds << " s, 8 variations "
-                  << r.bf16Continue16Bars8VarSeconds << " s (" << r.bf16Continue16Bars8VarSeconds / r.bf16Continue16BarsSeconds
-                  << "x one)";
+                  << r.bf16Continue16Bars8VarSeconds << " s ("
+                  << r.bf16Continue16Bars8VarSeconds / r.bf16Continue16BarsSeconds << "x one)";
             say(s.str());
         }
         struct rusage usage {};

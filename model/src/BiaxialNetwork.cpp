@@ -17,12 +17,16 @@ namespace {
 // each a separate pass over [S, 4H] (DESIGN.md §2: the time beyond the SGEMMs).
 // Gate order and biases as torch::nn::LSTM (input, forget, cell, output).
 // Activations: FastMath.h (the same tanh as the continuation's cells).
-inline float tanhA(float x) { return rationalTanh(x); }
-inline float sigm(float x) { return rationalSigmoid(x); }
+inline float tanhA(float x) {
+    return rationalTanh(x);
+}
+inline float sigm(float x) {
+    return rationalSigmoid(x);
+}
 
-__attribute__((target_clones("avx512f", "avx2", "default")))
-void cellForward(float* __restrict g, const float* __restrict cPrev, float* __restrict c, float* __restrict h,
-                 std::int64_t S, std::int64_t H) {
+__attribute__((target_clones("avx512f", "avx2", "default"))) void cellForward(
+    float* __restrict g, const float* __restrict cPrev, float* __restrict c, float* __restrict h,
+    std::int64_t S, std::int64_t H) {
     for (std::int64_t s = 0; s < S; ++s) {
         float* gi = g + s * 4 * H;
         float* gf = gi + H;
@@ -45,10 +49,9 @@ void cellForward(float* __restrict g, const float* __restrict cPrev, float* __re
 }
 
 // dh: the gradient reaching h_t (output + next step); dc: in = from step t+1, out = to c_{t-1}.
-__attribute__((target_clones("avx512f", "avx2", "default")))
-void cellBackward(const float* __restrict act, const float* __restrict cPrev, const float* __restrict c,
-                  const float* __restrict dh, float* __restrict dc, float* __restrict dg, std::int64_t S,
-                  std::int64_t H) {
+__attribute__((target_clones("avx512f", "avx2", "default"))) void cellBackward(
+    const float* __restrict act, const float* __restrict cPrev, const float* __restrict c,
+    const float* __restrict dh, float* __restrict dc, float* __restrict dg, std::int64_t S, std::int64_t H) {
     for (std::int64_t s = 0; s < S; ++s) {
         const float* ai = act + s * 4 * H;
         float* di = dg + s * 4 * H;
@@ -76,12 +79,16 @@ thread_local bool gBf16 = false;
 // a @ b in float32, or through bfloat16 operands when mixed precision is on. oneDNN's bf16
 // kernels want dense operands: transposed views are copied (the copy is cheap next to the product).
 torch::Tensor mmP(const torch::Tensor& a, const torch::Tensor& b) {
-    if (!gBf16) return torch::mm(a, b);
-    return torch::mm(a.to(torch::kBFloat16).contiguous(), b.to(torch::kBFloat16).contiguous()).to(torch::kFloat32);
+    if (!gBf16)
+        return torch::mm(a, b);
+    return torch::mm(a.to(torch::kBFloat16).contiguous(), b.to(torch::kBFloat16).contiguous())
+        .to(torch::kFloat32);
 }
 
 // A weight as a dense bfloat16 operand, once per layer call (or the float32 weight itself).
-torch::Tensor operand(const torch::Tensor& w) { return gBf16 ? w.to(torch::kBFloat16).contiguous() : w; }
+torch::Tensor operand(const torch::Tensor& w) {
+    return gBf16 ? w.to(torch::kBFloat16).contiguous() : w;
+}
 
 class FusedLstm : public torch::autograd::Function<FusedLstm> {
 public:
@@ -100,8 +107,9 @@ public:
     }
 
     // The forward pass without autograd: out, hT, cT, then the saved activations and cells.
-    static std::vector<torch::Tensor> run(torch::Tensor x, torch::Tensor h0, torch::Tensor c0, const torch::Tensor& wih,
-                                          const torch::Tensor& whh, const torch::Tensor& bih, const torch::Tensor& bhh) {
+    static std::vector<torch::Tensor> run(torch::Tensor x, torch::Tensor h0, torch::Tensor c0,
+                                          const torch::Tensor& wih, const torch::Tensor& whh,
+                                          const torch::Tensor& bih, const torch::Tensor& bhh) {
         x = x.contiguous();
         h0 = h0.contiguous();
         c0 = c0.contiguous();
@@ -120,8 +128,8 @@ public:
                 g.add_(torch::mm(hPrev.to(torch::kBFloat16), whhT));
             else
                 g.addmm_(hPrev, whhT);
-            cellForward(g.data_ptr<float>(), cPrev.data_ptr<float>(), cs[t].data_ptr<float>(), out[t].data_ptr<float>(),
-                        S, H);
+            cellForward(g.data_ptr<float>(), cPrev.data_ptr<float>(), cs[t].data_ptr<float>(),
+                        out[t].data_ptr<float>(), S, H);
         }
         auto hT = out[T - 1].clone(), cT = cs[T - 1].clone();
         return {out, hT, cT, act, cs};
@@ -156,14 +164,16 @@ public:
             dx = mmP(dgOp, wih).view({T, S, I});
             dwih = mmP(dgOp.t(), x.view({T * S, I}));
             dwhh = mmP(dgOp.slice(0, 0, S).t(), h0);
-            if (T > 1) dwhh.add_(mmP(dgOp.slice(0, S).t(), out.slice(0, 0, T - 1).reshape({(T - 1) * S, H})));
+            if (T > 1)
+                dwhh.add_(mmP(dgOp.slice(0, S).t(), out.slice(0, 0, T - 1).reshape({(T - 1) * S, H})));
         } else {
             dx = torch::mm(dgAll, wih).view({T, S, I});
             dwih = torch::mm(dgAll.t(), x.view({T * S, I}));
             // h_{t-1} for every step: h0, then the outputs but the last.
             dwhh = torch::mm(dg[0].t(), h0);
             if (T > 1)
-                dwhh.addmm_(dg.slice(0, 1).reshape({(T - 1) * S, 4 * H}).t(), out.slice(0, 0, T - 1).reshape({(T - 1) * S, H}));
+                dwhh.addmm_(dg.slice(0, 1).reshape({(T - 1) * S, 4 * H}).t(),
+                            out.slice(0, 0, T - 1).reshape({(T - 1) * S, H}));
         }
         auto db = dgAll.sum(0);
         return {dx, dh, dc, dwih, dwhh, db, db.clone()};
@@ -174,20 +184,32 @@ bool gFusedLstm = true;
 
 }  // namespace
 
-void setFusedLstmEnabled(bool enabled) { gFusedLstm = enabled; }
-void setLstmBf16(bool enabled) { gBf16 = enabled; }
-bool lstmBf16() { return gBf16; }
-bool fusedLstmEnabled() { return gFusedLstm; }
+void setFusedLstmEnabled(bool enabled) {
+    gFusedLstm = enabled;
+}
+void setLstmBf16(bool enabled) {
+    gBf16 = enabled;
+}
+bool lstmBf16() {
+    return gBf16;
+}
+bool fusedLstmEnabled() {
+    return gFusedLstm;
+}
 
-std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> runLstmLayer(torch::nn::LSTM& lstm, const torch::Tensor& x,
-                                                                     const torch::Tensor& h0, const torch::Tensor& c0) {
+std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> runLstmLayer(torch::nn::LSTM& lstm,
+                                                                     const torch::Tensor& x,
+                                                                     const torch::Tensor& h0,
+                                                                     const torch::Tensor& c0) {
     if (gFusedLstm && x.device().is_cpu() && x.scalar_type() == torch::kFloat32 && x.size(0) > 0) {
         auto p = lstm->named_parameters();
         if (!torch::GradMode::is_enabled()) {  // inference: no graph, nothing saved
-            auto r = FusedLstm::run(x, h0[0], c0[0], p["weight_ih_l0"], p["weight_hh_l0"], p["bias_ih_l0"], p["bias_hh_l0"]);
+            auto r = FusedLstm::run(x, h0[0], c0[0], p["weight_ih_l0"], p["weight_hh_l0"], p["bias_ih_l0"],
+                                    p["bias_hh_l0"]);
             return {r[0], r[1].unsqueeze(0), r[2].unsqueeze(0)};
         }
-        auto r = FusedLstm::apply(x, h0[0], c0[0], p["weight_ih_l0"], p["weight_hh_l0"], p["bias_ih_l0"], p["bias_hh_l0"]);
+        auto r = FusedLstm::apply(x, h0[0], c0[0], p["weight_ih_l0"], p["weight_hh_l0"], p["bias_ih_l0"],
+                                  p["bias_hh_l0"]);
         return {r[0], r[1].unsqueeze(0), r[2].unsqueeze(0)};
     }
     auto [out, hc] = lstm->forward(x, std::make_tuple(h0, c0));
@@ -197,26 +219,30 @@ std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> runLstmLayer(torch::nn::
 BiaxialNetworkImpl::BiaxialNetworkImpl(const ModelConfig& config) : config_(config) {
     std::int64_t in = ModelConfig::kInputsPerNote;
     for (std::size_t i = 0; i < config.timeSizes.size(); ++i) {
-        timeLayers_.push_back(register_module("time" + std::to_string(i),
-                                              torch::nn::LSTM(torch::nn::LSTMOptions(in, config.timeSizes[i]))));
+        timeLayers_.push_back(register_module(
+            "time" + std::to_string(i), torch::nn::LSTM(torch::nn::LSTMOptions(in, config.timeSizes[i]))));
         in = config.timeSizes[i];
     }
     in += 2;
     for (std::size_t i = 0; i < config.noteSizes.size(); ++i) {
-        noteLayers_.push_back(register_module("note" + std::to_string(i),
-                                              torch::nn::LSTM(torch::nn::LSTMOptions(in, config.noteSizes[i]))));
+        noteLayers_.push_back(register_module(
+            "note" + std::to_string(i), torch::nn::LSTM(torch::nn::LSTMOptions(in, config.noteSizes[i]))));
         in = config.noteSizes[i];
     }
     output_ = register_module("output", torch::nn::Linear(in, 2));
     if (config.learnedInitialState) {
         // theano_lstm initialises them to zeros and trains them with the weights.
         for (std::size_t i = 0; i < config.timeSizes.size(); ++i) {
-            timeInitial_.push_back(register_parameter("time" + std::to_string(i) + "_h0", torch::zeros({config.timeSizes[i]})));
-            timeInitial_.push_back(register_parameter("time" + std::to_string(i) + "_c0", torch::zeros({config.timeSizes[i]})));
+            timeInitial_.push_back(
+                register_parameter("time" + std::to_string(i) + "_h0", torch::zeros({config.timeSizes[i]})));
+            timeInitial_.push_back(
+                register_parameter("time" + std::to_string(i) + "_c0", torch::zeros({config.timeSizes[i]})));
         }
         for (std::size_t i = 0; i < config.noteSizes.size(); ++i) {
-            noteInitial_.push_back(register_parameter("note" + std::to_string(i) + "_h0", torch::zeros({config.noteSizes[i]})));
-            noteInitial_.push_back(register_parameter("note" + std::to_string(i) + "_c0", torch::zeros({config.noteSizes[i]})));
+            noteInitial_.push_back(
+                register_parameter("note" + std::to_string(i) + "_h0", torch::zeros({config.noteSizes[i]})));
+            noteInitial_.push_back(
+                register_parameter("note" + std::to_string(i) + "_c0", torch::zeros({config.noteSizes[i]})));
         }
     }
 }
@@ -250,19 +276,24 @@ DropoutMasks BiaxialNetworkImpl::drawMasks(std::int64_t timeSequences, std::int6
     return masks;
 }
 
-torch::Tensor BiaxialNetworkImpl::timeAxis(const torch::Tensor& x, LstmStates* states, const DropoutMasks* masks) {
+torch::Tensor BiaxialNetworkImpl::timeAxis(const torch::Tensor& x, LstmStates* states,
+                                           const DropoutMasks* masks) {
     torch::Tensor h = x;
     const double scale = inferenceScale();
     for (std::size_t l = 0; l < timeLayers_.size(); ++l) {
         if (l > 0) {
-            if (masks) h = h * masks->time[l - 1];
-            else if (scale != 1.0) h = h * scale;
+            if (masks)
+                h = h * masks->time[l - 1];
+            else if (scale != 1.0)
+                h = h * scale;
         }
         const bool resume = states && states->size() == timeLayers_.size();
         auto init = resume ? (*states)[l] : initialState(true, l, h.size(1), h.device());
         auto [out, hT, cT] = runLstmLayer(timeLayers_[l], h, init.first, init.second);
-        if (resume) (*states)[l] = {hT, cT};
-        else if (states) states->push_back({hT, cT});
+        if (resume)
+            (*states)[l] = {hT, cT};
+        else if (states)
+            states->push_back({hT, cT});
         h = out;
     }
     return h;
@@ -273,14 +304,18 @@ torch::Tensor BiaxialNetworkImpl::noteAxis(const torch::Tensor& x, const Dropout
     const double scale = inferenceScale();
     for (std::size_t l = 0; l < noteLayers_.size(); ++l) {
         if (l > 0) {
-            if (masks) h = h * masks->note[l - 1];
-            else if (scale != 1.0) h = h * scale;
+            if (masks)
+                h = h * masks->note[l - 1];
+            else if (scale != 1.0)
+                h = h * scale;
         }
         auto init = initialState(false, l, h.size(1), h.device());
         h = std::get<0>(runLstmLayer(noteLayers_[l], h, init.first, init.second));
     }
-    if (masks) h = h * masks->note.back();
-    else if (scale != 1.0) h = h * scale;
+    if (masks)
+        h = h * masks->note.back();
+    else if (scale != 1.0)
+        h = h * scale;
     return output_->forward(h);
 }
 
@@ -288,7 +323,8 @@ torch::Tensor BiaxialNetworkImpl::forward(const torch::Tensor& features, const t
                                           torch::Generator* generator) {
     const auto B = features.size(0), T = features.size(1), N = features.size(2);
     std::optional<DropoutMasks> masks;
-    if (generator) masks = drawMasks(B * N, B * T, *generator, features.device());
+    if (generator)
+        masks = drawMasks(B * N, B * T, *generator, features.device());
     const DropoutMasks* m = masks ? &*masks : nullptr;
 
     // [B, T, N, F] -> [T, B*N, F]: one time sequence per (piece, note).

@@ -44,15 +44,15 @@ public:
     // Note axis over a sequence batch. x: [N, M, Htime + 2]. Returns logits [N, M, 2].
     torch::Tensor noteAxis(const torch::Tensor& x, const DropoutMasks* masks);
 
-    DropoutMasks drawMasks(std::int64_t timeSequences, std::int64_t noteSequences, torch::Generator& generator,
-                           const torch::Device& device) const;
+    DropoutMasks drawMasks(std::int64_t timeSequences, std::int64_t noteSequences,
+                           torch::Generator& generator, const torch::Device& device) const;
     // The factor that replaces the masks at inference: 1 - dropout.
     double inferenceScale() const { return 1.0 - config_.dropout; }
 
     // The initial (h, c) of a layer for `sequences` sequences: [1, S, H] each (the learned
     // initial state when the config has it, else zeros).
-    std::pair<torch::Tensor, torch::Tensor> initialState(bool timeAxis, std::size_t layer, std::int64_t sequences,
-                                                         const torch::Device& device);
+    std::pair<torch::Tensor, torch::Tensor> initialState(bool timeAxis, std::size_t layer,
+                                                         std::int64_t sequences, const torch::Device& device);
 
     const ModelConfig& config() const { return config_; }
     std::vector<torch::nn::LSTM>& timeLayers() { return timeLayers_; }
@@ -71,8 +71,10 @@ TORCH_MODULE(BiaxialNetwork);
 // One LSTM layer (the module's parameters): x [T, S, in], h0/c0 [1, S, H] -> (out, hT, cT).
 // On CPU float32 a fused single-node implementation (same results up to float rounding),
 // else the module's own forward (CUDA: cuDNN).
-std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> runLstmLayer(torch::nn::LSTM& lstm, const torch::Tensor& x,
-                                                                     const torch::Tensor& h0, const torch::Tensor& c0);
+std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> runLstmLayer(torch::nn::LSTM& lstm,
+                                                                     const torch::Tensor& x,
+                                                                     const torch::Tensor& h0,
+                                                                     const torch::Tensor& c0);
 // The fused CPU path on/off (process-wide, default on): for the benchmark's baseline and tests.
 // Call between jobs, not while one runs.
 void setFusedLstmEnabled(bool enabled);

@@ -17,21 +17,28 @@ std::string formatDouble(double v) {
 
 }  // namespace
 
-void CheckpointWriter::describe(Model::Impl& impl, const TrainingState& state, const RunFigures& figures) const {
+void CheckpointWriter::describe(Model::Impl& impl, const TrainingState& state,
+                                const RunFigures& figures) const {
     auto& card = impl.metadata;
-    if (options_.weightAverage > 0) card["weight_average"] = "exponential, decay " + formatDouble(options_.weightAverage);
+    if (options_.weightAverage > 0)
+        card["weight_average"] = "exponential, decay " + formatDouble(options_.weightAverage);
     card["training_steps"] = std::to_string(figures.step);
     card["optimizer"] = figures.optimizer;
     card["batch_size"] = std::to_string(options_.batchSize);
     card["segment_steps"] = std::to_string(options_.segmentSteps);
-    if (!figures.validation.empty()) card["validation"] = figures.validation;
-    if (options_.transpose > 0) card["transpose_augmentation"] = "+-" + std::to_string(options_.transpose) + " semitones";
+    if (!figures.validation.empty())
+        card["validation"] = figures.validation;
+    if (options_.transpose > 0)
+        card["transpose_augmentation"] = "+-" + std::to_string(options_.transpose) + " semitones";
     card["device"] = figures.device;
     card["precision"] = options_.bf16 ? "bf16 products, float32 weights" : "float32";
-    if (figures.validLoss >= 0) card["valid_nll_per_note_step"] = formatDouble(figures.validLoss);
-    if (figures.trainLoss >= 0) card["train_nll_per_note_step"] = formatDouble(figures.trainLoss);
+    if (figures.validLoss >= 0)
+        card["valid_nll_per_note_step"] = formatDouble(figures.validLoss);
+    if (figures.trainLoss >= 0)
+        card["train_nll_per_note_step"] = formatDouble(figures.trainLoss);
     std::string pieces;
-    for (const auto& v : state.validationPieces) pieces += (pieces.empty() ? "" : "; ") + v;
+    for (const auto& v : state.validationPieces)
+        pieces += (pieces.empty() ? "" : "; ") + v;
     card["validation_pieces"] = pieces;
 }
 
@@ -41,8 +48,10 @@ bool CheckpointWriter::write(Model::Impl& impl, TrainingState& state, const RunF
     impl.trainingSteps = figures.step;
     describe(impl, state, figures);
     const std::string ckptPath = Trainer::checkpointPathFor(options_.outputPath);
-    if (!ModelArchive::write(impl, &state, ckptPath, error)) return false;
-    if (modelWeights.empty()) return ModelArchive::write(impl, nullptr, options_.outputPath, error);
+    if (!ModelArchive::write(impl, &state, ckptPath, error))
+        return false;
+    if (modelWeights.empty())
+        return ModelArchive::write(impl, nullptr, options_.outputPath, error);
 
     const auto params = impl.net->named_parameters();
     const auto metadata = impl.metadata;

@@ -22,20 +22,23 @@ ContinueResult failure(std::string why) {
 // position, -1 before the first bar line).
 StepGrid silence(int count, int lowPitch, int numNotes, int last, int stepsPerBar) {
     StepGrid grid(count, lowPitch, numNotes);
-    for (int s = 0; s < count; ++s) grid.setBarPosition(s, (last + 1 + s) % stepsPerBar);
+    for (int s = 0; s < count; ++s)
+        grid.setBarPosition(s, (last + 1 + s) % stepsPerBar);
     return grid;
 }
 
 }  // namespace
 
-ContinueResult continueSong(const Model& model, const ContinueRequest& request, const std::atomic<bool>* cancel,
-                            const ContinueProgress& progress) {
-    if (model.isNull()) return failure("No model is loaded.");
+ContinueResult continueSong(const Model& model, const ContinueRequest& request,
+                            const std::atomic<bool>* cancel, const ContinueProgress& progress) {
+    if (model.isNull())
+        return failure("No model is loaded.");
     const ModelConfig& config = model.config();
     const Song& song = request.song;
     const int tpq = song.ticksPerQuarter > 0 ? song.ticksPerQuarter : 480;
     const std::int64_t seedEndTick = std::max<std::int64_t>(0, request.seedEndTick);
-    const int stepsPerBar = std::max(1, GridConverter::stepsPerBar(GridConverter::timeSignatureAt(song, seedEndTick)));
+    const int stepsPerBar =
+        std::max(1, GridConverter::stepsPerBar(GridConverter::timeSignatureAt(song, seedEndTick)));
 
     GridOptions gridOptions;
     gridOptions.lowPitch = config.lowPitch;
@@ -53,8 +56,10 @@ ContinueResult continueSong(const Model& model, const ContinueRequest& request, 
     if (request.mode == ContinueRequest::Mode::Regenerate) {
         newSteps = static_cast<int>(GridConverter::stepAtOrAfter(request.replaceEndTick, tpq)) - seedSteps;
     }
-    if (newSteps <= 0) return failure("Nothing to generate: the range is empty.");
-    if (request.variations < 1) return failure("Nothing to generate: no variations asked for.");
+    if (newSteps <= 0)
+        return failure("Nothing to generate: the range is empty.");
+    if (request.variations < 1)
+        return failure("Nothing to generate: no variations asked for.");
 
     GenerationOptions options;
     options.steps = newSteps;
@@ -75,7 +80,8 @@ ContinueResult continueSong(const Model& model, const ContinueRequest& request, 
         options.densityGain = request.densityGain;
     }
     if (request.holdLimit > 0 && texture.longestNote > 0)
-        options.maxHoldSteps = std::max(1, static_cast<int>(std::ceil(request.holdLimit * texture.longestNote)));
+        options.maxHoldSteps =
+            std::max(1, static_cast<int>(std::ceil(request.holdLimit * texture.longestNote)));
 
     ContinueResult out;
     if (request.scale.isSeedKey()) {
@@ -96,14 +102,16 @@ ContinueResult continueSong(const Model& model, const ContinueRequest& request, 
 
     const GenerationResult generated =
         Generator::generate(model, seed, options, cancel, [&](const GenerationProgress& p) {
-            if (progress) progress(p.step, p.totalSteps);
+            if (progress)
+                progress(p.step, p.totalSteps);
         });
     if (generated.cancelled || (cancel != nullptr && cancel->load())) {
         ContinueResult cancelled;
         cancelled.cancelled = true;
         return cancelled;
     }
-    if (!generated.ok) return failure(generated.error);
+    if (!generated.ok)
+        return failure(generated.error);
 
     out.ok = true;
     out.mode = request.mode;

@@ -19,30 +19,40 @@ public:
         low_ = low;
         n_ = numNotes;
         ws();
-        if (!eat('{')) return fail("expected '{' at the start");
+        if (!eat('{'))
+            return fail("expected '{' at the start");
         ws();
-        if (peek() == '}') return true;
+        if (peek() == '}')
+            return true;
         while (true) {
             ws();
             std::string key;
-            if (!str(key)) return false;
+            if (!str(key))
+                return false;
             ws();
-            if (!eat(':')) return fail("expected ':' after a key");
+            if (!eat(':'))
+                return fail("expected ':' after a key");
             ws();
-            std::vector<StepGrid>* target = key == "train" ? &out.train : key == "valid" ? &out.valid
-                                          : key == "test"  ? &out.test  : nullptr;
+            std::vector<StepGrid>* target = key == "train"   ? &out.train
+                                            : key == "valid" ? &out.valid
+                                            : key == "test"  ? &out.test
+                                                             : nullptr;
             if (target) {
-                if (!pieces(*target, out)) return false;
+                if (!pieces(*target, out))
+                    return false;
             } else if (!skip()) {
                 return false;
             }
             ws();
-            if (eat(',')) continue;
-            if (eat('}')) break;
+            if (eat(','))
+                continue;
+            if (eat('}'))
+                break;
             return fail("expected ',' or '}'");
         }
         ws();
-        if (i_ != s_.size()) return fail("unexpected text after the end");
+        if (i_ != s_.size())
+            return fail("unexpected text after the end");
         return true;
     }
 
@@ -51,31 +61,38 @@ public:
 private:
     char peek() const { return i_ < s_.size() ? s_[i_] : '\0'; }
     bool eat(char c) {
-        if (peek() != c) return false;
+        if (peek() != c)
+            return false;
         ++i_;
         return true;
     }
     void ws() {
-        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) ++i_;
+        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t'))
+            ++i_;
     }
     bool fail(const std::string& why) {
         error = name_ + ": byte " + std::to_string(i_) + ": " + why;
         return false;
     }
     bool str(std::string& out) {
-        if (!eat('"')) return fail("expected a string");
+        if (!eat('"'))
+            return fail("expected a string");
         while (i_ < s_.size() && s_[i_] != '"') {
-            if (s_[i_] == '\\') ++i_;
-            if (i_ < s_.size()) out += s_[i_++];
+            if (s_[i_] == '\\')
+                ++i_;
+            if (i_ < s_.size())
+                out += s_[i_++];
         }
-        if (!eat('"')) return fail("unterminated string");
+        if (!eat('"'))
+            return fail("unterminated string");
         return true;
     }
     bool number(double& v) {
         const char* start = s_.c_str() + i_;
         char* end = nullptr;
         v = std::strtod(start, &end);
-        if (end == start) return fail("expected a number");
+        if (end == start)
+            return fail("expected a number");
         i_ += static_cast<std::size_t>(end - start);
         return true;
     }
@@ -90,19 +107,25 @@ private:
             const char close = c == '{' ? '}' : ']';
             ++i_;
             ws();
-            if (eat(close)) return true;
+            if (eat(close))
+                return true;
             while (true) {
                 ws();
                 if (c == '{') {
                     std::string k;
-                    if (!str(k)) return false;
+                    if (!str(k))
+                        return false;
                     ws();
-                    if (!eat(':')) return fail("expected ':'");
+                    if (!eat(':'))
+                        return fail("expected ':'");
                 }
-                if (!skip()) return false;
+                if (!skip())
+                    return false;
                 ws();
-                if (eat(',')) continue;
-                if (eat(close)) return true;
+                if (eat(','))
+                    continue;
+                if (eat(close))
+                    return true;
                 return fail("expected ',' or a closing bracket");
             }
         }
@@ -119,37 +142,47 @@ private:
     }
     // [[frame...]...] where a frame is [pitch...].
     bool pieces(std::vector<StepGrid>& out, Dataset& ds) {
-        if (!eat('[')) return fail("expected a list of pieces");
+        if (!eat('['))
+            return fail("expected a list of pieces");
         ws();
-        if (eat(']')) return true;
+        if (eat(']'))
+            return true;
         while (true) {
             ws();
             std::vector<std::vector<int>> frames;
-            if (!eat('[')) return fail("expected a piece (a list of frames)");
+            if (!eat('['))
+                return fail("expected a piece (a list of frames)");
             ws();
             if (!eat(']')) {
                 while (true) {
                     ws();
-                    if (!eat('[')) return fail("expected a frame (a list of pitches)");
+                    if (!eat('['))
+                        return fail("expected a frame (a list of pitches)");
                     std::vector<int> frame;
                     ws();
                     if (!eat(']')) {
                         while (true) {
                             ws();
                             double v;
-                            if (!number(v)) return false;
-                            if (!std::isfinite(v) || v < 0 || v > 127) return fail("pitch out of range 0..127");
+                            if (!number(v))
+                                return false;
+                            if (!std::isfinite(v) || v < 0 || v > 127)
+                                return fail("pitch out of range 0..127");
                             frame.push_back(static_cast<int>(std::lround(v)));
                             ws();
-                            if (eat(',')) continue;
-                            if (eat(']')) break;
+                            if (eat(','))
+                                continue;
+                            if (eat(']'))
+                                break;
                             return fail("expected ',' or ']' in a frame");
                         }
                     }
                     frames.push_back(std::move(frame));
                     ws();
-                    if (eat(',')) continue;
-                    if (eat(']')) break;
+                    if (eat(','))
+                        continue;
+                    if (eat(']'))
+                        break;
                     return fail("expected ',' or ']' in a piece");
                 }
             }
@@ -169,8 +202,10 @@ private:
             }
             out.push_back(std::move(g));
             ws();
-            if (eat(',')) continue;
-            if (eat(']')) return true;
+            if (eat(','))
+                continue;
+            if (eat(']'))
+                return true;
             return fail("expected ',' or ']' after a piece");
         }
     }
@@ -188,7 +223,8 @@ std::optional<Dataset> DatasetReader::parse(const std::string& text, const std::
     Dataset ds;
     Parser p(text, name);
     if (!p.parseTop(ds, lowPitch, numNotes)) {
-        if (error) *error = p.error;
+        if (error)
+            *error = p.error;
         return std::nullopt;
     }
     return ds;
@@ -198,7 +234,8 @@ std::optional<Dataset> DatasetReader::readFile(const std::string& path, int lowP
                                                std::string* error) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        if (error) *error = path + ": cannot open the file";
+        if (error)
+            *error = path + ": cannot open the file";
         return std::nullopt;
     }
     std::stringstream buf;

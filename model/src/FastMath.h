@@ -24,6 +24,8 @@ inline float rationalTanh(float x) {
 }
 
 // sigmoid(x) = (1 + tanh(x / 2)) / 2, through the same tanh.
-inline float rationalSigmoid(float x) { return 0.5f + 0.5f * rationalTanh(0.5f * x); }
+inline float rationalSigmoid(float x) {
+    return 0.5f + 0.5f * rationalTanh(0.5f * x);
+}
 
 }  // namespace biaxial

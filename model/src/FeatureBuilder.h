@@ -21,10 +21,10 @@ private:
     int numNotes_;
     int stepsPerBar_ = 0;
     torch::Device device_;
-    torch::Tensor position_;     // [N, 1]
-    torch::Tensor pitchClass_;   // [N, 12] one-hot
-    torch::Tensor rotation_;     // [N * 12] index into the 12 counts: (pc(n) + j) % 12
-    torch::Tensor bitShifts_;    // [4]: 1, 2, 4, 8
+    torch::Tensor position_;    // [N, 1]
+    torch::Tensor pitchClass_;  // [N, 12] one-hot
+    torch::Tensor rotation_;    // [N * 12] index into the 12 counts: (pc(n) + j) % 12
+    torch::Tensor bitShifts_;   // [4]: 1, 2, 4, 8
 };
 
 }  // namespace biaxial

@@ -17,13 +17,15 @@ using Clock = std::chrono::steady_clock;
 
 // The seed in the model's pitch range (notes outside it dropped), bar positions kept.
 StepGrid toModelRange(const StepGrid& seed, const ModelConfig& config) {
-    if (seed.lowPitch() == config.lowPitch && seed.numNotes() == config.numNotes) return seed;
+    if (seed.lowPitch() == config.lowPitch && seed.numNotes() == config.numNotes)
+        return seed;
     StepGrid g(seed.steps(), config.lowPitch, config.numNotes);
     for (int t = 0; t < seed.steps(); ++t) {
         g.setBarPosition(t, seed.barPosition(t));
         for (int n = 0; n < seed.numNotes(); ++n) {
             const int m = seed.lowPitch() + n - config.lowPitch;
-            if (m >= 0 && m < config.numNotes && seed.play(t, n)) g.set(t, m, true, seed.articulate(t, n));
+            if (m >= 0 && m < config.numNotes && seed.play(t, n))
+                g.set(t, m, true, seed.articulate(t, n));
         }
     }
     return g;
@@ -32,14 +34,15 @@ StepGrid toModelRange(const StepGrid& seed, const ModelConfig& config) {
 int inferStepsPerBar(const StepGrid& seed) {
     // The bar length is one more than the position before the last bar line.
     for (int t = seed.steps() - 1; t >= 1; --t)
-        if (seed.barPosition(t) == 0 && seed.barPosition(t - 1) > 0) return seed.barPosition(t - 1) + 1;
+        if (seed.barPosition(t) == 0 && seed.barPosition(t - 1) > 0)
+            return seed.barPosition(t - 1) + 1;
     return 16;
 }
 
 // The straightforward note loop: one LSTM cell call per note on tensors (the benchmark's
 // baseline, and the path for CUDA).
-void baselineStep(BiaxialNetworkImpl& net, const torch::Tensor& timeOut, int K, int N, const SampleControls& controls,
-                  std::vector<SampleRng>& rngs, std::uint8_t* out) {
+void baselineStep(BiaxialNetworkImpl& net, const torch::Tensor& timeOut, int K, int N,
+                  const SampleControls& controls, std::vector<SampleRng>& rngs, std::uint8_t* out) {
     const double scale = net.inferenceScale();
     auto xTime = timeOut.view({K, N, timeOut.size(1)});
     std::vector<std::pair<torch::Tensor, torch::Tensor>> hc;
@@ -52,10 +55,11 @@ void baselineStep(BiaxialNetworkImpl& net, const torch::Tensor& timeOut, int K, 
     for (int n = 0; n < N; ++n) {
         auto x = torch::cat({xTime.select(1, n), prev}, 1);
         for (std::size_t l = 0; l < net.noteLayers().size(); ++l) {
-            if (l > 0) x = x * scale;
+            if (l > 0)
+                x = x * scale;
             auto p = net.noteLayers()[l]->named_parameters();
-            auto [h, c] = torch::lstm_cell(x, {hc[l].first, hc[l].second}, p["weight_ih_l0"], p["weight_hh_l0"],
-                                           p["bias_ih_l0"], p["bias_hh_l0"]);
+            auto [h, c] = torch::lstm_cell(x, {hc[l].first, hc[l].second}, p["weight_ih_l0"],
+                                           p["weight_hh_l0"], p["bias_ih_l0"], p["bias_hh_l0"]);
             hc[l] = {h, c};
             x = h;
         }
@@ -66,9 +70,10 @@ void baselineStep(BiaxialNetworkImpl& net, const torch::Tensor& timeOut, int K, 
             auto& rng = rngs[static_cast<std::size_t>(k)];
             const double u1 = rng.uniform(), u2 = rng.uniform();
             const bool art0 = u2 < pr[2 * k + 1];
-            const bool play = u1 < controls.weight[static_cast<std::size_t>(n)] *
-                                       std::pow(pr[2 * k], controls.conservativity[static_cast<std::size_t>(k)]) &&
-                              (art0 || controls.mayHold(k, n, N));
+            const bool play =
+                u1 < controls.weight[static_cast<std::size_t>(n)] *
+                         std::pow(pr[2 * k], controls.conservativity[static_cast<std::size_t>(k)]) &&
+                (art0 || controls.mayHold(k, n, N));
             const bool art = play && art0;
             out[(k * N + n) * 2] = play;
             out[(k * N + n) * 2 + 1] = art;
@@ -81,8 +86,9 @@ void baselineStep(BiaxialNetworkImpl& net, const torch::Tensor& timeOut, int K, 
 
 }  // namespace
 
-GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn, const GenerationOptions& options,
-                                     const std::atomic<bool>* cancel, const Progress& progress) {
+GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
+                                     const GenerationOptions& options, const std::atomic<bool>* cancel,
+                                     const Progress& progress) {
     GenerationResult result;
     const auto started = Clock::now();
     if (model.isNull()) {
@@ -117,22 +123,25 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
             states = torch::zeros({1, 1, N, 2}, torch::kUInt8);
             bars = torch::full({1, 1}, spb - 1, torch::kInt64);
         } else {
-            states = torch::from_blob(const_cast<std::uint8_t*>(seed.cells().data()), {1, seed.steps(), N, 2}, torch::kUInt8).clone();
+            states = torch::from_blob(const_cast<std::uint8_t*>(seed.cells().data()), {1, seed.steps(), N, 2},
+                                      torch::kUInt8)
+                         .clone();
             bars = torch::empty({1, seed.steps()}, torch::kInt64);
-            for (int t = 0; t < seed.steps(); ++t) bars[0][t] = seed.barPosition(t);
+            for (int t = 0; t < seed.steps(); ++t)
+                bars[0][t] = seed.barPosition(t);
         }
         int bar = static_cast<int>((bars[0][-1].item<std::int64_t>() + 1) % spb);
-        auto seedFeatures = features.build(states, bars);                          // [1, S, N, 80]
+        auto seedFeatures = features.build(states, bars);  // [1, S, N, 80]
         auto timeIn = seedFeatures.permute({1, 0, 2, 3}).reshape({-1, N, ModelConfig::kInputsPerNote});
         LstmStates lstm;
-        auto timeOut = net.timeAxis(timeIn, &lstm, nullptr);                      // [S, N, H]
-        auto last = timeOut[-1];                                                   // [N, H]
+        auto timeOut = net.timeAxis(timeIn, &lstm, nullptr);  // [S, N, H]
+        auto last = timeOut[-1];                              // [N, H]
         // The same state for every variation: [1, N, H] -> [1, K*N, H], variation-major.
         for (auto& [h, c] : lstm) {
             h = h.repeat({1, K, 1});
             c = c.repeat({1, K, 1});
         }
-        last = last.repeat({K, 1}).contiguous();                                  // [K*N, H]
+        last = last.repeat({K, 1}).contiguous();  // [K*N, H]
 
         SampleControls controls;
         controls.conservativity.assign(static_cast<std::size_t>(K), options.conservativity);
@@ -154,13 +163,15 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
                     int held = 0;
                     for (int t = seed.steps() - 1; t >= 0 && seed.play(t, n); --t) {
                         ++held;
-                        if (seed.articulate(t, n)) break;
+                        if (seed.articulate(t, n))
+                            break;
                     }
                     controls.heldFor[static_cast<std::size_t>(k * N + n)] = held;
                 }
         }
         std::vector<SampleRng> rngs(static_cast<std::size_t>(K));
-        for (int k = 0; k < K; ++k) rngs[static_cast<std::size_t>(k)].engine.seed(options.seed + static_cast<std::uint64_t>(k));
+        for (int k = 0; k < K; ++k)
+            rngs[static_cast<std::size_t>(k)].engine.seed(options.seed + static_cast<std::uint64_t>(k));
 
         // The step loop runs on the CPU on every device. Each step is one time-axis step and a
         // sequential walk over the notes with a sample per note: a few small products per note,
@@ -173,10 +184,12 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
         if (fast) {
             sampler.emplace(net, K, N, options.bf16);
             stepper.emplace(net, lstm, config.lowPitch, N, config.stepsPerBar, options.bf16);
-            if (!device.is_cpu()) last = last.to(torch::kCPU);
+            if (!device.is_cpu())
+                last = last.to(torch::kCPU);
         }
 
-        for (int k = 0; k < K; ++k) result.variations.emplace_back(options.steps, config.lowPitch, N);
+        for (int k = 0; k < K; ++k)
+            result.variations.emplace_back(options.steps, config.lowPitch, N);
         auto chosen = torch::empty({K, 1, N, 2}, torch::kUInt8);
         auto stepBars = torch::empty({K, 1}, torch::kInt64);
         double noteLoop = 0;
@@ -188,14 +201,16 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
             }
             auto* out = chosen.data_ptr<std::uint8_t>();
             const auto t0 = Clock::now();
-            if (fast) sampler->sampleStep(last, controls, rngs, out);
-            else baselineStep(net, last, K, N, controls, rngs, out);
+            if (fast)
+                sampler->sampleStep(last, controls, rngs, out);
+            else
+                baselineStep(net, last, K, N, controls, rngs, out);
             noteLoop += std::chrono::duration<double>(Clock::now() - t0).count();
 
             for (int k = 0; k < K; ++k) {
                 auto& g = result.variations[static_cast<std::size_t>(k)];
-                std::memcpy(g.cells().data() + static_cast<std::size_t>(s) * N * 2, out + static_cast<std::ptrdiff_t>(k) * N * 2,
-                            static_cast<std::size_t>(N) * 2);
+                std::memcpy(g.cells().data() + static_cast<std::size_t>(s) * N * 2,
+                            out + static_cast<std::ptrdiff_t>(k) * N * 2, static_cast<std::size_t>(N) * 2);
                 g.setBarPosition(s, bar);
                 for (int n = 0; n < N; ++n) {
                     const std::uint8_t* cell = out + (k * N + n) * 2;
@@ -204,12 +219,14 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
                 }
                 if (options.adaptiveConservativity) {
                     int sounding = 0;
-                    for (int n = 0; n < N; ++n) sounding += out[(k * N + n) * 2];
+                    for (int n = 0; n < N; ++n)
+                        sounding += out[(k * N + n) * 2];
                     double& c = controls.conservativity[static_cast<std::size_t>(k)];
                     if (options.densityTarget > 0) {
                         // Steer toward the seed's texture: more notes than it sounds raise c
                         // (fewer notes), fewer lower it, in proportion to the miss.
-                        const double miss = (sounding - options.densityTarget) / std::max(1.0, options.densityTarget);
+                        const double miss =
+                            (sounding - options.densityTarget) / std::max(1.0, options.densityTarget);
                         c = std::clamp(c * std::exp(options.densityGain * miss), 0.2, 5.0);
                     } else {
                         c = sounding < 2 ? c - 0.02 : c + (1.0 - c) * 0.3;
@@ -222,13 +239,14 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
                     last = stepper->stepFromNotes(out, bar);
                 } else {
                     stepBars.fill_(bar);
-                    auto in = features.build(chosen, stepBars);                     // [K, 1, N, 80]
+                    auto in = features.build(chosen, stepBars);  // [K, 1, N, 80]
                     auto x = in.view({1, K * N, ModelConfig::kInputsPerNote});
                     last = net.timeAxis(x, &lstm, nullptr)[0];
                 }
             }
             bar = (bar + 1) % spb;
-            if (progress) progress({s + 1, options.steps});
+            if (progress)
+                progress({s + 1, options.steps});
         }
         result.ok = true;
         result.noteLoopSeconds = noteLoop;
@@ -236,7 +254,8 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
         return result;
     } catch (const std::exception& e) {
         std::string what = e.what();
-        if (auto nl = what.find('\n'); nl != std::string::npos) what = what.substr(0, nl);
+        if (auto nl = what.find('\n'); nl != std::string::npos)
+            what = what.substr(0, nl);
         result.error = "generation failed: " + what;
         result.variations.clear();
         return result;

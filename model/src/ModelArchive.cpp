@@ -15,17 +15,22 @@ constexpr const char* kFormat = "biaxial-lstm";
 std::string keyOf(const std::string& prefix, const std::string& name) {
     std::string k = prefix + name;
     for (auto& c : k)
-        if (c == '.') c = '~';
+        if (c == '.')
+            c = '~';
     return k;
 }
 
 std::string escape(const std::string& s) {
     std::string out;
     for (char c : s) {
-        if (c == '\\') out += "\\\\";
-        else if (c == '\n') out += "\\n";
-        else if (c == '\t') out += "\\t";
-        else out += c;
+        if (c == '\\')
+            out += "\\\\";
+        else if (c == '\n')
+            out += "\\n";
+        else if (c == '\t')
+            out += "\\t";
+        else
+            out += c;
     }
     return out;
 }
@@ -45,7 +50,8 @@ std::string unescape(const std::string& s) {
 
 std::string joinInts(const std::vector<int>& v) {
     std::string s;
-    for (std::size_t i = 0; i < v.size(); ++i) s += (i ? "," : "") + std::to_string(v[i]);
+    for (std::size_t i = 0; i < v.size(); ++i)
+        s += (i ? "," : "") + std::to_string(v[i]);
     return s;
 }
 
@@ -57,7 +63,8 @@ std::optional<std::vector<int>> splitInts(const std::string& s) {
         try {
             std::size_t used = 0;
             v.push_back(std::stoi(part, &used));
-            if (used != part.size()) return std::nullopt;
+            if (used != part.size())
+                return std::nullopt;
         } catch (const std::exception&) {
             return std::nullopt;
         }
@@ -67,14 +74,16 @@ std::optional<std::vector<int>> splitInts(const std::string& s) {
 
 bool readString(torch::serialize::InputArchive& archive, const std::string& key, std::string& out) {
     c10::IValue v;
-    if (!archive.try_read(key, v) || !v.isString()) return false;
+    if (!archive.try_read(key, v) || !v.isString())
+        return false;
     out = v.toStringRef();
     return true;
 }
 
 bool readInt(torch::serialize::InputArchive& archive, const std::string& key, std::int64_t& out) {
     c10::IValue v;
-    if (!archive.try_read(key, v) || !v.isInt()) return false;
+    if (!archive.try_read(key, v) || !v.isInt())
+        return false;
     out = v.toInt();
     return true;
 }
@@ -88,7 +97,8 @@ std::string ModelArchive::encodeConfig(const ModelConfig& c) {
         << "\nnoteSizes=" << joinInts(c.noteSizes) << "\ndropout=" << c.dropout
         << "\nlearnedInitialState=" << (c.learnedInitialState ? 1 : 0) << "\n";
     // Only when set, so that files of the original beat stay byte-identical to before.
-    if (c.stepsPerBar != 0) out << "stepsPerBar=" << c.stepsPerBar << "\n";
+    if (c.stepsPerBar != 0)
+        out << "stepsPerBar=" << c.stepsPerBar << "\n";
     return out.str();
 }
 
@@ -98,28 +108,33 @@ std::optional<ModelConfig> ModelArchive::decodeConfig(const std::string& text, s
         // The config is "key=value" lines; reuse the map decoder by turning '=' into a tab.
         std::string t = text;
         for (auto& ch : t)
-            if (ch == '=') ch = '\t';
+            if (ch == '=')
+                ch = '\t';
         return t;
     }());
     try {
         for (const char* k : {"lowPitch", "numNotes", "timeSizes", "noteSizes", "dropout"})
-            if (!map.count(k)) throw std::runtime_error(std::string("the config has no ") + k);
+            if (!map.count(k))
+                throw std::runtime_error(std::string("the config has no ") + k);
         c.lowPitch = std::stoi(map["lowPitch"]);
         c.numNotes = std::stoi(map["numNotes"]);
         auto t = splitInts(map["timeSizes"]);
         auto n = splitInts(map["noteSizes"]);
-        if (!t || !n) throw std::runtime_error("the config's layer sizes are malformed");
+        if (!t || !n)
+            throw std::runtime_error("the config's layer sizes are malformed");
         c.timeSizes = *t;
         c.noteSizes = *n;
         c.dropout = std::stod(map["dropout"]);
         c.learnedInitialState = map.count("learnedInitialState") && map["learnedInitialState"] == "1";
         c.stepsPerBar = map.count("stepsPerBar") ? std::stoi(map["stepsPerBar"]) : 0;
     } catch (const std::exception& e) {
-        if (error) *error = e.what();
+        if (error)
+            *error = e.what();
         return std::nullopt;
     }
     if (auto why = c.validate()) {
-        if (error) *error = "its config is invalid: " + *why;
+        if (error)
+            *error = "its config is invalid: " + *why;
         return std::nullopt;
     }
     return c;
@@ -127,7 +142,8 @@ std::optional<ModelConfig> ModelArchive::decodeConfig(const std::string& text, s
 
 std::string ModelArchive::encodeMap(const std::map<std::string, std::string>& map) {
     std::string out;
-    for (const auto& [k, v] : map) out += escape(k) + "\t" + escape(v) + "\n";
+    for (const auto& [k, v] : map)
+        out += escape(k) + "\t" + escape(v) + "\n";
     return out;
 }
 
@@ -139,13 +155,15 @@ std::map<std::string, std::string> ModelArchive::decodeMap(const std::string& te
         // Split at the first unescaped tab.
         std::size_t tab = std::string::npos;
         for (std::size_t i = 0; i < line.size(); ++i) {
-            if (line[i] == '\\') ++i;
+            if (line[i] == '\\')
+                ++i;
             else if (line[i] == '\t') {
                 tab = i;
                 break;
             }
         }
-        if (tab == std::string::npos) continue;
+        if (tab == std::string::npos)
+            continue;
         map[unescape(line.substr(0, tab))] = unescape(line.substr(tab + 1));
     }
     return map;
@@ -174,7 +192,8 @@ bool ModelArchive::write(const Model::Impl& model, const TrainingState* state, c
             }
             archive.write("train/slots", c10::IValue(names));
             std::string valid;
-            for (const auto& v : state->validationPieces) valid += escape(v) + "\n";
+            for (const auto& v : state->validationPieces)
+                valid += escape(v) + "\n";
             archive.write("train/validation", c10::IValue(valid));
         }
         std::ostringstream bytes;
@@ -182,26 +201,31 @@ bool ModelArchive::write(const Model::Impl& model, const TrainingState* state, c
         const std::string data = bytes.str();
         std::string why;
         if (!AtomicFile::write(path, data, &why)) {
-            if (error) *error = path + ": cannot write: " + why;
+            if (error)
+                *error = path + ": cannot write: " + why;
             return false;
         }
         return true;
     } catch (const std::exception& e) {
-        if (error) *error = path + ": cannot write the model: " + e.what();
+        if (error)
+            *error = path + ": cannot write the model: " + e.what();
         return false;
     }
 }
 
-std::shared_ptr<Model::Impl> ModelArchive::read(const std::string& path, TrainingState* state, bool headerOnly,
-                                                ModelInfo* info, std::string* error) {
+std::shared_ptr<Model::Impl> ModelArchive::read(const std::string& path, TrainingState* state,
+                                                bool headerOnly, ModelInfo* info, std::string* error) {
     auto fail = [&](const std::string& why) -> std::shared_ptr<Model::Impl> {
-        if (error) *error = path + ": " + why;
+        if (error)
+            *error = path + ": " + why;
         return nullptr;
     };
     std::ifstream file(path, std::ios::binary);
-    if (!file) return fail("cannot open the file (does it exist?)");
+    if (!file)
+        return fail("cannot open the file (does it exist?)");
     std::string data((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-    if (data.empty()) return fail("the file is empty");
+    if (data.empty())
+        return fail("the file is empty");
     if (data.size() < 4 || data.compare(0, 4, "PK\x03\x04") != 0)
         return fail("not a Biaxial model file (it is not a LibTorch archive)");
 
@@ -211,7 +235,8 @@ std::shared_ptr<Model::Impl> ModelArchive::read(const std::string& path, Trainin
         archive.load_from(in, torch::Device(torch::kCPU));
     } catch (const std::exception& e) {
         std::string what = e.what();
-        if (auto nl = what.find('\n'); nl != std::string::npos) what = what.substr(0, nl);
+        if (auto nl = what.find('\n'); nl != std::string::npos)
+            what = what.substr(0, nl);
         return fail("the file is corrupt or truncated (" + what + ")");
     }
 
@@ -220,15 +245,19 @@ std::shared_ptr<Model::Impl> ModelArchive::read(const std::string& path, Trainin
         if (!readString(archive, "format", format) || format != kFormat)
             return fail("not a Biaxial model file (no \"biaxial-lstm\" format mark)");
         std::int64_t version = 0;
-        if (!readInt(archive, "version", version)) return fail("the file has no format version");
+        if (!readInt(archive, "version", version))
+            return fail("the file has no format version");
         if (version > Model::kFormatVersion || version < 1)
-            return fail("model format version " + std::to_string(version) + " is not supported (this build reads " +
-                        "versions 1.." + std::to_string(Model::kFormatVersion) + "; update Biaxial Studio)");
+            return fail("model format version " + std::to_string(version) +
+                        " is not supported (this build reads " + "versions 1.." +
+                        std::to_string(Model::kFormatVersion) + "; update Biaxial Studio)");
         std::string configText, metaText;
-        if (!readString(archive, "config", configText)) return fail("the file has no config");
+        if (!readString(archive, "config", configText))
+            return fail("the file has no config");
         std::string why;
         auto config = decodeConfig(configText, &why);
-        if (!config) return fail(why);
+        if (!config)
+            return fail(why);
         readString(archive, "metadata", metaText);
 
         auto impl = std::make_shared<Model::Impl>();
@@ -246,7 +275,8 @@ std::shared_ptr<Model::Impl> ModelArchive::read(const std::string& path, Trainin
             info->hasTrainingState = hasState;
             info->metadata = impl->metadata;
         }
-        if (headerOnly) return impl;
+        if (headerOnly)
+            return impl;
 
         impl->net = BiaxialNetwork(*config);
         torch::NoGradGuard noGrad;
@@ -260,7 +290,8 @@ std::shared_ptr<Model::Impl> ModelArchive::read(const std::string& path, Trainin
         }
         if (state) {
             if (!hasState)
-                return fail("the file holds no training state (optimiser, step, random state), so it cannot resume");
+                return fail(
+                    "the file holds no training state (optimiser, step, random state), so it cannot resume");
             state->optimizer = optimizerName;
             if (!readInt(archive, "train/step", state->step) ||
                 !readString(archive, "train/segmentRng", state->segmentRng) ||
@@ -279,12 +310,14 @@ std::shared_ptr<Model::Impl> ModelArchive::read(const std::string& path, Trainin
                 state->slots[name] = t;
             }
             state->validationPieces.clear();
-            while (std::getline(vs, line)) state->validationPieces.push_back(unescape(line));
+            while (std::getline(vs, line))
+                state->validationPieces.push_back(unescape(line));
         }
         return impl;
     } catch (const std::exception& e) {
         std::string what = e.what();
-        if (auto nl = what.find('\n'); nl != std::string::npos) what = what.substr(0, nl);
+        if (auto nl = what.find('\n'); nl != std::string::npos)
+            what = what.substr(0, nl);
         return fail("the file is corrupt (" + what + ")");
     }
 }

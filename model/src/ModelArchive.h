@@ -14,10 +14,10 @@ namespace biaxial {
 
 // The resumable part of a training run, stored beside the weights in a checkpoint.
 struct TrainingState {
-    std::string optimizer;                        // "adadelta" or "adam"
-    std::map<std::string, torch::Tensor> slots;   // optimiser state per parameter ("<param>/<slot>")
-    torch::Tensor torchRng;                       // dropout generator state
-    std::string segmentRng;                       // std::mt19937_64 state as text
+    std::string optimizer;                       // "adadelta" or "adam"
+    std::map<std::string, torch::Tensor> slots;  // optimiser state per parameter ("<param>/<slot>")
+    torch::Tensor torchRng;                      // dropout generator state
+    std::string segmentRng;                      // std::mt19937_64 state as text
     std::vector<std::string> validationPieces;
     std::int64_t step = 0;
 };

@@ -5,7 +5,9 @@
 
 namespace biaxial {
 
-ModelConfig ModelConfig::original() { return ModelConfig{}; }
+ModelConfig ModelConfig::original() {
+    return ModelConfig{};
+}
 
 ModelConfig ModelConfig::small() {
     ModelConfig c;
@@ -22,9 +24,12 @@ ModelConfig ModelConfig::tiny() {
 }
 
 std::optional<ModelConfig> ModelConfig::preset(const std::string& name) {
-    if (name == "original") return original();
-    if (name == "small") return small();
-    if (name == "tiny") return tiny();
+    if (name == "original")
+        return original();
+    if (name == "small")
+        return small();
+    if (name == "tiny")
+        return tiny();
     return std::nullopt;
 }
 
@@ -47,14 +52,19 @@ std::optional<std::string> ModelConfig::validate() const {
     if (lowPitch < 0 || numNotes < 2 || lowPitch + numNotes > 128)
         return "pitch range " + std::to_string(lowPitch) + " + " + std::to_string(numNotes) +
                " notes is not inside MIDI 0..127 (at least 2 notes)";
-    if (timeSizes.empty() || noteSizes.empty()) return "the time and note axes need at least one layer each";
+    if (timeSizes.empty() || noteSizes.empty())
+        return "the time and note axes need at least one layer each";
     for (int s : timeSizes)
-        if (s < 1 || s > 8192) return "time layer size " + std::to_string(s) + " is out of range 1..8192";
+        if (s < 1 || s > 8192)
+            return "time layer size " + std::to_string(s) + " is out of range 1..8192";
     for (int s : noteSizes)
-        if (s < 1 || s > 8192) return "note layer size " + std::to_string(s) + " is out of range 1..8192";
-    if (!(dropout >= 0.0 && dropout < 1.0)) return "dropout must be in [0, 1)";
+        if (s < 1 || s > 8192)
+            return "note layer size " + std::to_string(s) + " is out of range 1..8192";
+    if (!(dropout >= 0.0 && dropout < 1.0))
+        return "dropout must be in [0, 1)";
     if (stepsPerBar < 0 || stepsPerBar > 16 || (stepsPerBar > 0 && 16 % stepsPerBar != 0))
-        return "steps per bar " + std::to_string(stepsPerBar) + " must be 0 (the original) or 1, 2, 4, 8 or 16";
+        return "steps per bar " + std::to_string(stepsPerBar) +
+               " must be 0 (the original) or 1, 2, 4, 8 or 16";
     return std::nullopt;
 }
 
@@ -79,12 +89,16 @@ std::int64_t ModelConfig::parameterCount() const {
 std::string ModelConfig::describe() const {
     std::ostringstream out;
     out << "pitch " << lowPitch << ".." << highPitch() << " (" << numNotes << " notes), time ";
-    for (std::size_t i = 0; i < timeSizes.size(); ++i) out << (i ? "," : "") << timeSizes[i];
+    for (std::size_t i = 0; i < timeSizes.size(); ++i)
+        out << (i ? "," : "") << timeSizes[i];
     out << ", note ";
-    for (std::size_t i = 0; i < noteSizes.size(); ++i) out << (i ? "," : "") << noteSizes[i];
+    for (std::size_t i = 0; i < noteSizes.size(); ++i)
+        out << (i ? "," : "") << noteSizes[i];
     out << ", dropout " << dropout;
-    if (!learnedInitialState) out << ", zero initial states";
-    if (stepsPerBar > 0) out << ", " << stepsPerBar << " steps per bar";
+    if (!learnedInitialState)
+        out << ", zero initial states";
+    if (stepsPerBar > 0)
+        out << ", " << stepsPerBar << " steps per bar";
     return out.str();
 }
 

@@ -28,11 +28,14 @@ GridOptions gridIn(const ModelConfig& config) {
 // The full NLL (play and articulate) summed over a piece's frames, each from the frames before.
 double totalNll(const Model& model, const StepGrid& grid) {
     const EvaluationResult r = Evaluator::evaluate(model, {grid});
-    if (!r.ok) return std::nan("");
+    if (!r.ok)
+        return std::nan("");
     return r.nllPerNoteStep * static_cast<double>(r.frames) * grid.numNotes();
 }
 
-double ratio(double a, double b) { return b > 0 ? a / b : (a > 0 ? 1e9 : 1.0); }
+double ratio(double a, double b) {
+    return b > 0 ? a / b : (a > 0 ? 1e9 : 1.0);
+}
 
 }  // namespace
 
@@ -81,7 +84,8 @@ MusicalityReport MusicalityEvaluation::run(const Model& model, const std::vector
             const StepGrid grid = GridConverter::toGrid(withNew, gridIn(config)).grid;
             seedPadded = grid.slice(0, std::min(grid.steps(), result.seedSteps));
             if (seedPadded.steps() < result.seedSteps)  // a seed that ends in silence
-                seedPadded.append(StepGrid(result.seedSteps - seedPadded.steps(), config.lowPitch, config.numNotes));
+                seedPadded.append(
+                    StepGrid(result.seedSteps - seedPadded.steps(), config.lowPitch, config.numNotes));
             StepGrid fresh = grid.slice(std::min(grid.steps(), result.seedSteps),
                                         std::min(grid.steps(), result.seedSteps + result.newSteps));
             if (fresh.steps() < result.newSteps)  // a silent end: every generated step counts
@@ -102,7 +106,8 @@ MusicalityReport MusicalityEvaluation::run(const Model& model, const std::vector
             next.normalise();
             const StepGrid nextGrid = GridConverter::toGrid(next, gridIn(config)).grid;
             e.next = TextureProfile::of(nextGrid);
-            if (!e.seedKey.empty()) e.nextInSeedKey = e.next->shareInScale(e.seedScale);
+            if (!e.seedKey.empty())
+                e.nextInSeedKey = e.next->shareInScale(e.seedScale);
             // The chain rule: NLL(seed + next) - NLL(seed) is the NLL of the next bars given the seed.
             StepGrid both = seedPadded;
             both.append(nextGrid);
@@ -112,7 +117,8 @@ MusicalityReport MusicalityEvaluation::run(const Model& model, const std::vector
                 e.nextNll = (withNext - seedOnly) / (static_cast<double>(nextGrid.steps()) * config.numNotes);
         }
         report.seeds.push_back(std::move(e));
-        if (progress) progress(++done, static_cast<int>(seeds.size()));
+        if (progress)
+            progress(++done, static_cast<int>(seeds.size()));
         if (cancel && cancel->load()) {
             report.cancelled = true;
             return report;
@@ -124,7 +130,8 @@ MusicalityReport MusicalityEvaluation::run(const Model& model, const std::vector
 
 MusicalitySummary MusicalityReport::summary() const {
     std::vector<const SeedEvaluation*> all;
-    for (const auto& s : seeds) all.push_back(&s);
+    for (const auto& s : seeds)
+        all.push_back(&s);
     return summarise(all);
 }
 
@@ -150,7 +157,8 @@ MusicalitySummary MusicalityReport::summarise(const std::vector<const SeedEvalua
             m.pitchClassOverlap += TextureProfile::overlap(s->generated.pitchClasses, s->next->pitchClasses);
             m.intervalOverlap += TextureProfile::overlap(s->generated.intervals, s->next->intervals);
             m.lengthOverlap += TextureProfile::overlap(s->generated.noteLengths, s->next->noteLengths);
-            m.ioiOverlap += TextureProfile::overlap(s->generated.interOnsetIntervals, s->next->interOnsetIntervals);
+            m.ioiOverlap +=
+                TextureProfile::overlap(s->generated.interOnsetIntervals, s->next->interOnsetIntervals);
             m.polyphonyOverlap += TextureProfile::overlap(s->generated.polyphony, s->next->polyphony);
             if (s->nextInSeedKey >= 0) {
                 m.nextInSeedKey += s->nextInSeedKey;
@@ -172,7 +180,8 @@ MusicalitySummary MusicalityReport::summarise(const std::vector<const SeedEvalua
         m.positionOverlap /= n;
         m.registerGap /= n;
     }
-    if (keyed > 0) m.inSeedKey /= keyed;
+    if (keyed > 0)
+        m.inSeedKey /= keyed;
     if (m.withNext > 0) {
         const double n = m.withNext;
         m.pitchClassOverlap /= n;
@@ -181,50 +190,60 @@ MusicalitySummary MusicalityReport::summarise(const std::vector<const SeedEvalua
         m.ioiOverlap /= n;
         m.polyphonyOverlap /= n;
     }
-    if (nextKeyed > 0) m.nextInSeedKey /= nextKeyed;
-    if (withNll > 0) m.nextNll /= withNll;
+    if (nextKeyed > 0)
+        m.nextInSeedKey /= nextKeyed;
+    if (withNll > 0)
+        m.nextNll /= withNll;
     return m;
 }
 
-std::vector<EvaluationSeed> MusicalityEvaluation::heldOutSeeds(const Model& model, const std::string& corpusFolder,
-                                                              int seedFrom, int seedBars, int nextBars,
-                                                              std::string* error) {
+std::vector<EvaluationSeed> MusicalityEvaluation::heldOutSeeds(const Model& model,
+                                                               const std::string& corpusFolder, int seedFrom,
+                                                               int seedBars, int nextBars,
+                                                               std::string* error) {
     std::vector<EvaluationSeed> seeds;
     const auto& card = model.metadata();
     const auto it = card.find("validation_pieces");
     if (it == card.end() || it->second.empty()) {
-        if (error) *error = "the model names no held-out pieces (validation_pieces in its card)";
+        if (error)
+            *error = "the model names no held-out pieces (validation_pieces in its card)";
         return seeds;
     }
     std::vector<std::string> wanted;
     std::istringstream in(it->second);
     for (std::string name; std::getline(in, name, ';');) {
         name.erase(0, name.find_first_not_of(' '));
-        if (!name.empty()) wanted.push_back(name);
+        if (!name.empty())
+            wanted.push_back(name);
     }
     std::string why;
     const auto files = CorpusScanner::listMidiFiles(corpusFolder, &why);
     if (!files) {
-        if (error) *error = corpusFolder + ": " + why;
+        if (error)
+            *error = corpusFolder + ": " + why;
         return seeds;
     }
     const auto found = PieceMatcher::match(wanted, *files);
     if (!found.ok) {
-        if (error) *error = "the held-out pieces are not all in " + corpusFolder + ": " + found.error;
+        if (error)
+            *error = "the held-out pieces are not all in " + corpusFolder + ": " + found.error;
         return seeds;
     }
     for (std::size_t i = 0; i < wanted.size(); ++i) {
         const std::string& path = (*files)[found.index[i]];
         auto read = MidiFileReader::readFile(path);
-        if (!read) continue;
+        if (!read)
+            continue;
         EvaluationSeed s;
         s.name = std::filesystem::path(path).stem().string();
         s.seed = SongExcerpt::bars(read.value(), seedFrom, seedBars);
         s.next = SongExcerpt::bars(read.value(), seedFrom + seedBars, nextBars);
-        if (s.seed.noteCount() == 0 || s.next->noteCount() == 0) continue;
+        if (s.seed.noteCount() == 0 || s.next->noteCount() == 0)
+            continue;
         seeds.push_back(std::move(s));
     }
-    if (seeds.empty() && error) *error = "no held-out piece has notes in the bars asked for";
+    if (seeds.empty() && error)
+        *error = "no held-out piece has notes in the bars asked for";
     return seeds;
 }
 

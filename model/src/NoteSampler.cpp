@@ -2,8 +2,8 @@
 
 #include "FastMath.h"
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 namespace biaxial {
@@ -16,23 +16,26 @@ namespace {
 // binary uses AVX-512 or AVX2 where the CPU has it. The weight row is the outer loop so that
 // it is read once for all K variations (from L1) instead of K times (from L2); each y[k][r]
 // still sums over c in the same order, so the result is bit-identical for any K.
-__attribute__((target_clones("avx512f", "avx2", "default")))
-void gemvBatchT(const float* __restrict WT, int rows, int cols, const float* __restrict X, int K,
-                float* __restrict Y, int ldy) {
+__attribute__((target_clones("avx512f", "avx2", "default"))) void gemvBatchT(const float* __restrict WT,
+                                                                             int rows, int cols,
+                                                                             const float* __restrict X, int K,
+                                                                             float* __restrict Y, int ldy) {
     for (int c = 0; c < cols; ++c) {
         const float* __restrict w = WT + static_cast<std::ptrdiff_t>(c) * rows;
         for (int k = 0; k < K; ++k) {
             const float xv = X[static_cast<std::ptrdiff_t>(k) * cols + c];
-            if (xv == 0.0f) continue;
+            if (xv == 0.0f)
+                continue;
             float* __restrict y = Y + static_cast<std::ptrdiff_t>(k) * ldy;
-            for (int r = 0; r < rows; ++r) y[r] += w[r] * xv;
+            for (int r = 0; r < rows; ++r)
+                y[r] += w[r] * xv;
         }
     }
 }
 
-
-__attribute__((target_clones("avx512f", "avx2", "default")))
-void lstmCell(const float* __restrict gates, float* __restrict h, float* __restrict c, int H) {
+__attribute__((target_clones("avx512f", "avx2", "default"))) void lstmCell(const float* __restrict gates,
+                                                                           float* __restrict h,
+                                                                           float* __restrict c, int H) {
     // LibTorch's gate order: input, forget, cell, output. sigmoid(x) = (1 + tanh(x / 2)) / 2.
     const float* gi = gates;
     const float* gf = gates + H;
@@ -49,14 +52,19 @@ void lstmCell(const float* __restrict gates, float* __restrict h, float* __restr
     }
 }
 
-__attribute__((target_clones("avx512f", "avx2", "default")))
-void axpy(float* __restrict y, const float* __restrict x, float a, int n) {
-    for (int i = 0; i < n; ++i) y[i] += a * x[i];
+__attribute__((target_clones("avx512f", "avx2", "default"))) void axpy(float* __restrict y,
+                                                                       const float* __restrict x, float a,
+                                                                       int n) {
+    for (int i = 0; i < n; ++i)
+        y[i] += a * x[i];
 }
 
-__attribute__((target_clones("avx512f", "avx2", "default")))
-void sum3(float* __restrict y, const float* __restrict a, const float* __restrict b, const float* __restrict c, int n) {
-    for (int i = 0; i < n; ++i) y[i] = a[i] + b[i] + c[i];
+__attribute__((target_clones("avx512f", "avx2", "default"))) void sum3(float* __restrict y,
+                                                                       const float* __restrict a,
+                                                                       const float* __restrict b,
+                                                                       const float* __restrict c, int n) {
+    for (int i = 0; i < n; ++i)
+        y[i] = a[i] + b[i] + c[i];
 }
 
 std::vector<float> toVector(const torch::Tensor& t) {
@@ -66,10 +74,12 @@ std::vector<float> toVector(const torch::Tensor& t) {
 
 }  // namespace
 
-float NoteSampler::fastTanh(float x) { return rationalTanh(x); }
+float NoteSampler::fastTanh(float x) {
+    return rationalTanh(x);
+}
 
-TimeStepper::TimeStepper(BiaxialNetworkImpl& net, const LstmStates& states, int lowPitch, int numNotes, int stepsPerBar,
-                         bool bf16)
+TimeStepper::TimeStepper(BiaxialNetworkImpl& net, const LstmStates& states, int lowPitch, int numNotes,
+                         int stepsPerBar, bool bf16)
     : N_(numNotes), stepsPerBar_(stepsPerBar > 0 && 16 % stepsPerBar == 0 ? stepsPerBar : 0), bf16_(bf16) {
     torch::NoGradGuard noGrad;
     const float scale = static_cast<float>(net.inferenceScale());
@@ -80,7 +90,8 @@ TimeStepper::TimeStepper(BiaxialNetworkImpl& net, const LstmStates& states, int 
         const int H = layer.hidden;
         auto wih = p["weight_ih_l0"].detach().to(torch::kCPU, torch::kFloat32);
         auto whh = p["weight_hh_l0"].detach().to(torch::kCPU, torch::kFloat32);
-        auto bias = (p["bias_ih_l0"] + p["bias_hh_l0"]).detach().to(torch::kCPU, torch::kFloat32).contiguous();
+        auto bias =
+            (p["bias_ih_l0"] + p["bias_hh_l0"]).detach().to(torch::kCPU, torch::kFloat32).contiguous();
         auto h = states[l].first[0].to(torch::kCPU, torch::kFloat32);
         const auto S = h.size(0);
         if (l == 0) {
@@ -120,13 +131,15 @@ TimeStepper::TimeStepper(BiaxialNetworkImpl& net, const LstmStates& states, int 
         const int pc = (lowPitch + n) % 12;
         pitchClass_[static_cast<std::size_t>(n)] = pc;
         float* dst = &noteConst_[static_cast<std::size_t>(n) * G];
-        for (int g = 0; g < G; ++g) dst[g] = b[g] + static_cast<float>(n) * col(0)[g] + col(1 + pc)[g];
+        for (int g = 0; g < G; ++g)
+            dst[g] = b[g] + static_cast<float>(n) * col(0)[g] + col(1 + pc)[g];
     }
     beat_.assign(static_cast<std::size_t>(16) * G, 0.0f);
     for (int pos = 0; pos < 16; ++pos)
         for (int bit = 0; bit < 4; ++bit) {
             const float sign = ((pos >> bit) & 1) ? 1.0f : -1.0f;
-            for (int g = 0; g < G; ++g) beat_[static_cast<std::size_t>(pos) * G + g] += sign * col(75 + bit)[g];
+            for (int g = 0; g < G; ++g)
+                beat_[static_cast<std::size_t>(pos) * G + g] += sign * col(75 + bit)[g];
         }
     context_.assign(static_cast<std::size_t>(12) * G, 0.0f);
 }
@@ -143,7 +156,8 @@ torch::Tensor TimeStepper::stepFromNotes(const std::uint8_t* notes, int barPosit
     const float* W = wih0T_.data_ptr<float>();
     float* gates = layers_[0].gates.data_ptr<float>();
     // As FeatureBuilder: coarser frames read the bits of their place in a 16-step bar.
-    const int beatPosition = stepsPerBar_ > 0 ? (barPosition % stepsPerBar_) * (16 / stepsPerBar_) : barPosition % 16;
+    const int beatPosition =
+        stepsPerBar_ > 0 ? (barPosition % stepsPerBar_) * (16 / stepsPerBar_) : barPosition % 16;
     const float* beat = &beat_[static_cast<std::size_t>(beatPosition) * G];
     for (int k = 0; k < K_; ++k) {
         const std::uint8_t* chosen = notes + static_cast<std::ptrdiff_t>(k) * N_ * 2;
@@ -151,13 +165,15 @@ torch::Tensor TimeStepper::stepFromNotes(const std::uint8_t* notes, int barPosit
         // Context: notes sounding per pitch class; the term for a note of class q is
         // sum_j counts[(q + j) % 12] * W[63 + j].
         float counts[12] = {};
-        for (int m = 0; m < N_; ++m) counts[pitchClass_[static_cast<std::size_t>(m)]] += chosen[2 * m];
+        for (int m = 0; m < N_; ++m)
+            counts[pitchClass_[static_cast<std::size_t>(m)]] += chosen[2 * m];
         for (int q = 0; q < 12; ++q) {
             float* ctx = &context_[static_cast<std::size_t>(q) * G];
             std::fill(ctx, ctx + G, 0.0f);
             for (int j = 0; j < 12; ++j) {
                 const float v = counts[(q + j) % 12];
-                if (v != 0.0f) axpy(ctx, W + static_cast<std::ptrdiff_t>(63 + j) * G, v, G);
+                if (v != 0.0f)
+                    axpy(ctx, W + static_cast<std::ptrdiff_t>(63 + j) * G, v, G);
             }
         }
         for (int n = 0; n < N_; ++n) {
@@ -168,12 +184,13 @@ torch::Tensor TimeStepper::stepFromNotes(const std::uint8_t* notes, int barPosit
         // Vicinity: feature 13 + 2 d + c of note n is (play, articulate)[c] of note n - 12 + d.
         for (int m = 0; m < N_; ++m)
             for (int c = 0; c < 2; ++c) {
-                if (!chosen[2 * m + c]) continue;
+                if (!chosen[2 * m + c])
+                    continue;
                 const int lo = std::max(0, m - 12), hi = std::min(N_ - 1, m + 12);
                 for (int n = lo; n <= hi; ++n) {
                     const int d = m - n + 12;
-                    axpy(gk + static_cast<std::ptrdiff_t>(n) * G, W + static_cast<std::ptrdiff_t>(13 + 2 * d + c) * G,
-                         1.0f, G);
+                    axpy(gk + static_cast<std::ptrdiff_t>(n) * G,
+                         W + static_cast<std::ptrdiff_t>(13 + 2 * d + c) * G, 1.0f, G);
                 }
             }
     }
@@ -184,7 +201,8 @@ torch::Tensor TimeStepper::stepFromNotes(const std::uint8_t* notes, int barPosit
 void TimeStepper::runLayers() {
     for (std::size_t l = 0; l < layers_.size(); ++l) {
         Layer& L = layers_[l];
-        if (l > 0) L.xh.narrow(1, 0, L.in).copy_(layers_[l - 1].h);  // the layer below's h is this one's x
+        if (l > 0)
+            L.xh.narrow(1, 0, L.in).copy_(layers_[l - 1].h);  // the layer below's h is this one's x
         if (bf16_) {
             L.xhLow.copy_(L.xh);
             torch::mm_out(L.productLow, L.xhLow, L.wLow);
@@ -203,7 +221,8 @@ void TimeStepper::runLayers() {
         float* g = L.gates.data_ptr<float>();
         float* h = L.h.data_ptr<float>();
         float* c = L.c.data_ptr<float>();
-        for (std::int64_t s = 0; s < S; ++s) lstmCell(g + s * 4 * H, h + s * ldh, c + s * H, H);
+        for (std::int64_t s = 0; s < S; ++s)
+            lstmCell(g + s * 4 * H, h + s * ldh, c + s * H, H);
     }
 }
 
@@ -217,12 +236,15 @@ NoteSampler::NoteSampler(BiaxialNetworkImpl& net, int variations, int numNotes, 
         auto& lstm = net.noteLayers()[l];
         auto wih = lstm->named_parameters()["weight_ih_l0"].detach().to(torch::kCPU);
         auto whh = lstm->named_parameters()["weight_hh_l0"].detach().to(torch::kCPU);
-        auto bias = (lstm->named_parameters()["bias_ih_l0"] + lstm->named_parameters()["bias_hh_l0"]).detach().to(torch::kCPU);
+        auto bias = (lstm->named_parameters()["bias_ih_l0"] + lstm->named_parameters()["bias_hh_l0"])
+                        .detach()
+                        .to(torch::kCPU);
         Layer layer;
         layer.hidden = cfg.noteSizes[l];
         if (l == 0) {
             timeWeight_ = wih.slice(1, 0, Ht).t().contiguous();
-            if (bf16) timeWeightLow_ = timeWeight_.to(torch::kBFloat16).contiguous();
+            if (bf16)
+                timeWeightLow_ = timeWeight_.to(torch::kBFloat16).contiguous();
             timeBias_ = bias.contiguous();
             layer.in = 2;
             layer.wih = toVector(wih.slice(1, Ht, Ht + 2).t());
@@ -249,7 +271,8 @@ NoteSampler::NoteSampler(BiaxialNetworkImpl& net, int variations, int numNotes, 
 void NoteSampler::sampleStep(const torch::Tensor& timeOut, const SampleControls& controls,
                              std::vector<SampleRng>& rngs, std::uint8_t* out) {
     // The time-axis share of note layer 0 for every (variation, note) at once.
-    if (!pre_.defined()) pre_ = torch::empty({timeOut.size(0), timeWeight_.size(1)}, torch::kFloat32);
+    if (!pre_.defined())
+        pre_ = torch::empty({timeOut.size(0), timeWeight_.size(1)}, torch::kFloat32);
     if (timeWeightLow_.defined()) {
         if (!timeOutLow_.defined()) {
             timeOutLow_ = torch::empty(timeOut.sizes(), torch::kBFloat16);
@@ -286,7 +309,8 @@ void NoteSampler::sampleStep(const torch::Tensor& timeOut, const SampleControls&
             }
             gemvBatchT(L.whh.data(), G, L.hidden, L.h.data(), K_, L.gates.data(), G);
             for (int k = 0; k < K_; ++k)
-                lstmCell(&L.gates[static_cast<std::size_t>(k * G)], &L.h[static_cast<std::size_t>(k * L.hidden)],
+                lstmCell(&L.gates[static_cast<std::size_t>(k * G)],
+                         &L.h[static_cast<std::size_t>(k * L.hidden)],
                          &L.c[static_cast<std::size_t>(k * L.hidden)], L.hidden);
         }
         for (int k = 0; k < K_; ++k) {
@@ -297,12 +321,17 @@ void NoteSampler::sampleStep(const torch::Tensor& timeOut, const SampleControls&
         for (int k = 0; k < K_; ++k) {
             auto& rng = rngs[static_cast<std::size_t>(k)];
             const double u1 = rng.uniform(), u2 = rng.uniform();
-            const double pPlay = 1.0 / (1.0 + std::exp(-logits_[static_cast<std::size_t>(2 * k)] * controls.inverseTemperature));
-            const double pArt = 1.0 / (1.0 + std::exp(-logits_[static_cast<std::size_t>(2 * k + 1)] * controls.inverseTemperature));
+            const double pPlay =
+                1.0 /
+                (1.0 + std::exp(-logits_[static_cast<std::size_t>(2 * k)] * controls.inverseTemperature));
+            const double pArt =
+                1.0 /
+                (1.0 + std::exp(-logits_[static_cast<std::size_t>(2 * k + 1)] * controls.inverseTemperature));
             const bool art0 = u2 < pArt;
-            const bool play = u1 < controls.weight[static_cast<std::size_t>(n)] *
-                                       std::pow(pPlay, controls.conservativity[static_cast<std::size_t>(k)]) &&
-                              (art0 || controls.mayHold(k, n, N_));
+            const bool play =
+                u1 < controls.weight[static_cast<std::size_t>(n)] *
+                         std::pow(pPlay, controls.conservativity[static_cast<std::size_t>(k)]) &&
+                (art0 || controls.mayHold(k, n, N_));
             const bool art = play && art0;
             std::uint8_t* cell = out + (static_cast<std::ptrdiff_t>(k) * N_ + n) * 2;
             cell[0] = play;

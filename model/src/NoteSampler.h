@@ -23,8 +23,8 @@ public:
     // (variation-major). lowPitch: the model's lowest pitch (pitch classes of the notes);
     // stepsPerBar: ModelConfig::stepsPerBar, the beat mapping FeatureBuilder applies.
     // bf16: the layers' products with bfloat16 operands (float32 accumulation and state).
-    TimeStepper(BiaxialNetworkImpl& net, const LstmStates& states, int lowPitch, int numNotes, int stepsPerBar = 0,
-                bool bf16 = false);
+    TimeStepper(BiaxialNetworkImpl& net, const LstmStates& states, int lowPitch, int numNotes,
+                int stepsPerBar = 0, bool bf16 = false);
     // x: [S, 80] float32 CPU features (the general path). Returns the last layer's h [S, H]
     // (a view of an internal buffer, valid until the next call).
     torch::Tensor step(const torch::Tensor& x);
@@ -34,13 +34,13 @@ public:
 
 private:
     struct Layer {
-        torch::Tensor w;       // layer 0: whhT [H, 4H]; others: [Wih * scale; Whh]^T [in + H, 4H]
-        torch::Tensor wLow;    // w in bfloat16 (bf16 mode only)
+        torch::Tensor w;                  // layer 0: whhT [H, 4H]; others: [Wih * scale; Whh]^T [in + H, 4H]
+        torch::Tensor wLow;               // w in bfloat16 (bf16 mode only)
         torch::Tensor xhLow, productLow;  // bf16 mode: xh and xh @ w in bfloat16, reused every step
-        torch::Tensor bias;    // [4H] (layer 0: in noteConst_)
-        torch::Tensor xh;      // layer 0: h [S, H]; others: [S, in + H], h in the last H columns
-        torch::Tensor h;       // view of this layer's h inside xh: [S, H]
-        torch::Tensor c, gates;  // [S, H], [S, 4H]
+        torch::Tensor bias;               // [4H] (layer 0: in noteConst_)
+        torch::Tensor xh;                 // layer 0: h [S, H]; others: [S, in + H], h in the last H columns
+        torch::Tensor h;                  // view of this layer's h inside xh: [S, H]
+        torch::Tensor c, gates;           // [S, H], [S, 4H]
         int hidden = 0, in = 0;
     };
     // Layer 0's gates hold the input product on entry.
@@ -48,11 +48,11 @@ private:
     std::vector<Layer> layers_;
     int K_ = 0, N_ = 0, G0_ = 0, stepsPerBar_ = 0;
     bool bf16_ = false;
-    torch::Tensor wih0T_;            // [80, 4H0]: layer 0's input weights, transposed
-    std::vector<float> noteConst_;   // [N][4H0]: both biases + position + pitch class
-    std::vector<float> beat_;        // [16][4H0]
-    std::vector<float> context_;     // [12][4H0]: scratch, the context term per pitch class
-    std::vector<int> pitchClass_;    // [N]
+    torch::Tensor wih0T_;           // [80, 4H0]: layer 0's input weights, transposed
+    std::vector<float> noteConst_;  // [N][4H0]: both biases + position + pitch class
+    std::vector<float> beat_;       // [16][4H0]
+    std::vector<float> context_;    // [12][4H0]: scratch, the context term per pitch class
+    std::vector<int> pitchClass_;   // [N]
 };
 
 // A counter-free random stream per variation: variation k draws from its own generator, so
@@ -90,9 +90,10 @@ class NoteSampler {
 public:
     NoteSampler(BiaxialNetworkImpl& net, int variations, int numNotes, bool bf16 = false);
 
-    // timeOut: [K * N, Htime] (variation-major) float32 CPU, rows may be strided. Writes [K][N][2] 0/1 into `out`.
-    void sampleStep(const torch::Tensor& timeOut, const SampleControls& controls, std::vector<SampleRng>& rngs,
-                    std::uint8_t* out);
+    // timeOut: [K * N, Htime] (variation-major) float32 CPU, rows may be strided. Writes [K][N][2] 0/1 into
+    // `out`.
+    void sampleStep(const torch::Tensor& timeOut, const SampleControls& controls,
+                    std::vector<SampleRng>& rngs, std::uint8_t* out);
 
     // Exposed for tests: the fast tanh used by the cells, against std::tanh.
     static float fastTanh(float x);
@@ -100,23 +101,23 @@ public:
 private:
     struct Layer {
         int in = 0, hidden = 0;
-        std::vector<float> wih;   // transposed, [in][4H] (layer 0: only the 2 inputs of the note below)
-        std::vector<float> whh;   // transposed, [H][4H]
-        std::vector<float> bias;  // [4H] (layer 0: folded into the precomputed part)
-        std::vector<float> h, c;  // [K][H]
+        std::vector<float> wih;     // transposed, [in][4H] (layer 0: only the 2 inputs of the note below)
+        std::vector<float> whh;     // transposed, [H][4H]
+        std::vector<float> bias;    // [4H] (layer 0: folded into the precomputed part)
+        std::vector<float> h, c;    // [K][H]
         std::vector<float> h0, c0;  // [K][H]: the initial state every step starts from
-        std::vector<float> gates; // [K][4H]
+        std::vector<float> gates;   // [K][4H]
     };
     int K_, N_;
     std::vector<Layer> layers_;
-    torch::Tensor timeWeight_;    // [Htime, 4H0]: the time-output columns of layer 0, transposed
-    torch::Tensor timeBias_;      // [4H0]: both biases of layer 0
-    torch::Tensor pre_;           // [K*N, 4H0]: the time-axis share of layer 0, per step
-    torch::Tensor timeWeightLow_; // timeWeight_ in bfloat16 (bf16 mode only)
+    torch::Tensor timeWeight_;           // [Htime, 4H0]: the time-output columns of layer 0, transposed
+    torch::Tensor timeBias_;             // [4H0]: both biases of layer 0
+    torch::Tensor pre_;                  // [K*N, 4H0]: the time-axis share of layer 0, per step
+    torch::Tensor timeWeightLow_;        // timeWeight_ in bfloat16 (bf16 mode only)
     torch::Tensor timeOutLow_, preLow_;  // bf16 mode: the step's operand and product, reused
-    std::vector<float> outW_, outB_;  // transposed [Hlast][2], [2]
-    std::vector<float> prev_;         // [K][2]
-    std::vector<float> logits_;       // [K][2]
+    std::vector<float> outW_, outB_;     // transposed [Hlast][2], [2]
+    std::vector<float> prev_;            // [K][2]
+    std::vector<float> logits_;          // [K][2]
 };
 
 }  // namespace biaxial

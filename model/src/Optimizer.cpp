@@ -8,7 +8,9 @@ Optimizer::Optimizer(OptimizerKind kind, double learningRate, double clip) : kin
     lr_ = learningRate > 0 ? learningRate : (kind == OptimizerKind::Adam ? 1e-3 : 1.0);
 }
 
-std::string Optimizer::name() const { return kind_ == OptimizerKind::Adam ? "adam" : "adadelta"; }
+std::string Optimizer::name() const {
+    return kind_ == OptimizerKind::Adam ? "adam" : "adadelta";
+}
 
 void Optimizer::init(const torch::OrderedDict<std::string, torch::Tensor>& params) {
     for (const auto& p : params) {
@@ -25,7 +27,8 @@ void Optimizer::step(const torch::OrderedDict<std::string, torch::Tensor>& param
     const double steps = t.item<double>();
     for (const auto& p : params) {
         auto grad = p.value().grad();
-        if (!grad.defined()) continue;
+        if (!grad.defined())
+            continue;
         if (clip_ > 0) {
             // theano_lstm: g * min(max_norm, |g|) / (|g| + eps), per parameter.
             auto norm = grad.norm();

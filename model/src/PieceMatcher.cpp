@@ -10,24 +10,28 @@ std::vector<std::string> components(const std::string& name) {
     std::vector<std::string> out;
     for (const auto& part : std::filesystem::path(name).lexically_normal()) {
         const std::string s = part.string();
-        if (!s.empty() && s != "." && s != "/") out.push_back(s);
+        if (!s.empty() && s != "." && s != "/")
+            out.push_back(s);
     }
     return out;
 }
 
 std::size_t commonSuffix(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     std::size_t k = 0;
-    while (k < a.size() && k < b.size() && a[a.size() - 1 - k] == b[b.size() - 1 - k]) ++k;
+    while (k < a.size() && k < b.size() && a[a.size() - 1 - k] == b[b.size() - 1 - k])
+        ++k;
     return k;
 }
 
 }  // namespace
 
-PieceMatcher::Result PieceMatcher::match(const std::vector<std::string>& wanted, const std::vector<std::string>& available) {
+PieceMatcher::Result PieceMatcher::match(const std::vector<std::string>& wanted,
+                                         const std::vector<std::string>& available) {
     Result result;
     std::vector<std::vector<std::string>> have;
     have.reserve(available.size());
-    for (const auto& a : available) have.push_back(components(a));
+    for (const auto& a : available)
+        have.push_back(components(a));
     std::set<std::size_t> taken;
     std::size_t missing = 0;
     std::string firstMissing, ambiguous;
@@ -37,17 +41,21 @@ PieceMatcher::Result PieceMatcher::match(const std::vector<std::string>& wanted,
         std::vector<std::size_t> at;
         for (std::size_t i = 0; i < have.size(); ++i) {
             const std::size_t k = commonSuffix(parts, have[i]);
-            if (k == 0 || k < best) continue;
-            if (k > best) at.clear();
+            if (k == 0 || k < best)
+                continue;
+            if (k > best)
+                at.clear();
             best = k;
             at.push_back(i);
         }
         if (at.empty()) {
-            if (missing++ == 0) firstMissing = w;
+            if (missing++ == 0)
+                firstMissing = w;
             continue;
         }
         if (at.size() > 1 || taken.count(at.front())) {
-            if (ambiguous.empty()) ambiguous = w;
+            if (ambiguous.empty())
+                ambiguous = w;
             continue;
         }
         taken.insert(at.front());
@@ -61,7 +69,8 @@ PieceMatcher::Result PieceMatcher::match(const std::vector<std::string>& wanted,
     } else {
         result.ok = true;
     }
-    if (!result.ok) result.index.clear();
+    if (!result.ok)
+        result.index.clear();
     return result;
 }
 

@@ -20,7 +20,7 @@ public:
     explicit SampleWriter(const TrainingOptions& options) : options_(options) {}
 
     struct Written {
-        std::string path;   // empty when it failed
+        std::string path;  // empty when it failed
         std::string error;
     };
     Written write(const Model& model, const std::vector<const StepGrid*>& train, std::int64_t batch,

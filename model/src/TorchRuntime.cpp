@@ -11,7 +11,8 @@ void TorchRuntime::configureOnce() {
         int threads = 1;
         if (const char* env = std::getenv("BIAXIAL_TORCH_THREADS")) {
             const int v = std::atoi(env);
-            if (v > 0) threads = v;
+            if (v > 0)
+                threads = v;
         }
         torch::set_num_threads(threads);
         // Denormal floats (tiny LSTM gradients late in training) are 100x slower on x86.
@@ -22,30 +23,38 @@ void TorchRuntime::configureOnce() {
 std::optional<torch::Device> TorchRuntime::resolveDevice(const std::string& name, std::string* error) {
     configureOnce();
     if (name.empty() || name == "auto") {
-        if (torch::cuda::is_available()) return torch::Device(torch::kCUDA);
+        if (torch::cuda::is_available())
+            return torch::Device(torch::kCUDA);
         return torch::Device(torch::kCPU);
     }
-    if (name == "cpu") return torch::Device(torch::kCPU);
+    if (name == "cpu")
+        return torch::Device(torch::kCPU);
     if (name.rfind("cuda", 0) == 0) {
         if (!torch::cuda::is_available()) {
-            if (error) *error = "device '" + name + "' is not available: this LibTorch has no CUDA or no GPU is present";
+            if (error)
+                *error =
+                    "device '" + name + "' is not available: this LibTorch has no CUDA or no GPU is present";
             return std::nullopt;
         }
         try {
             torch::Device d(name);
             if (d.has_index() && d.index() >= static_cast<int>(torch::cuda::device_count())) {
-                if (error) *error = "device '" + name + "' does not exist (" +
-                                    std::to_string(torch::cuda::device_count()) + " GPUs)";
+                if (error)
+                    *error = "device '" + name + "' does not exist (" +
+                             std::to_string(torch::cuda::device_count()) + " GPUs)";
                 return std::nullopt;
             }
             return d;
         } catch (const std::exception&) {
         }
     }
-    if (error) *error = "unknown device '" + name + "' (use auto, cpu or cuda)";
+    if (error)
+        *error = "unknown device '" + name + "' (use auto, cpu or cuda)";
     return std::nullopt;
 }
 
-std::string TorchRuntime::deviceName(const torch::Device& device) { return device.str(); }
+std::string TorchRuntime::deviceName(const torch::Device& device) {
+    return device.str();
+}
 
 }  // namespace biaxial

@@ -15,7 +15,8 @@ TrainValidSplit TrainValidSplit::resumed(const std::vector<const TrainingPiece*>
     // The checkpoint names its held-out pieces by the names of the run that made it; the
     // corpus may come by another path now. Never resume without all of them held out.
     std::vector<std::string> names;
-    for (auto* p : usable) names.push_back(p->name);
+    for (auto* p : usable)
+        names.push_back(p->name);
     const auto found = PieceMatcher::match(heldOutNames, names);
     if (!found.ok) {
         split.error = "cannot resume: " + found.error + "; resume with the corpus the training began with";
@@ -31,24 +32,27 @@ TrainValidSplit TrainValidSplit::resumed(const std::vector<const TrainingPiece*>
     return split;
 }
 
-TrainValidSplit TrainValidSplit::fresh(const std::vector<const TrainingPiece*>& usable, const TrainingOptions& options) {
+TrainValidSplit TrainValidSplit::fresh(const std::vector<const TrainingPiece*>& usable,
+                                       const TrainingOptions& options) {
     TrainValidSplit split;
     std::set<std::string> named(options.validationNames.begin(), options.validationNames.end());
     std::vector<const TrainingPiece*> order;
     for (auto* p : usable)
-        if (named.empty() || !named.count(p->name)) order.push_back(p);
+        if (named.empty() || !named.count(p->name))
+            order.push_back(p);
     std::mt19937_64 splitRng(options.seed ^ 0x5eedULL);
     std::shuffle(order.begin(), order.end(), splitRng);
     std::size_t nValid = 0;
     if (named.empty() && options.validationFraction > 0 && order.size() >= 2)
-        nValid = std::clamp<std::size_t>(
-            static_cast<std::size_t>(std::lround(options.validationFraction * static_cast<double>(order.size()))), 1,
-            order.size() - 1);
+        nValid = std::clamp<std::size_t>(static_cast<std::size_t>(std::lround(
+                                             options.validationFraction * static_cast<double>(order.size()))),
+                                         1, order.size() - 1);
     std::vector<const TrainingPiece*> v(order.begin(), order.begin() + static_cast<long>(nValid));
     std::sort(v.begin(), v.end(), [](auto* a, auto* b) { return a->name < b->name; });
     std::set<const TrainingPiece*> vs(v.begin(), v.end());
     for (auto* p : usable)
-        if (named.count(p->name)) vs.insert(p);
+        if (named.count(p->name))
+            vs.insert(p);
     for (auto* p : usable) {
         if (vs.count(p)) {
             split.valid.push_back(&p->grid);

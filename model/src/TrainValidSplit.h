@@ -16,7 +16,8 @@ struct TrainValidSplit {
     std::vector<const StepGrid*> train, valid;
     std::vector<std::string> trainNames, validNames;  // as named now (relative to the corpus folder)
 
-    static TrainValidSplit fresh(const std::vector<const TrainingPiece*>& usable, const TrainingOptions& options);
+    static TrainValidSplit fresh(const std::vector<const TrainingPiece*>& usable,
+                                 const TrainingOptions& options);
     static TrainValidSplit resumed(const std::vector<const TrainingPiece*>& usable,
                                    const std::vector<std::string>& heldOutNames);
 };

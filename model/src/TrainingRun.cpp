@@ -29,12 +29,18 @@ TrainingResult TrainingRun::fail(const std::string& why) {
 }
 
 std::string TrainingRun::checkOptions() const {
-    if (options_.outputPath.empty()) return "no output path for the model";
-    if (options_.batchSize < 1) return "the batch size must be at least 1";
-    if (options_.segmentSteps < 2) return "segments need at least 2 steps";
-    if (options_.segmentAlign < 1) return "the segment alignment must be at least 1";
-    if (options_.transpose < 0) return "the transposition range cannot be negative";
-    if (options_.weightAverage < 0 || options_.weightAverage >= 1) return "the weight-average decay must be in [0, 1)";
+    if (options_.outputPath.empty())
+        return "no output path for the model";
+    if (options_.batchSize < 1)
+        return "the batch size must be at least 1";
+    if (options_.segmentSteps < 2)
+        return "segments need at least 2 steps";
+    if (options_.segmentAlign < 1)
+        return "the segment alignment must be at least 1";
+    if (options_.transpose < 0)
+        return "the transposition range cannot be negative";
+    if (options_.weightAverage < 0 || options_.weightAverage >= 1)
+        return "the weight-average decay must be in [0, 1)";
     return {};
 }
 
@@ -43,14 +49,16 @@ std::string TrainingRun::loadModel() {
     const std::string ckptPath = Trainer::checkpointPathFor(options_.outputPath);
     if (options_.resume && std::filesystem::exists(ckptPath)) {
         impl_ = ModelArchive::read(ckptPath, &state_, false, nullptr, &why);
-        if (!impl_) return "cannot resume: " + why;
+        if (!impl_)
+            return "cannot resume: " + why;
         resumed_ = true;
     } else if (options_.resume && std::filesystem::exists(options_.outputPath)) {
         return "cannot resume: " + ckptPath + " (the training state) does not exist; " + options_.outputPath +
                " holds weights only";
     } else if (!options_.initFrom.empty()) {
         impl_ = ModelArchive::read(options_.initFrom, nullptr, false, nullptr, &why);
-        if (!impl_) return "cannot start from a model: " + why;
+        if (!impl_)
+            return "cannot start from a model: " + why;
         // The card says where the weights came from: this run's batch count alone would
         // undersell them. A chain of fine-tunes reads back to the first.
         const auto earlier = impl_->metadata.find("init_from");
@@ -60,10 +68,12 @@ std::string TrainingRun::loadModel() {
             (earlier != impl_->metadata.end() ? ", itself from " + earlier->second : std::string()) + ")";
     } else {
         auto m = Model::create(configIn_, options_.seed, &why);
-        if (!m) return why;
+        if (!m)
+            return why;
         impl_ = std::make_shared<Model::Impl>(*m->impl());
     }
-    for (const auto& [k, v] : options_.metadata) impl_->metadata[k] = v;
+    for (const auto& [k, v] : options_.metadata)
+        impl_->metadata[k] = v;
     impl_->net->to(device_);
     impl_->device = device_;
     if (resumed_ && (impl_->metadata.count("lead_in") > 0) != options_.leadIn)
@@ -75,7 +85,8 @@ std::string TrainingRun::loadModel() {
         impl_->metadata["lead_in"] = "a silent frame before every piece";
     else
         impl_->metadata.erase("lead_in");
-    if (options_.weightAverage <= 0) impl_->metadata.erase("weight_average");
+    if (options_.weightAverage <= 0)
+        impl_->metadata.erase("weight_average");
     return {};
 }
 
@@ -85,27 +96,31 @@ std::string TrainingRun::choosePieces() {
     for (const auto& p : pieces_) {
         if (p.grid.lowPitch() != config.lowPitch || p.grid.numNotes() != config.numNotes)
             return p.name + ": its grid covers pitches " + std::to_string(p.grid.lowPitch()) + ".." +
-                   std::to_string(p.grid.highPitch()) + ", the model " + std::to_string(config.lowPitch) + ".." +
-                   std::to_string(config.highPitch());
+                   std::to_string(p.grid.highPitch()) + ", the model " + std::to_string(config.lowPitch) +
+                   ".." + std::to_string(config.highPitch());
         const TrainingPiece* piece = &p;
         if (options_.leadIn) {
             ledIn_.push_back({p.name, withLeadIn(p.grid)});
             piece = &ledIn_.back();
         }
-        if (piece->grid.steps() >= options_.segmentSteps) usable_.push_back(piece);
+        if (piece->grid.steps() >= options_.segmentSteps)
+            usable_.push_back(piece);
     }
     if (usable_.empty())
-        return "no piece is long enough to train on: each needs at least " + std::to_string(options_.segmentSteps) +
-               " steps (" + std::to_string(pieces_.size()) + " pieces given)";
+        return "no piece is long enough to train on: each needs at least " +
+               std::to_string(options_.segmentSteps) + " steps (" + std::to_string(pieces_.size()) +
+               " pieces given)";
     split_ = resumed_ ? TrainValidSplit::resumed(usable_, state_.validationPieces)
                       : TrainValidSplit::fresh(usable_, options_);
-    if (!split_.ok) return split_.error;
+    if (!split_.ok)
+        return split_.error;
     result_.trainingPieces = split_.trainNames;
     result_.validationPieces = split_.validNames;
     // The held-out pieces by today's names (relative to the corpus folder): a checkpoint from
     // another machine's absolute paths is written back in portable form.
     state_.validationPieces = split_.validNames;
-    if (split_.train.empty()) return "every usable piece is in the validation split: nothing left to train on";
+    if (split_.train.empty())
+        return "every usable piece is in the validation split: nothing left to train on";
     return {};
 }
 
@@ -136,10 +151,12 @@ std::string TrainingRun::restoreTrainingState() {
     optimizer_->init(params_);
     if (resumed_) {
         if (state_.optimizer != optimizer_->name())
-            return "cannot resume: the checkpoint was trained with " + state_.optimizer + ", not " + optimizer_->name();
+            return "cannot resume: the checkpoint was trained with " + state_.optimizer + ", not " +
+                   optimizer_->name();
         std::istringstream in(state_.segmentRng);
         in >> segmentRng_;
-        if (in.fail()) return "cannot resume: the checkpoint's random state is corrupt";
+        if (in.fail())
+            return "cannot resume: the checkpoint's random state is corrupt";
         dropoutRng_.set_state(state_.torchRng);
         for (auto& [k, t] : optimizer_->slots()) {
             auto it = state_.slots.find(k);
@@ -150,7 +167,8 @@ std::string TrainingRun::restoreTrainingState() {
         step_ = state_.step;
     }
     for (auto& [k, t] : optimizer_->slots())
-        if (k != "/t") t = t.to(device_);
+        if (k != "/t")
+            t = t.to(device_);
     average_.emplace(options_.weightAverage, params_, resumed_ ? &state_.slots : nullptr, device_);
     return {};
 }
@@ -159,11 +177,13 @@ void TrainingRun::prepareValidation() {
     if (!split_.valid.empty()) {
         std::mt19937_64 vr(options_.seed ^ 0xfeedULL);
         for (int i = 0; i < std::max(1, options_.validationSegments); ++i)
-            validSegments_.push_back(drawSegment(vr, split_.valid, options_.segmentSteps, options_.segmentAlign));
+            validSegments_.push_back(
+                drawSegment(vr, split_.valid, options_.segmentSteps, options_.segmentAlign));
     }
     // The evaluator puts its own silent frame first: the pieces go without their lead-in.
     if (options_.validateWholePieces)
-        for (const auto* g : split_.valid) validWhole_.push_back(options_.leadIn ? g->slice(1, g->steps()) : *g);
+        for (const auto* g : split_.valid)
+            validWhole_.push_back(options_.leadIn ? g->slice(1, g->steps()) : *g);
 }
 
 std::vector<Segment> TrainingRun::drawBatch() {
@@ -182,8 +202,8 @@ std::vector<Segment> TrainingRun::drawBatch() {
     return segments;
 }
 
-torch::Tensor TrainingRun::lossOf(const std::vector<const StepGrid*>& from, const std::vector<Segment>& segments,
-                                  torch::Generator* dropout) {
+torch::Tensor TrainingRun::lossOf(const std::vector<const StepGrid*>& from,
+                                  const std::vector<Segment>& segments, torch::Generator* dropout) {
     const int L = options_.segmentSteps;
     auto [states, bars] = buildBatch(from, segments, L);
     auto statesDev = states.to(device_);
@@ -199,15 +219,17 @@ double TrainingRun::validate(double* perStep) {
     if (options_.validateWholePieces) {
         const auto r = Evaluator::evaluate(Model(impl_), validWhole_);
         average_->swap();
-        if (!r.ok) throw std::runtime_error("validation: " + r.error);
+        if (!r.ok)
+            throw std::runtime_error("validation: " + r.error);
         *perStep = r.nllPerFrame;
         return r.nllPerNoteStep;
     }
     double total = 0;
     const std::size_t chunk = static_cast<std::size_t>(options_.batchSize);
     for (std::size_t i = 0; i < validSegments_.size(); i += chunk) {
-        std::vector<Segment> part(validSegments_.begin() + static_cast<long>(i),
-                                  validSegments_.begin() + static_cast<long>(std::min(validSegments_.size(), i + chunk)));
+        std::vector<Segment> part(
+            validSegments_.begin() + static_cast<long>(i),
+            validSegments_.begin() + static_cast<long>(std::min(validSegments_.size(), i + chunk)));
         total += lossOf(split_.valid, part, nullptr).item<double>();
     }
     average_->swap();
@@ -217,7 +239,8 @@ double TrainingRun::validate(double* perStep) {
 }
 
 void TrainingRun::rememberIfBest() {
-    if (!options_.keepBest || result_.validLoss < 0 || (bestValid_ >= 0 && result_.validLoss >= bestValid_)) return;
+    if (!options_.keepBest || result_.validLoss < 0 || (bestValid_ >= 0 && result_.validLoss >= bestValid_))
+        return;
     torch::NoGradGuard noGrad;
     bestValid_ = result_.validLoss;
     bestStep_ = step_;
@@ -225,7 +248,8 @@ void TrainingRun::rememberIfBest() {
         bestParams_ = average_->copies();
     } else {
         bestParams_.clear();
-        for (const auto& p : params_) bestParams_.push_back(p.value().detach().clone());
+        for (const auto& p : params_)
+            bestParams_.push_back(p.value().detach().clone());
     }
 }
 
@@ -244,10 +268,10 @@ bool TrainingRun::writeCheckpoint(std::string* error) {
     figures.optimizer = optimizer_->name();
     figures.device = result_.device;
     if (!validSegments_.empty())
-        figures.validation = options_.validateWholePieces ? "held-out pieces whole, as biaxial eval scores them"
-                                                          : std::to_string(validSegments_.size()) +
-                                                                " fixed segments of " +
-                                                                std::to_string(options_.segmentSteps) + " steps";
+        figures.validation = options_.validateWholePieces
+                                 ? "held-out pieces whole, as biaxial eval scores them"
+                                 : std::to_string(validSegments_.size()) + " fixed segments of " +
+                                       std::to_string(options_.segmentSteps) + " steps";
     figures.validLoss = result_.validLoss;
     figures.trainLoss = result_.batches > 0 ? result_.trainLoss : -1;
 
@@ -255,32 +279,41 @@ bool TrainingRun::writeCheckpoint(std::string* error) {
     // average, else the network's own.
     if (options_.keepBest && !bestParams_.empty() && bestStep_ != step_)
         return checkpoints_.write(*impl_, state_, figures, bestParams_, bestStep_, bestValid_, error);
-    return checkpoints_.write(*impl_, state_, figures, average_->enabled() ? average_->copies() : std::vector<torch::Tensor>{},
-                              -1, 0, error);
+    return checkpoints_.write(*impl_, state_, figures,
+                              average_->enabled() ? average_->copies() : std::vector<torch::Tensor>{}, -1, 0,
+                              error);
 }
 
 TrainingResult TrainingRun::run() {
     started_ = Clock::now();
     try {
-        if (auto why = checkOptions(); !why.empty()) return fail(why);
+        if (auto why = checkOptions(); !why.empty())
+            return fail(why);
         std::string why;
         auto device = TorchRuntime::resolveDevice(options_.device, &why);
-        if (!device) return fail(why);
+        if (!device)
+            return fail(why);
         device_ = *device;
         result_.device = TorchRuntime::deviceName(device_);
-        if (options_.bf16 && !device_.is_cpu()) return fail("--bf16 is the CPU's mixed precision; CUDA trains in float32");
+        if (options_.bf16 && !device_.is_cpu())
+            return fail("--bf16 is the CPU's mixed precision; CUDA trains in float32");
         // This thread's switch (the products run here), restored however the run ends.
         ScopedLstmSwitch bf16Scope(setLstmBf16, lstmBf16, options_.bf16);
 
-        if (why = loadModel(); !why.empty()) return fail(why);
-        if (why = choosePieces(); !why.empty()) return fail(why);
-        if (!resumed_ && options_.initFrom.empty() && options_.initOutputBiasFromData) initOutputBiasFromData();
-        if (why = restoreTrainingState(); !why.empty()) return fail(why);
+        if (why = loadModel(); !why.empty())
+            return fail(why);
+        if (why = choosePieces(); !why.empty())
+            return fail(why);
+        if (!resumed_ && options_.initFrom.empty() && options_.initOutputBiasFromData)
+            initOutputBiasFromData();
+        if (why = restoreTrainingState(); !why.empty())
+            return fail(why);
         const ModelConfig& config = impl_->config;
         features_.emplace(config.lowPitch, config.numNotes, device_, config.stepsPerBar);
         prepareValidation();
 
-        const double noteSteps = static_cast<double>(options_.batchSize) * (options_.segmentSteps - 1) * config.numNotes;
+        const double noteSteps =
+            static_cast<double>(options_.batchSize) * (options_.segmentSteps - 1) * config.numNotes;
         double lossSum = 0, validPerStep = -1;
         int lossCount = 0;
         const std::int64_t firstStep = step_;
@@ -293,14 +326,16 @@ TrainingResult TrainingRun::run() {
                 return result_;
             }
             const std::vector<Segment> segments = drawBatch();
-            for (auto& p : params_) p.value().mutable_grad() = torch::Tensor();
+            for (auto& p : params_)
+                p.value().mutable_grad() = torch::Tensor();
             auto loss = lossOf(split_.train, segments, &dropoutRng_);
             loss.backward();
             optimizer_->step(params_);
             average_->update(step_);
             const double l = loss.item<double>() / noteSteps;
             if (!std::isfinite(l))
-                return fail("training diverged at batch " + std::to_string(step_ + 1) + " (loss is not finite)");
+                return fail("training diverged at batch " + std::to_string(step_ + 1) +
+                            " (loss is not finite)");
             ++step_;
             lossSum += l;
             ++lossCount;
@@ -311,8 +346,9 @@ TrainingResult TrainingRun::run() {
             report.batch = step_;
             report.totalBatches = options_.steps;
             report.stepsPerSecond = elapsed > 0 ? static_cast<double>(step_ - firstStep) / elapsed : 0;
-            report.etaSeconds =
-                report.stepsPerSecond > 0 ? static_cast<double>(options_.steps - step_) / report.stepsPerSecond : 0;
+            report.etaSeconds = report.stepsPerSecond > 0
+                                    ? static_cast<double>(options_.steps - step_) / report.stepsPerSecond
+                                    : 0;
             report.trainLoss = lossSum / lossCount;
             report.validLoss = result_.validLoss;
             report.validLossPerStep = validPerStep;
@@ -326,10 +362,12 @@ TrainingResult TrainingRun::run() {
                 report.validated = true;
                 tell = true;
             }
-            if ((options_.checkpointEvery > 0 && step_ % options_.checkpointEvery == 0) || step_ == options_.steps) {
+            if ((options_.checkpointEvery > 0 && step_ % options_.checkpointEvery == 0) ||
+                step_ == options_.steps) {
                 result_.trainLoss = report.trainLoss;
                 std::string err;
-                if (!writeCheckpoint(&err)) return fail(err);
+                if (!writeCheckpoint(&err))
+                    return fail(err);
                 report.checkpointWritten = true;
                 report.message = "checkpoint written: " + options_.outputPath;
                 tell = true;
@@ -342,7 +380,8 @@ TrainingResult TrainingRun::run() {
                 tell = true;
             }
             report.isLogPoint = tell || step_ == firstStep + 1;
-            if (progress_) progress_(report);
+            if (progress_)
+                progress_(report);
             if (report.isLogPoint) {
                 result_.trainLoss = report.trainLoss;
                 lossSum = 0;
@@ -351,14 +390,16 @@ TrainingResult TrainingRun::run() {
         }
         if (step_ == firstStep) {  // nothing to do (already at the target): still leave both files
             std::string err;
-            if (!writeCheckpoint(&err)) return fail(err);
+            if (!writeCheckpoint(&err))
+                return fail(err);
         }
         result_.ok = true;
         result_.seconds = std::chrono::duration<double>(Clock::now() - started_).count();
         return result_;
     } catch (const std::exception& e) {
         std::string what = e.what();
-        if (auto nl = what.find('\n'); nl != std::string::npos) what = what.substr(0, nl);
+        if (auto nl = what.find('\n'); nl != std::string::npos)
+            what = what.substr(0, nl);
         return fail(std::string("training failed: ") + what);
     }
 }

@@ -30,23 +30,24 @@ namespace biaxial {
 // Lives on the training thread for the length of one run.
 class TrainingRun {
 public:
-    TrainingRun(const ModelConfig& config, const std::vector<TrainingPiece>& pieces, const TrainingOptions& options,
-                const std::atomic<bool>* cancel, const Trainer::Progress& progress);
+    TrainingRun(const ModelConfig& config, const std::vector<TrainingPiece>& pieces,
+                const TrainingOptions& options, const std::atomic<bool>* cancel,
+                const Trainer::Progress& progress);
     TrainingResult run();
 
 private:
     using Clock = std::chrono::steady_clock;
 
     std::string checkOptions() const;
-    std::string loadModel();                 // impl_, state_, resumed_
-    std::string choosePieces();              // usable_, split_, result_'s piece names
+    std::string loadModel();     // impl_, state_, resumed_
+    std::string choosePieces();  // usable_, split_, result_'s piece names
     void initOutputBiasFromData();
-    std::string restoreTrainingState();      // optimiser, random state, step
+    std::string restoreTrainingState();  // optimiser, random state, step
     void prepareValidation();
     std::vector<Segment> drawBatch();
     torch::Tensor lossOf(const std::vector<const StepGrid*>& from, const std::vector<Segment>& segments,
                          torch::Generator* dropout);
-    double validate(double* perStep);        // NLL per note-step (and per step) of the held-out pieces
+    double validate(double* perStep);  // NLL per note-step (and per step) of the held-out pieces
     void rememberIfBest();
     bool writeCheckpoint(std::string* error);
     TrainingResult fail(const std::string& why);
@@ -63,7 +64,7 @@ private:
     std::shared_ptr<Model::Impl> impl_;
     TrainingState state_;
     bool resumed_ = false;
-    std::vector<TrainingPiece> ledIn_;       // the pieces with their silent frame (leadIn)
+    std::vector<TrainingPiece> ledIn_;  // the pieces with their silent frame (leadIn)
     std::vector<const TrainingPiece*> usable_;
     TrainValidSplit split_;
 

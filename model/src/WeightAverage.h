@@ -36,6 +36,7 @@ private:
 };
 
 // Exchanges the parameters' values with `other` (same order); other then holds the old ones.
-void swapWeights(const torch::OrderedDict<std::string, torch::Tensor>& params, std::vector<torch::Tensor>& other);
+void swapWeights(const torch::OrderedDict<std::string, torch::Tensor>& params,
+                 std::vector<torch::Tensor>& other);
 
 }  // namespace biaxial

@@ -25,7 +25,8 @@ void expectFails(const std::vector<std::string>& args, int code, const std::stri
 TEST(Cli, UnknownCommandsAndMissingArgumentsAreUsageErrors) {
     expectFails({"frobnicate"}, 2, "unknown command 'frobnicate'");
     expectFails({"continue"}, 2, "needs --seed (or --empty), --bars (or --steps) and --out");
-    expectFails({"continue", "--seed", "a.mid", "--bars", "2", "--out", "b.mid", "--colour", "red"}, 2, "colour");
+    expectFails({"continue", "--seed", "a.mid", "--bars", "2", "--out", "b.mid", "--colour", "red"}, 2,
+                "colour");
     expectFails({"train", "--out", "x.pt"}, 2, "needs --out and exactly one of --corpus or --dataset");
     expectFails({"eval", "--model", "m.pt"}, 2, "needs --model and --dataset");
     expectFails({"excerpt"}, 2, "expected one input file and --out");
@@ -55,10 +56,11 @@ TEST(Cli, MissingAndCorruptFilesAreNamed) {
                  dir.file("o.mid")},
                 1, "absent.mid");
     const std::string notMidi = std::string(BIAXIAL_TEST_DATA_DIR) + "/corrupt/not-midi.mid";
-    expectFails({"continue", "--model", model, "--seed", notMidi, "--bars", "1", "--out", dir.file("o.mid")}, 1,
-                "not-midi.mid");
-    expectFails({"continue", "--model", dir.file("absent.pt"), "--empty", "--bars", "1", "--out", dir.file("o.mid")},
-                1, "absent.pt");
+    expectFails({"continue", "--model", model, "--seed", notMidi, "--bars", "1", "--out", dir.file("o.mid")},
+                1, "not-midi.mid");
+    expectFails(
+        {"continue", "--model", dir.file("absent.pt"), "--empty", "--bars", "1", "--out", dir.file("o.mid")},
+        1, "absent.pt");
     expectFails({"info", notMidi}, 1, "not a Biaxial model file");
     expectFails({"scan", dir.file("no-such-folder")}, 1, "not a folder that can be read");
     expectFails({"train", "--corpus", dir.file("no-such-folder"), "--out", dir.file("m.pt")}, 1,
@@ -74,10 +76,12 @@ TEST(Cli, ContinueWritesTheSeedThenTheNewBars) {
     ASSERT_TRUE(test::writeTinyModel(model));
     const Song seed = test::chordSong(2, 3, 3);  // two bars of 3/4
     ASSERT_TRUE(test::writeSong(seed, dir.file("seed.mid")));
-    const test::CliRun r = runCli({"continue", "--model", model, "--seed", dir.file("seed.mid"), "--bars", "2",
-                                   "--variations", "2", "--conservativity", "0.5", "--out", dir.file("out.mid")});
+    const test::CliRun r =
+        runCli({"continue", "--model", model, "--seed", dir.file("seed.mid"), "--bars", "2", "--variations",
+                "2", "--conservativity", "0.5", "--out", dir.file("out.mid")});
     ASSERT_EQ(r.exitCode, 0) << r.output;
-    EXPECT_NE(r.output.find("24 seed steps + 24 new steps"), std::string::npos) << r.output;  // 3/4: 12 per bar
+    EXPECT_NE(r.output.find("24 seed steps + 24 new steps"), std::string::npos)
+        << r.output;  // 3/4: 12 per bar
     for (const char* name : {"out-1.mid", "out-2.mid"}) {
         auto read = MidiFileReader::readFile(dir.file(name));
         ASSERT_TRUE(read) << name;
@@ -96,16 +100,36 @@ TEST(Cli, ScanTrainInfoAndEvalOnTinyData) {
     test::TempDir dir;
     std::filesystem::create_directories(dir.path() / "corpus");
     for (std::uint32_t i = 0; i < 3; ++i)
-        ASSERT_TRUE(test::writeSong(test::chordSong(4, 10 + i), dir.file("corpus/piece" + std::to_string(i) + ".mid")));
+        ASSERT_TRUE(test::writeSong(test::chordSong(4, 10 + i),
+                                    dir.file("corpus/piece" + std::to_string(i) + ".mid")));
     const test::CliRun scan = runCli({"scan", dir.file("corpus")});
     EXPECT_EQ(scan.exitCode, 0) << scan.output;
     EXPECT_NE(scan.output.find("3 loaded, 0 skipped"), std::string::npos) << scan.output;
 
     const std::string model = dir.file("m.pt");
-    const test::CliRun train =
-        runCli({"train", "--corpus", dir.file("corpus"), "--out", model, "--size", "tiny", "--steps", "3", "--segment",
-                "32", "--valid-every", "3", "--checkpoint-every", "3", "--sample-every", "0", "--valid-fraction",
-                "0.34", "--low-pitch", "21", "--notes", "88"});  // the benchmarks' 88 keys, for eval
+    const test::CliRun train = runCli({"train",
+                                       "--corpus",
+                                       dir.file("corpus"),
+                                       "--out",
+                                       model,
+                                       "--size",
+                                       "tiny",
+                                       "--steps",
+                                       "3",
+                                       "--segment",
+                                       "32",
+                                       "--valid-every",
+                                       "3",
+                                       "--checkpoint-every",
+                                       "3",
+                                       "--sample-every",
+                                       "0",
+                                       "--valid-fraction",
+                                       "0.34",
+                                       "--low-pitch",
+                                       "21",
+                                       "--notes",
+                                       "88"});  // the benchmarks' 88 keys, for eval
     ASSERT_EQ(train.exitCode, 0) << train.output;
     EXPECT_NE(train.output.find("done: 3 batches"), std::string::npos) << train.output;
     ASSERT_TRUE(std::filesystem::exists(model));
@@ -122,9 +146,9 @@ TEST(Cli, ScanTrainInfoAndEvalOnTinyData) {
 
     // The musicality evaluation finds the held-out piece in the corpus and continues it, and
     // the seeds of other character.
-    const test::CliRun musical = runCli({"evaluate", "--model", model, "--corpus", dir.file("corpus"), "--seed-from", "1",
-                                         "--seed-bars", "1", "--bars", "1", "--variations", "1", "--markdown",
-                                         dir.file("table.md")});
+    const test::CliRun musical =
+        runCli({"evaluate", "--model", model, "--corpus", dir.file("corpus"), "--seed-from", "1",
+                "--seed-bars", "1", "--bars", "1", "--variations", "1", "--markdown", dir.file("table.md")});
     EXPECT_EQ(musical.exitCode, 0) << musical.output;
     EXPECT_NE(musical.output.find("1 held-out seeds"), std::string::npos) << musical.output;
     EXPECT_NE(musical.output.find("mean: all (5)"), std::string::npos) << musical.output;

@@ -24,8 +24,10 @@ inline Song chordSong(int bars, std::uint32_t seed, int numerator = 4, int ticks
     for (std::int64_t t = 0; t < eighths; ++t) {
         const int notes = 1 + static_cast<int>(rng() % 3);
         for (int k = 0; k < notes; ++k) {
-            const std::int64_t length = t + 1 < eighths ? 1 + static_cast<int>(rng() % 2) : 1;  // ends on the bar line
-            song.tracks[0].notes.push_back(Note{60 + static_cast<int>(rng() % 12), t * eighth, eighth * length, 80, 0});
+            const std::int64_t length =
+                t + 1 < eighths ? 1 + static_cast<int>(rng() % 2) : 1;  // ends on the bar line
+            song.tracks[0].notes.push_back(
+                Note{60 + static_cast<int>(rng() % 12), t * eighth, eighth * length, 80, 0});
         }
     }
     song.normalise();
@@ -47,8 +49,10 @@ inline bool writeTinyDataset(const std::string& path) {
     auto piece = [](int offset) {
         std::string s = "[";
         for (int f = 0; f < 40; ++f) {
-            if (f) s += ",";
-            s += "[" + std::to_string(60 + (f + offset) % 7) + "," + std::to_string(67 + (f + offset) % 5) + "]";
+            if (f)
+                s += ",";
+            s += "[" + std::to_string(60 + (f + offset) % 7) + "," + std::to_string(67 + (f + offset) % 5) +
+                 "]";
         }
         return s + "]";
     };

@@ -15,7 +15,8 @@ namespace {
 std::vector<Note> throughTheWorker(const std::string& modelPath, const ContinueRequest& request) {
     auto model = Model::load(modelPath);
     EXPECT_TRUE(model);
-    if (!model) return {};
+    if (!model)
+        return {};
     ContinueResult result;
     QString error;
     bool cancelled = false;
@@ -30,7 +31,8 @@ std::vector<Note> throughTheCommand(std::vector<std::string> args, const std::st
     EXPECT_EQ(run.exitCode, 0) << run.output;
     auto read = MidiFileReader::readFile(out);
     EXPECT_TRUE(read) << out;
-    if (!read || read.value().tracks.size() < 2) return {};
+    if (!read || read.value().tracks.size() < 2)
+        return {};
     return read.value().tracks.back().notes;  // the command's "continuation" track
 }
 
@@ -66,10 +68,10 @@ TEST(ContinueParity, TheWorkerAndTheCommandGiveTheSameNotes) {
     request.conservativity = 0.7;
     request.randomSeed = 9;
     const std::vector<Note> workerFree = throughTheWorker(model, request);
-    const std::vector<Note> commandFree = throughTheCommand(
-        {"continue", "--model", model, "--seed", dir.file("seed.mid"), "--bars", "2", "--random-seed", "9", "--key",
-         "none", "--no-adaptive", "--conservativity", "0.7"},
-        dir.file("free.mid"));
+    const std::vector<Note> commandFree =
+        throughTheCommand({"continue", "--model", model, "--seed", dir.file("seed.mid"), "--bars", "2",
+                           "--random-seed", "9", "--key", "none", "--no-adaptive", "--conservativity", "0.7"},
+                          dir.file("free.mid"));
     ASSERT_FALSE(workerFree.empty());
     EXPECT_EQ(workerFree, commandFree);
     EXPECT_NE(workerFree, worker);

@@ -140,17 +140,20 @@ TEST_F(WavRendererTest, NormalisingPutsThePeakAtTheAskedLevel) {
     options_.normalizePeakDb = -3.0;
     std::vector<double> progress;
     const std::string path = (dir_ / "loud.wav").string();
-    const auto result = WavRenderer::render(song, path, options_, nullptr, [&](double f) { progress.push_back(f); });
+    const auto result =
+        WavRenderer::render(song, path, options_, nullptr, [&](double f) { progress.push_back(f); });
     ASSERT_TRUE(result.ok()) << result.error;
     const ReadBack wav = readWav(path);
     float peak = 0.0f;
-    for (float v : wav.samples) peak = std::max(peak, std::abs(v));
+    for (float v : wav.samples)
+        peak = std::max(peak, std::abs(v));
     EXPECT_NEAR(peak, std::pow(10.0, -3.0 / 20.0), 1e-4);
     EXPECT_NEAR(result.peak, peak, 1e-4);
     EXPECT_GT(result.appliedGainDb, 0.0) << "this song alone peaks well below -3 dBFS";
     ASSERT_EQ(wav.samples.size(), plain.size());
     const double factor = std::pow(10.0, result.appliedGainDb / 20.0);
-    for (std::size_t i = 0; i < plain.size(); i += 997) EXPECT_NEAR(wav.samples[i], plain[i] * factor, 1e-5);
+    for (std::size_t i = 0; i < plain.size(); i += 997)
+        EXPECT_NEAR(wav.samples[i], plain[i] * factor, 1e-5);
     ASSERT_FALSE(progress.empty());
     EXPECT_TRUE(std::is_sorted(progress.begin(), progress.end()));
     EXPECT_DOUBLE_EQ(progress.back(), 1.0);

@@ -14,13 +14,15 @@ namespace {
 class CorpusScannerTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() / ("biaxial-corpus-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+        dir_ = fs::temp_directory_path() /
+               ("biaxial-corpus-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
         fs::remove_all(dir_);
         fs::create_directories(dir_ / "sub" / "deeper");
         Song s;
         s.ticksPerQuarter = 96;
         Track t;
-        for (int i = 0; i < 8; ++i) t.notes.push_back({60 + i, i * 96, 96, 90, 0});
+        for (int i = 0; i < 8; ++i)
+            t.notes.push_back({60 + i, i * 96, 96, 90, 0});
         s.tracks = {t};
         ASSERT_FALSE(MidiFileWriter::writeFile(s, (dir_ / "a.mid").string()));
         ASSERT_FALSE(MidiFileWriter::writeFile(s, (dir_ / "sub" / "B.MID").string()));
@@ -28,7 +30,8 @@ protected:
         std::ofstream(dir_ / "broken.mid") << "this is not midi";
         std::ofstream(dir_ / "notes.txt") << "ignored";
         Song high = s;
-        for (auto& n : high.tracks[0].notes) n.pitch = 120;
+        for (auto& n : high.tracks[0].notes)
+            n.pitch = 120;
         ASSERT_FALSE(MidiFileWriter::writeFile(high, (dir_ / "sub" / "high.mid").string()));
     }
     void TearDown() override { fs::remove_all(dir_); }

@@ -22,7 +22,8 @@ TEST(GridConverter, MapsSixteenthsWorkedOutByHand) {
     auto g = GridConverter::toGrid(songOf(96, {{60, 0, 96, 100, 0}, {64, 48, 24, 100, 0}})).grid;
     ASSERT_EQ(g.steps(), 4);
     const int c4 = 60 - 24, e4 = 64 - 24;
-    for (int t = 0; t < 4; ++t) EXPECT_TRUE(g.play(t, c4)) << t;
+    for (int t = 0; t < 4; ++t)
+        EXPECT_TRUE(g.play(t, c4)) << t;
     EXPECT_TRUE(g.articulate(0, c4));
     EXPECT_FALSE(g.articulate(1, c4));
     EXPECT_FALSE(g.play(1, e4));
@@ -55,8 +56,8 @@ TEST(GridConverter, IsIndependentOfTempo) {
 }
 
 TEST(GridConverter, DropsOutOfRangeAndDrumsAndCountsThem) {
-    auto r = GridConverter::toGrid(songOf(96, {{10, 0, 24, 100, 0}, {60, 0, 24, 100, 9}, {101, 0, 24, 100, 0},
-                                               {102, 0, 24, 100, 0}}));
+    auto r = GridConverter::toGrid(
+        songOf(96, {{10, 0, 24, 100, 0}, {60, 0, 24, 100, 9}, {101, 0, 24, 100, 0}, {102, 0, 24, 100, 0}}));
     EXPECT_EQ(r.droppedOutOfRange, 2);
     EXPECT_EQ(r.droppedDrums, 1);
     EXPECT_TRUE(r.grid.play(0, 101 - 24));
@@ -116,8 +117,12 @@ TEST(GridConverter, SustainPedalExtendsReleasedNotes) {
 TEST(GridConverter, RoundTripIsExactOnGridAlignedInput) {
     for (int tpq : {96, 480, 384}) {
         const int q = tpq / 4;
-        Song s = songOf(tpq, {{60, 0, 4 * q, 90, 0}, {60, 4 * q, 2 * q, 90, 0}, {64, q, q, 90, 0},
-                              {67, 8 * q, 8 * q, 90, 0}, {101, 3 * q, q, 90, 0}, {24, 0, q, 90, 0}});
+        Song s = songOf(tpq, {{60, 0, 4 * q, 90, 0},
+                              {60, 4 * q, 2 * q, 90, 0},
+                              {64, q, q, 90, 0},
+                              {67, 8 * q, 8 * q, 90, 0},
+                              {101, 3 * q, q, 90, 0},
+                              {24, 0, q, 90, 0}});
         SongOptions so;
         so.ticksPerQuarter = tpq;
         so.velocity = 90;

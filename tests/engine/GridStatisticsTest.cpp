@@ -11,8 +11,10 @@ namespace {
 TEST(GridStatistics, CountsWorkedOutByHand) {
     StepGrid g(8, 60, 12);  // C4..B4
     // C held for steps 0-3, E struck at 0 and re-struck at 2 (two notes of 2 steps), silence 4-7 but G at 6.
-    for (int t = 0; t < 4; ++t) g.set(t, 0, true, t == 0);
-    for (int t = 0; t < 4; ++t) g.set(t, 4, true, t == 0 || t == 2);
+    for (int t = 0; t < 4; ++t)
+        g.set(t, 0, true, t == 0);
+    for (int t = 0; t < 4; ++t)
+        g.set(t, 4, true, t == 0 || t == 2);
     g.set(6, 7, true, true);
     const auto s = GridStatistics::of(g);
     EXPECT_EQ(s.steps, 8);
@@ -32,7 +34,8 @@ TEST(GridStatistics, EstimatesTheKeyOfAScale) {
     const int degrees[] = {2, 4, 6, 7, 9, 11, 13, 14, 2, 9, 2, 9, 14, 6, 2, 9};
     int t = 0;
     for (int rep = 0; rep < 4; ++rep)
-        for (int d : degrees) g.set(t++, d, true, true);
+        for (int d : degrees)
+            g.set(t++, d, true, true);
     const auto s = GridStatistics::of(g);
     EXPECT_EQ(s.keyTonic, 2);
     EXPECT_FALSE(s.keyMinor);
@@ -59,9 +62,10 @@ TEST(GridStatistics, KeyScalesAndKeyNames) {
         int tonic;
         bool minor;
     };
-    for (const Case& c : {Case{"C major", 0, false}, Case{"F# minor", 6, true}, Case{"Bb minor", 10, true},
-                          Case{"bb", 10, false}, Case{"Am", 9, true}, Case{"eb", 3, false}, Case{"B", 11, false},
-                          Case{"B minor", 11, true}, Case{"Cb major", 11, false}, Case{"f sharp minor", 6, true}}) {
+    for (const Case& c :
+         {Case{"C major", 0, false}, Case{"F# minor", 6, true}, Case{"Bb minor", 10, true},
+          Case{"bb", 10, false}, Case{"Am", 9, true}, Case{"eb", 3, false}, Case{"B", 11, false},
+          Case{"B minor", 11, true}, Case{"Cb major", 11, false}, Case{"f sharp minor", 6, true}}) {
         ASSERT_TRUE(biaxial::GridStatistics::parseKey(c.text, &tonic, &minor)) << c.text;
         EXPECT_EQ(tonic, c.tonic) << c.text;
         EXPECT_EQ(minor, c.minor) << c.text;

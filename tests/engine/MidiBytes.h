@@ -10,7 +10,8 @@ namespace biaxial::test {
 using Bytes = std::vector<std::uint8_t>;
 
 inline void append(Bytes& out, std::initializer_list<int> bytes) {
-    for (int b : bytes) out.push_back(static_cast<std::uint8_t>(b));
+    for (int b : bytes)
+        out.push_back(static_cast<std::uint8_t>(b));
 }
 
 inline Bytes header(int format, int tracks, int division) {
@@ -30,10 +31,13 @@ inline Bytes track(const Bytes& body, long declaredLength = -1) {
 
 inline Bytes concat(std::initializer_list<Bytes> parts) {
     Bytes out;
-    for (const auto& p : parts) out.insert(out.end(), p.begin(), p.end());
+    for (const auto& p : parts)
+        out.insert(out.end(), p.begin(), p.end());
     return out;
 }
 
-inline Bytes endOfTrack() { return {0x00, 0xFF, 0x2F, 0x00}; }
+inline Bytes endOfTrack() {
+    return {0x00, 0xFF, 0x2F, 0x00};
+}
 
 }  // namespace biaxial::test

@@ -8,7 +8,9 @@ using namespace biaxial::test;
 
 namespace {
 
-Result<Song> read(const Bytes& b) { return MidiFileReader::readBytes(b, "test.mid"); }
+Result<Song> read(const Bytes& b) {
+    return MidiFileReader::readBytes(b, "test.mid");
+}
 
 TEST(MidiFileReader, ReadsFormat0WithRunningStatusAndVelocityZeroNoteOff) {
     Bytes body;
@@ -33,15 +35,16 @@ TEST(MidiFileReader, ReadsFormat0WithRunningStatusAndVelocityZeroNoteOff) {
 
 TEST(MidiFileReader, ReadsFormat1TempoAndMeterChangesMetaAndSysex) {
     Bytes conductor;
-    append(conductor, {0x00, 0xFF, 0x58, 0x04, 3, 2, 24, 8});  // 3/4
-    append(conductor, {0x00, 0xF0, 0x03, 0x7E, 0x7F, 0xF7});    // sysex
+    append(conductor, {0x00, 0xFF, 0x58, 0x04, 3, 2, 24, 8});             // 3/4
+    append(conductor, {0x00, 0xF0, 0x03, 0x7E, 0x7F, 0xF7});              // sysex
     append(conductor, {0x8F, 0x00, 0xFF, 0x51, 0x03, 0x0F, 0x42, 0x40});  // at 1920: 1 s per quarter
-    append(conductor, {0x00, 0xFF, 0x58, 0x04, 4, 2, 24, 8});            // 4/4
+    append(conductor, {0x00, 0xFF, 0x58, 0x04, 4, 2, 24, 8});             // 4/4
     Bytes notes;
     append(notes, {0x00, 0xFF, 0x03, 0x02, 'P', 'f'});
     append(notes, {0x00, 0xC0, 0x05});
     append(notes, {0x00, 0x91, 72, 80, 0x60, 0x81, 72, 0});  // channel 1, 96 ticks
-    auto bytes = concat({header(1, 2, 96), track(concat({conductor, endOfTrack()})), track(concat({notes, endOfTrack()}))});
+    auto bytes = concat(
+        {header(1, 2, 96), track(concat({conductor, endOfTrack()})), track(concat({notes, endOfTrack()}))});
     auto r = read(bytes);
     ASSERT_TRUE(r.ok()) << r.error().message();
     const Song& s = r.value();
@@ -74,9 +77,9 @@ TEST(MidiFileReader, OverlappingSamePitchNotesPairFirstInFirstOut) {
 
 TEST(MidiFileReader, RepairsOrphanNoteOffAndMissingEndOfTrack) {
     Bytes body;
-    append(body, {0x00, 0x80, 50, 0});   // orphan note-off
+    append(body, {0x00, 0x80, 50, 0});  // orphan note-off
     append(body, {0x00, 0x90, 60, 100});
-    append(body, {0x60, 0x80, 60, 0});   // no end-of-track
+    append(body, {0x60, 0x80, 60, 0});  // no end-of-track
     auto r = read(concat({header(0, 1, 96), track(body)}));
     ASSERT_TRUE(r.ok());
     ASSERT_EQ(r.value().tracks[0].notes.size(), 1u);
@@ -171,9 +174,12 @@ namespace {
 TEST(MidiFileReader, CorruptFileCorpusGivesNamedErrors) {
     const std::string dir = std::string(BIAXIAL_TEST_DATA_DIR) + "/corrupt/";
     const std::vector<std::pair<std::string, MidiErrorCode>> cases = {
-        {"not-midi.mid", MidiErrorCode::NotMidi},         {"empty.mid", MidiErrorCode::NotMidi},
-        {"smpte.mid", MidiErrorCode::SmpteDivision},      {"truncated-chunk.mid", MidiErrorCode::TruncatedChunk},
-        {"bad-varlen.mid", MidiErrorCode::BadVarLen},     {"no-running-status.mid", MidiErrorCode::BadEvent},
+        {"not-midi.mid", MidiErrorCode::NotMidi},
+        {"empty.mid", MidiErrorCode::NotMidi},
+        {"smpte.mid", MidiErrorCode::SmpteDivision},
+        {"truncated-chunk.mid", MidiErrorCode::TruncatedChunk},
+        {"bad-varlen.mid", MidiErrorCode::BadVarLen},
+        {"no-running-status.mid", MidiErrorCode::BadEvent},
         {"cut-header.mid", MidiErrorCode::TruncatedChunk},
     };
     for (const auto& [file, code] : cases) {

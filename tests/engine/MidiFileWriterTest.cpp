@@ -18,7 +18,10 @@ Song sampleSong() {
     Track a;
     a.name = "Right hand";
     a.program = 0;
-    a.notes = {{60, 0, 96, 100, 0}, {64, 0, 48, 70, 0}, {60, 96, 96, 90, 0}, {67, 200, 13, 127, 0},
+    a.notes = {{60, 0, 96, 100, 0},
+               {64, 0, 48, 70, 0},
+               {60, 96, 96, 90, 0},
+               {67, 200, 13, 127, 0},
                {60, 150, 100, 50, 0}};  // overlaps the re-struck 60
     a.controls = {{0, 0, 64, 127}, {300, 0, 64, 0}};
     Track b;
@@ -51,7 +54,8 @@ TEST(MidiFileWriter, WritesExpectedBytesForOneNote) {
     test::Bytes expected = test::header(1, 2, 480);
     test::Bytes conductor = {0x00, 0xFF, 0x51, 0x03, 0x07, 0xA1, 0x20, 0x00, 0xFF, 0x58, 0x04, 4, 2, 24, 8};
     conductor.insert(conductor.end(), {0x00, 0xFF, 0x2F, 0x00});
-    test::Bytes notes = {0x00, 0xC0, 0x00, 0x00, 0x90, 60, 100, 0x83, 0x60, 0x80, 60, 64, 0x00, 0xFF, 0x2F, 0x00};
+    test::Bytes notes = {0x00, 0xC0, 0x00, 0x00, 0x90, 60,   100,  0x83,
+                         0x60, 0x80, 60,   64,   0x00, 0xFF, 0x2F, 0x00};
     expected = test::concat({expected, test::track(conductor), test::track(notes)});
     EXPECT_EQ(bytes, expected);
 }
@@ -82,7 +86,8 @@ TEST(MidiFileWriter, WritesAtomicallyAndReportsUnwritablePath) {
     ASSERT_TRUE(r.ok());
     EXPECT_EQ(r.value(), sampleSong());
     std::size_t files = 0;
-    for ([[maybe_unused]] auto& e : std::filesystem::directory_iterator(dir)) ++files;
+    for ([[maybe_unused]] auto& e : std::filesystem::directory_iterator(dir))
+        ++files;
     EXPECT_EQ(files, 1u);  // no temporary left behind
     auto err = MidiFileWriter::writeFile(sampleSong(), "/nonexistent-dir/x.mid");
     ASSERT_TRUE(err.has_value());

@@ -14,13 +14,15 @@ namespace {
 const std::string kCorpus = std::string(BIAXIAL_SHARED_DATA_DIR) + "/piano-midi-de/midis";
 
 TEST(PianoMidiCorpus, LoadsEveryFileKeepingEveryMeter) {
-    if (!std::filesystem::is_directory(kCorpus)) GTEST_SKIP() << kCorpus << " is absent";
+    if (!std::filesystem::is_directory(kCorpus))
+        GTEST_SKIP() << kCorpus << " is absent";
     const Corpus c = CorpusScanner::scan(kCorpus);
     ASSERT_FALSE(c.error);
     EXPECT_EQ(c.summary.loaded + c.summary.skipped, 337);
     EXPECT_GE(c.summary.loaded, 330);
     for (const auto& e : c.entries)
-        if (!e.loaded) ADD_FAILURE() << "skipped " << e.path << ": " << e.reason;
+        if (!e.loaded)
+            ADD_FAILURE() << "skipped " << e.path << ": " << e.reason;
     // The original's meter rule loses many pieces; keeping every meter must keep more music.
     CorpusScanOptions original;
     original.grid.originalMeterRule = true;
@@ -29,7 +31,8 @@ TEST(PianoMidiCorpus, LoadsEveryFileKeepingEveryMeter) {
 }
 
 TEST(PianoMidiCorpus, EveryFileRoundTripsThroughTheWriter) {
-    if (!std::filesystem::is_directory(kCorpus)) GTEST_SKIP() << kCorpus << " is absent";
+    if (!std::filesystem::is_directory(kCorpus))
+        GTEST_SKIP() << kCorpus << " is absent";
     auto files = CorpusScanner::listMidiFiles(kCorpus);
     ASSERT_TRUE(files);
     for (const auto& f : *files) {

@@ -10,8 +10,10 @@ TEST(TextureProfile, CountsWhatAListenerHears) {
     // 8 steps, pitch 60 + n. A held C (steps 0-3), re-struck E (0-1, struck again at 2, to 3),
     // and a G on the off-beat sixteenth at step 5.
     StepGrid g(8, 60, 12);
-    for (int t = 0; t < 4; ++t) g.set(t, 0, true, t == 0);
-    for (int t = 0; t < 4; ++t) g.set(t, 4, true, t == 0 || t == 2);
+    for (int t = 0; t < 4; ++t)
+        g.set(t, 0, true, t == 0);
+    for (int t = 0; t < 4; ++t)
+        g.set(t, 4, true, t == 0 || t == 2);
     g.set(5, 7, true, true);
     const TextureProfile p = TextureProfile::of(g);
     EXPECT_EQ(p.onsets, 4);  // C, E, E again, G
@@ -21,7 +23,7 @@ TEST(TextureProfile, CountsWhatAListenerHears) {
     EXPECT_DOUBLE_EQ(p.eighthOnsetShare, 0.75);  // steps 0, 0, 2 are eighth positions, 5 is not
     EXPECT_DOUBLE_EQ(p.meanPitch, (60 + 64 + 64 + 67) / 4.0);
     EXPECT_EQ(p.maxVoices, 2);
-    EXPECT_DOUBLE_EQ(p.voices, 9.0 / 5.0);  // 5 steps sound
+    EXPECT_DOUBLE_EQ(p.voices, 9.0 / 5.0);     // 5 steps sound
     EXPECT_DOUBLE_EQ(p.noteLengths[3], 0.25);  // the C: 4 steps
     EXPECT_DOUBLE_EQ(p.noteLengths[1], 0.5);   // the two E's: 2 steps each
     EXPECT_DOUBLE_EQ(p.noteLengths[0], 0.25);  // the G
@@ -39,9 +41,11 @@ TEST(TextureProfile, CountsWhatAListenerHears) {
 }
 
 TEST(TextureProfile, OverlapIsOneForTheSameDistributionAndZeroForDisjoint) {
-    EXPECT_DOUBLE_EQ(TextureProfile::overlap(std::vector<double>{0.5, 0.5, 0}, std::vector<double>{0.5, 0.5, 0}), 1.0);
+    EXPECT_DOUBLE_EQ(
+        TextureProfile::overlap(std::vector<double>{0.5, 0.5, 0}, std::vector<double>{0.5, 0.5, 0}), 1.0);
     EXPECT_DOUBLE_EQ(TextureProfile::overlap(std::vector<double>{1, 0}, std::vector<double>{0, 1}), 0.0);
-    EXPECT_DOUBLE_EQ(TextureProfile::overlap(std::vector<double>{0.75, 0.25}, std::vector<double>{0.25, 0.75}), 0.5);
+    EXPECT_DOUBLE_EQ(
+        TextureProfile::overlap(std::vector<double>{0.75, 0.25}, std::vector<double>{0.25, 0.75}), 0.5);
 }
 
 TEST(TextureProfile, AnEmptyPassageIsAllZeros) {

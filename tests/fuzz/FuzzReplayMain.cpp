@@ -18,9 +18,11 @@ int main(int argc, char** argv) {
             return 1;
         }
         for (const auto& e : std::filesystem::recursive_directory_iterator(argv[i])) {
-            if (!e.is_regular_file()) continue;
+            if (!e.is_regular_file())
+                continue;
             std::ifstream in(e.path(), std::ios::binary);
-            std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                                            std::istreambuf_iterator<char>());
             LLVMFuzzerTestOneInput(bytes.data(), bytes.size());
             ++files;
         }

@@ -39,7 +39,8 @@ TEST(BatchBuilderTest, ShiftedSegmentsMoveEveryCellAndNothingElse) {
             for (int n = 0; n < N; ++n) {
                 const int from = n - shift;
                 const bool inside = from >= 0 && from < N;
-                EXPECT_EQ(cell(states, 0, t, n, 0), inside && g.play(8 + t, from) ? 1 : 0) << shift << " " << t << " " << n;
+                EXPECT_EQ(cell(states, 0, t, n, 0), inside && g.play(8 + t, from) ? 1 : 0)
+                    << shift << " " << t << " " << n;
                 EXPECT_EQ(cell(states, 0, t, n, 1), inside && g.articulate(8 + t, from) ? 1 : 0);
                 moved += cell(states, 0, t, n, 0);
             }
@@ -47,20 +48,23 @@ TEST(BatchBuilderTest, ShiftedSegmentsMoveEveryCellAndNothingElse) {
         // The arpeggio lies inside the grid for these shifts: no note is lost.
         int original = 0;
         for (int t = 0; t < 16; ++t)
-            for (int n = 0; n < N; ++n) original += g.play(8 + t, n) ? 1 : 0;
+            for (int n = 0; n < N; ++n)
+                original += g.play(8 + t, n) ? 1 : 0;
         EXPECT_EQ(moved, original) << shift;
     }
 }
 
 TEST(BatchBuilderTest, LeadInPutsASilentFrameBeforeThePieceOneStepEarlierInTheBar) {
     StepGrid g = test::arpeggio(20, 24, 78);
-    for (int t = 0; t < 20; ++t) g.setBarPosition(t, t % 4);  // quarter-note frames, 4 per bar
+    for (int t = 0; t < 20; ++t)
+        g.setBarPosition(t, t % 4);  // quarter-note frames, 4 per bar
     const StepGrid led = withLeadIn(g);
     ASSERT_EQ(led.steps(), 21);
     EXPECT_EQ(led.lowPitch(), g.lowPitch());
     EXPECT_EQ(led.numNotes(), g.numNotes());
     EXPECT_EQ(led.playCount(), g.playCount());
-    for (int n = 0; n < 78; ++n) EXPECT_FALSE(led.play(0, n) || led.articulate(0, n));
+    for (int n = 0; n < 78; ++n)
+        EXPECT_FALSE(led.play(0, n) || led.articulate(0, n));
     EXPECT_EQ(led.barPosition(0), 15);  // (0 + 15) % 16, as biaxial eval places it
     for (int t = 0; t < 20; ++t) {
         EXPECT_EQ(led.barPosition(t + 1), g.barPosition(t));

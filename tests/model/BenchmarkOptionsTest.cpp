@@ -2,8 +2,8 @@
 // and keeping the best-validation weights (TrainingOptions::keepBest).
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <unistd.h>
+#include <filesystem>
 
 #include "BatchBuilder.h"
 #include "FeatureBuilder.h"
@@ -27,7 +27,8 @@ std::vector<std::vector<float>> beatBits(const std::vector<int>& positions, int 
     std::vector<std::vector<float>> out;
     for (int t = 0; t < T; ++t) {
         std::vector<float> b;
-        for (int i = 75; i < 79; ++i) b.push_back(f[0][t][0][i].item<float>());
+        for (int i = 75; i < 79; ++i)
+            b.push_back(f[0][t][0][i].item<float>());
         out.push_back(b);
     }
     return out;
@@ -65,7 +66,8 @@ TEST(BeatOption, ConfigValidatesDescribesAndRoundTrips) {
     // A config written before the option existed (and one of the default) reads as 0.
     auto plain = ModelConfig::tiny();
     EXPECT_EQ(ModelArchive::encodeConfig(plain).find("stepsPerBar"), std::string::npos);
-    auto old = ModelArchive::decodeConfig("lowPitch=24\nnumNotes=78\ntimeSizes=24,24\nnoteSizes=12,8\ndropout=0.5\n", &why);
+    auto old = ModelArchive::decodeConfig(
+        "lowPitch=24\nnumNotes=78\ntimeSizes=24,24\nnoteSizes=12,8\ndropout=0.5\n", &why);
     ASSERT_TRUE(old) << why;
     EXPECT_EQ(old->stepsPerBar, 0);
 }
@@ -114,7 +116,8 @@ TEST_F(KeepBestTest, ModelFileHoldsTheBestValidationWeightsAndSavesTheOption) {
     ModelConfig c = ModelConfig::tiny();
     c.stepsPerBar = 4;
     std::vector<double> valid;
-    auto r = Trainer::run(c, pieces, o, nullptr, [&](const TrainingProgress& p) { valid.push_back(p.validLoss); });
+    auto r =
+        Trainer::run(c, pieces, o, nullptr, [&](const TrainingProgress& p) { valid.push_back(p.validLoss); });
     ASSERT_TRUE(r.ok) << r.error;
     ASSERT_EQ(valid.size(), 6u);
     const auto best = std::min_element(valid.begin(), valid.end());
@@ -134,7 +137,8 @@ TEST_F(KeepBestTest, ModelFileHoldsTheBestValidationWeightsAndSavesTheOption) {
         bool same = true;
         auto pa = m->impl()->net->named_parameters();
         for (const auto& p : ckpt->impl()->net->named_parameters())
-            if (!torch::equal(pa[p.key()], p.value())) same = false;
+            if (!torch::equal(pa[p.key()], p.value()))
+                same = false;
         EXPECT_FALSE(same);
     }
 }

@@ -11,7 +11,8 @@ namespace biaxial {
 namespace {
 
 TEST(DatasetReader, ReadsSplitsAndDerivesArticulationFromOnsets) {
-    const std::string json = R"({"train": [[[60, 64], [60], [], [60.0]]], "valid": [], "test": [[[21, 108, 20]]], "x": {"a": [1, true]}})";
+    const std::string json =
+        R"({"train": [[[60, 64], [60], [], [60.0]]], "valid": [], "test": [[[21, 108, 20]]], "x": {"a": [1, true]}})";
     std::string error;
     auto ds = DatasetReader::parse(json, "mem.json", 21, 88, &error);
     ASSERT_TRUE(ds) << error;
@@ -21,12 +22,12 @@ TEST(DatasetReader, ReadsSplitsAndDerivesArticulationFromOnsets) {
     EXPECT_EQ(ds->droppedOutOfRange, 1);  // pitch 20
     const auto& g = ds->train[0];
     ASSERT_EQ(g.steps(), 4);
-    EXPECT_TRUE(g.play(0, 39) && g.articulate(0, 39));   // 60 starts
+    EXPECT_TRUE(g.play(0, 39) && g.articulate(0, 39));  // 60 starts
     EXPECT_TRUE(g.play(0, 43) && g.articulate(0, 43));
     EXPECT_TRUE(g.play(1, 39) && !g.articulate(1, 39));  // held
     EXPECT_FALSE(g.play(1, 43));
     EXPECT_FALSE(g.play(2, 39));
-    EXPECT_TRUE(g.play(3, 39) && g.articulate(3, 39));   // struck again after a rest
+    EXPECT_TRUE(g.play(3, 39) && g.articulate(3, 39));  // struck again after a rest
     EXPECT_EQ(g.barPosition(3), 3);
     EXPECT_TRUE(ds->test[0].play(0, 0) && ds->test[0].play(0, 87));
 }
@@ -59,7 +60,8 @@ TEST(Evaluator, AnEnsembleOfOneScoresAsTheModelAndAMixtureBeatsItsMembersMean) {
     c.lowPitch = 21;
     c.numNotes = 88;
     auto a = Model::create(c, 1), b = Model::create(c, 2);
-    auto ds = DatasetReader::parse(R"({"test": [[[60, 64], [62], [64, 67], []], [[], [70, 74]]]})", "t", 21, 88);
+    auto ds =
+        DatasetReader::parse(R"({"test": [[[60, 64], [62], [64, 67], []], [[], [70, 74]]]})", "t", 21, 88);
     auto ra = Evaluator::evaluate(*a, ds->test), rb = Evaluator::evaluate(*b, ds->test);
     auto one = Evaluator::evaluateEnsemble({&*a}, ds->test);
     auto same = Evaluator::evaluateEnsemble({&*a, &*a}, ds->test);

@@ -27,7 +27,8 @@ TEST(FeatureBuilder, MatchesValuesWorkedOutByHand) {
 
     // Note 5: position, pitch class.
     EXPECT_EQ(at(5, 0), 5.0f);
-    for (int pc = 0; pc < 12; ++pc) EXPECT_EQ(at(5, 1 + pc), pc == 5 ? 1.0f : 0.0f) << pc;
+    for (int pc = 0; pc < 12; ++pc)
+        EXPECT_EQ(at(5, 1 + pc), pc == 5 ? 1.0f : 0.0f) << pc;
     // Vicinity: offset -12 is outside the range (0), offset 0 itself, +2 held, +12 struck.
     const int v = 13;
     EXPECT_EQ(at(5, v + 0), 0.0f);
@@ -38,7 +39,8 @@ TEST(FeatureBuilder, MatchesValuesWorkedOutByHand) {
     EXPECT_EQ(at(5, v + 2 * 24), 1.0f);
     EXPECT_EQ(at(5, v + 2 * 24 + 1), 1.0f);
     float vicinitySum = 0;
-    for (int i = 0; i < 50; ++i) vicinitySum += at(5, v + i);
+    for (int i = 0; i < 50; ++i)
+        vicinitySum += at(5, v + i);
     EXPECT_EQ(vicinitySum, 5.0f);
     // Context: two Fs and one G sound; rotated to F (index 0) and G = F + 2.
     const int c = 63;
@@ -70,7 +72,7 @@ TEST(FeatureBuilder, BeatFollowsTheBarPositionNotTheStepIndex) {
     auto [states, bars] = buildBatch({&g}, {{0, 0}}, 3);
     auto f = FeatureBuilder(24, 78, torch::kCPU).build(states, bars);
     EXPECT_EQ(f[0][1][0].slice(0, 75, 79).sum().item<float>(), -4.0f);
-    EXPECT_EQ(f[0][0][0][75].item<float>(), 1.0f);   // 11 = 1011
+    EXPECT_EQ(f[0][0][0][75].item<float>(), 1.0f);  // 11 = 1011
     EXPECT_EQ(f[0][0][0][77].item<float>(), -1.0f);
     EXPECT_EQ(f[0][0][0][78].item<float>(), 1.0f);
 }

@@ -16,13 +16,15 @@ struct Pass {
 
 Pass runNetwork(BiaxialNetwork& net, bool fused, const torch::Tensor& in, const torch::Tensor& target) {
     setFusedLstmEnabled(fused);
-    for (auto& p : net->parameters()) p.mutable_grad() = torch::Tensor();
+    for (auto& p : net->parameters())
+        p.mutable_grad() = torch::Tensor();
     auto gen = torch::make_generator<at::CPUGeneratorImpl>(9);
     Pass r;
     r.logits = net->forward(in, target, &gen);
     r.loss = biaxialLoss(r.logits, target);
     r.loss.backward();
-    for (auto& p : net->parameters()) r.grads.push_back(p.grad().clone());
+    for (auto& p : net->parameters())
+        r.grads.push_back(p.grad().clone());
     setFusedLstmEnabled(true);
     return r;
 }
@@ -33,7 +35,8 @@ TEST(FusedLstm, NetworkForwardAndGradientsMatchLibTorchLstm) {
     BiaxialNetwork net(config);
     {
         torch::NoGradGuard g;
-        for (auto& p : net->parameters()) p.uniform_(-0.4, 0.4);  // learned initial states non-zero too
+        for (auto& p : net->parameters())
+            p.uniform_(-0.4, 0.4);  // learned initial states non-zero too
     }
     const int B = 2, T = 9, N = config.numNotes;
     auto in = torch::rand({B, T, N, ModelConfig::kInputsPerNote});
@@ -67,7 +70,8 @@ TEST(FusedLstm, GradientOfFinalStatesFlowsBack) {
     torch::manual_seed(5);
     torch::nn::LSTM lstm(torch::nn::LSTMOptions(4, 3));
     auto x = torch::randn({5, 2, 4}, torch::requires_grad());
-    auto h0 = torch::randn({1, 2, 3}, torch::requires_grad()), c0 = torch::randn({1, 2, 3}, torch::requires_grad());
+    auto h0 = torch::randn({1, 2, 3}, torch::requires_grad()),
+         c0 = torch::randn({1, 2, 3}, torch::requires_grad());
     auto grads = [&](bool fused) {
         setFusedLstmEnabled(fused);
         x.mutable_grad() = torch::Tensor();
@@ -79,7 +83,8 @@ TEST(FusedLstm, GradientOfFinalStatesFlowsBack) {
         return std::vector<torch::Tensor>{x.grad().clone(), h0.grad().clone(), c0.grad().clone()};
     };
     auto ref = grads(false), fused = grads(true);
-    for (int i = 0; i < 3; ++i) EXPECT_TRUE(torch::allclose(fused[i], ref[i], 1e-4, 1e-5)) << i;
+    for (int i = 0; i < 3; ++i)
+        EXPECT_TRUE(torch::allclose(fused[i], ref[i], 1e-4, 1e-5)) << i;
 }
 
 // Mixed precision: the products' operands lose 16 bits of mantissa (relative error ~2^-9 each),
@@ -91,7 +96,8 @@ TEST(FusedLstm, Bf16ProductsStayCloseToFloat32) {
     BiaxialNetwork net(config);
     {
         torch::NoGradGuard g;
-        for (auto& p : net->parameters()) p.uniform_(-0.4, 0.4);
+        for (auto& p : net->parameters())
+            p.uniform_(-0.4, 0.4);
     }
     const int B = 2, T = 9, N = config.numNotes;
     auto in = torch::rand({B, T, N, ModelConfig::kInputsPerNote});
@@ -110,8 +116,9 @@ TEST(FusedLstm, Bf16ProductsStayCloseToFloat32) {
         const double scale = ref.grads[i].abs().max().item<double>() + 1e-6;
         EXPECT_LT((half.grads[i] - ref.grads[i]).abs().max().item<double>(), 0.05 * scale) << names[i];
         // The direction of each gradient is what the optimiser follows.
-        const double cosine = (half.grads[i] * ref.grads[i]).sum().item<double>() /
-                              (half.grads[i].norm().item<double>() * ref.grads[i].norm().item<double>() + 1e-12);
+        const double cosine =
+            (half.grads[i] * ref.grads[i]).sum().item<double>() /
+            (half.grads[i].norm().item<double>() * ref.grads[i].norm().item<double>() + 1e-12);
         EXPECT_GT(cosine, 0.999) << names[i];
     }
 }

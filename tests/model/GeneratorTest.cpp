@@ -8,7 +8,9 @@
 namespace biaxial {
 namespace {
 
-Model tinyModel() { return *Model::create(ModelConfig::tiny(), 11); }
+Model tinyModel() {
+    return *Model::create(ModelConfig::tiny(), 11);
+}
 
 TEST(Generator, SameSeedSameMusicAndVariationsDoNotDependOnTheirCount) {
     auto m = tinyModel();
@@ -65,14 +67,16 @@ TEST(Generator, RespectsPitchRangeAndKeyConstraints) {
     o.conservativity = 0.0;  // P^0 = 1: every allowed note plays, so the mask is all we see
     o.minPitch = 48;
     o.maxPitch = 72;
-    o.pitchClasses = {true, false, true, false, true, true, false, true, false, true, false, true};  // C major
+    o.pitchClasses = {true,  false, true,  false, true,  true,
+                      false, true,  false, true,  false, true};  // C major
     auto r = Generator::generate(m, StepGrid(0, 24, 78), o);
     ASSERT_TRUE(r.ok) << r.error;
     const auto& g = r.variations[0];
     for (int t = 0; t < g.steps(); ++t)
         for (int n = 0; n < g.numNotes(); ++n) {
             const int pitch = 24 + n;
-            const bool allowed = pitch >= 48 && pitch <= 72 && o.pitchClasses[static_cast<std::size_t>(pitch % 12)];
+            const bool allowed =
+                pitch >= 48 && pitch <= 72 && o.pitchClasses[static_cast<std::size_t>(pitch % 12)];
             EXPECT_EQ(g.play(t, n), allowed) << "step " << t << " pitch " << pitch;
         }
 }
@@ -85,7 +89,8 @@ TEST(Generator, ASoftKeyMakesOutOfScaleNotesRarerByItsWeight) {
     o.steps = 64;
     o.variations = 4;
     o.conservativity = 0.0;
-    o.pitchClasses = {true, false, true, false, true, true, false, true, false, true, false, true};  // C major
+    o.pitchClasses = {true,  false, true,  false, true,  true,
+                      false, true,  false, true,  false, true};  // C major
     o.outOfScaleWeight = 0.25;
     for (bool baseline : {false, true}) {
         o.baselineNoteLoop = baseline;
@@ -101,11 +106,13 @@ TEST(Generator, ASoftKeyMakesOutOfScaleNotesRarerByItsWeight) {
                 }
         EXPECT_EQ(inPlayed, inScale);
         // 64 x 4 x 33 = 8448 draws at p = 0.25: the standard deviation of the share is 0.005.
-        EXPECT_NEAR(static_cast<double>(outPlayed) / static_cast<double>(outScale), 0.25, 0.03) << "baseline " << baseline;
+        EXPECT_NEAR(static_cast<double>(outPlayed) / static_cast<double>(outScale), 0.25, 0.03)
+            << "baseline " << baseline;
     }
     o.outOfScaleWeight = 1.0;  // the scale no longer matters
     auto free = Generator::generate(m, StepGrid(0, 24, 78), o);
-    for (int n = 0; n < 78; ++n) EXPECT_TRUE(free.variations[0].play(0, n));
+    for (int n = 0; n < 78; ++n)
+        EXPECT_TRUE(free.variations[0].play(0, n));
 }
 
 TEST(Generator, BarPositionsContinueTheSeedAndEmptySeedStartsOnABar) {
@@ -132,7 +139,8 @@ TEST(Generator, AdaptiveModeAvoidsSilence) {
     ASSERT_TRUE(r.ok);
     int lateNotes = 0;
     for (int t = 32; t < 64; ++t)
-        for (int n = 0; n < 78; ++n) lateNotes += r.variations[0].play(t, n);
+        for (int n = 0; n < 78; ++n)
+            lateNotes += r.variations[0].play(t, n);
     EXPECT_GT(lateNotes, 32);
 }
 
@@ -144,7 +152,8 @@ TEST(Generator, CancelReturnsNoMusicAndBadOptionsAreErrors) {
     int calls = 0;
     auto r = Generator::generate(m, StepGrid(0, 24, 78), o, &cancel, [&](const GenerationProgress& p) {
         ++calls;
-        if (p.step == 5) cancel = true;
+        if (p.step == 5)
+            cancel = true;
     });
     EXPECT_TRUE(r.cancelled);
     EXPECT_TRUE(r.variations.empty());
@@ -176,7 +185,8 @@ TEST(GeneratorTexture, HoldLimitReleasesLongNotes) {
     auto model = Model::create(ModelConfig::tiny(), 11);
     ASSERT_TRUE(model);
     StepGrid seed(16, model->config().lowPitch, model->config().numNotes);
-    for (int t = 0; t < 16; ++t) seed.set(t, 36, true, t == 0);  // a note held through the seed
+    for (int t = 0; t < 16; ++t)
+        seed.set(t, 36, true, t == 0);  // a note held through the seed
     GenerationOptions o;
     o.steps = 64;
     o.variations = 3;
@@ -222,7 +232,8 @@ TEST(GeneratorTexture, DensityTargetSteersTheNotesSounding) {
         double sounding = 0;
         for (const auto& g : r.variations)
             for (int t = 128; t < g.steps(); ++t)
-                for (int n = 0; n < g.numNotes(); ++n) sounding += g.play(t, n);
+                for (int n = 0; n < g.numNotes(); ++n)
+                    sounding += g.play(t, n);
         sounding /= 2.0 * 128.0;
         EXPECT_NEAR(sounding, 3.0, 1.0) << "starting at c = " << start;
     }

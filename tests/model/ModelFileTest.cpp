@@ -67,7 +67,8 @@ TEST_F(ModelFile, SameSeedSameWeightsAndCloneIsIndependent) {
     auto c = a->clone();
     {
         torch::NoGradGuard g;
-        for (auto& p : c.impl()->net->parameters()) p.add_(1.0);
+        for (auto& p : c.impl()->net->parameters())
+            p.add_(1.0);
     }
     EXPECT_TRUE(torch::equal(outputsOf(*a), outputsOf(*b)));
 }
@@ -96,7 +97,8 @@ TEST_F(ModelFile, BadFilesGiveClearErrorsNotCrashes) {
     }
 
     std::string flipped = good;
-    for (std::size_t i = flipped.size() / 3; i < flipped.size() / 3 + 64; ++i) flipped[i] = static_cast<char>(~flipped[i]);
+    for (std::size_t i = flipped.size() / 3; i < flipped.size() / 3 + 64; ++i)
+        flipped[i] = static_cast<char>(~flipped[i]);
     writeBytes(path("flipped.pt"), flipped);
     (void)Model::load(path("flipped.pt"), &error);  // may load (weights damaged) but must not crash
 
@@ -143,7 +145,8 @@ TEST(ModelArchiveConfig, RoundTripsAndOlderFilesMeanZeroInitialStates) {
     ASSERT_TRUE(back) << error;
     EXPECT_EQ(*back, c);
     EXPECT_TRUE(back->learnedInitialState);
-    auto old = ModelArchive::decodeConfig("lowPitch=24\nnumNotes=78\ntimeSizes=300,300\nnoteSizes=100,50\ndropout=0.5\n", &error);
+    auto old = ModelArchive::decodeConfig(
+        "lowPitch=24\nnumNotes=78\ntimeSizes=300,300\nnoteSizes=100,50\ndropout=0.5\n", &error);
     ASSERT_TRUE(old) << error;
     EXPECT_FALSE(old->learnedInitialState);
     EXPECT_FALSE(ModelArchive::decodeConfig("lowPitch=24\nnumNotes=x\n", &error));

@@ -54,7 +54,8 @@ TEST(MusicalityEvaluation, MeasuresTheStudiosContinuations) {
 }
 
 TEST(MusicalityEvaluation, HeldOutSeedsAreFoundUnderAnotherPath) {
-    const auto dir = std::filesystem::temp_directory_path() / ("biaxial-musicality-" + std::to_string(::getpid()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("biaxial-musicality-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir / "Composer");
     const Song piece = CharacterSeeds::chorale().song;  // 4 bars
     ASSERT_FALSE(MidiFileWriter::writeFile(piece, (dir / "Composer" / "one.mid").string()));

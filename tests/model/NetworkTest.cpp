@@ -6,9 +6,9 @@
 #include "BatchBuilder.h"
 #include "BiaxialNetwork.h"
 #include "FeatureBuilder.h"
+#include "ModelImpl.h"
 #include "NoteSampler.h"
 #include "TestPieces.h"
-#include "ModelImpl.h"
 #include "biaxial/model/Model.h"
 #include "biaxial/model/ModelConfig.h"
 
@@ -21,14 +21,16 @@ TEST(Network, LogitsHaveOneOddsPairPerNoteAndStep) {
     auto logits = net->forward(torch::zeros({2, 7, 78, 80}), torch::zeros({2, 7, 78, 2}));
     EXPECT_EQ(logits.sizes(), (std::vector<std::int64_t>{2, 7, 78, 2}));
     auto gen = torch::make_generator<at::CPUGeneratorImpl>(3);
-    EXPECT_EQ(net->forward(torch::zeros({2, 7, 78, 80}), torch::zeros({2, 7, 78, 2}), &gen).sizes(), logits.sizes());
+    EXPECT_EQ(net->forward(torch::zeros({2, 7, 78, 80}), torch::zeros({2, 7, 78, 2}), &gen).sizes(),
+              logits.sizes());
 }
 
 TEST(Network, ParameterCountMatchesTheConfig) {
     for (auto c : {ModelConfig::tiny(), ModelConfig::small(), ModelConfig::original()}) {
         BiaxialNetwork net(c);
         std::int64_t n = 0;
-        for (auto& p : net->parameters()) n += p.numel();
+        for (auto& p : net->parameters())
+            n += p.numel();
         EXPECT_EQ(n, c.parameterCount());
     }
 }

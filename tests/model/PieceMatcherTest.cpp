@@ -8,9 +8,11 @@ namespace biaxial {
 namespace {
 
 TEST(PieceMatcher, FindsPiecesByTheirTrailingPathComponents) {
-    const std::vector<std::string> given{"../shared/data/midis/Bach/bach_846.mid", "../shared/data/midis/Chopin/chpn_op25_e1.mid",
+    const std::vector<std::string> given{"../shared/data/midis/Bach/bach_846.mid",
+                                         "../shared/data/midis/Chopin/chpn_op25_e1.mid",
                                          "../shared/data/midis/Chopin/chpn-p2.mid"};
-    const auto r = PieceMatcher::match({"/work/shared/data/midis/Chopin/chpn-p2.mid", "/other/machine/midis/Bach/bach_846.mid"}, given);
+    const auto r = PieceMatcher::match(
+        {"/work/shared/data/midis/Chopin/chpn-p2.mid", "/other/machine/midis/Bach/bach_846.mid"}, given);
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_EQ(r.index, (std::vector<std::size_t>{2, 0}));
     EXPECT_TRUE(PieceMatcher::match(given, given).ok) << "the same spelling";

@@ -14,16 +14,19 @@ inline StepGrid arpeggio(int steps, int lowPitch = 24, int numNotes = 78, int sh
     for (int t = 0; t < steps; ++t) {
         g.setBarPosition(t, t % 16);
         const int p = pattern[(t / 2) % 4] + shift - lowPitch;
-        if (p >= 0 && p < numNotes) g.set(t, p, true, t % 2 == 0);
+        if (p >= 0 && p < numNotes)
+            g.set(t, p, true, t % 2 == 0);
         const int bass = 30 + shift - lowPitch;
-        if (bass >= 0 && bass < numNotes) g.set(t, bass, true, t % 16 == 0);
+        if (bass >= 0 && bass < numNotes)
+            g.set(t, bass, true, t % 16 == 0);
     }
     return g;
 }
 
 inline std::vector<TrainingPiece> arpeggioPieces(int count, int steps) {
     std::vector<TrainingPiece> v;
-    for (int i = 0; i < count; ++i) v.push_back({"piece" + std::to_string(i), arpeggio(steps, 24, 78, i % 5)});
+    for (int i = 0; i < count; ++i)
+        v.push_back({"piece" + std::to_string(i), arpeggio(steps, 24, 78, i % 5)});
     return v;
 }
 

@@ -17,7 +17,8 @@ void compareStepper(const ModelConfig& config, int K, double tolerance, bool bf1
     torch::NoGradGuard noGrad;
     torch::manual_seed(5);
     BiaxialNetwork net(config);
-    for (auto& p : net->parameters()) p.uniform_(-0.3, 0.3);
+    for (auto& p : net->parameters())
+        p.uniform_(-0.3, 0.3);
     const int N = config.numNotes;
     LstmStates states;
     for (int h : config.timeSizes)
@@ -41,14 +42,18 @@ void compareStepper(const ModelConfig& config, int K, double tolerance, bool bf1
     }
 }
 
-TEST(TimeStepper, StepFromNotesMatchesFeaturesAndLstmTiny) { compareStepper(ModelConfig::tiny(), 3, 1e-5); }
+TEST(TimeStepper, StepFromNotesMatchesFeaturesAndLstmTiny) {
+    compareStepper(ModelConfig::tiny(), 3, 1e-5);
+}
 
 TEST(TimeStepper, StepFromNotesMatchesFeaturesAndLstmOriginalSize) {
     compareStepper(ModelConfig::original(), 2, 1e-4);
 }
 
 // bfloat16 operands: h in (-1, 1) off by ~1e-2 at most after five steps at the original size.
-TEST(TimeStepper, Bf16ProductsStayCloseToFloat32) { compareStepper(ModelConfig::original(), 2, 3e-2, true); }
+TEST(TimeStepper, Bf16ProductsStayCloseToFloat32) {
+    compareStepper(ModelConfig::original(), 2, 3e-2, true);
+}
 
 TEST(TimeStepper, CoarserFramesUseTheSameBeatMappingAsFeatures) {
     auto c = ModelConfig::tiny();

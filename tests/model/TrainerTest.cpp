@@ -46,7 +46,8 @@ protected:
 bool sameWeights(const Model& a, const Model& b) {
     auto pa = a.impl()->net->named_parameters();
     for (const auto& p : b.impl()->net->named_parameters())
-        if (!torch::equal(pa[p.key()], p.value())) return false;
+        if (!torch::equal(pa[p.key()], p.value()))
+            return false;
     return true;
 }
 
@@ -58,7 +59,8 @@ TEST_F(TrainerTest, ProgressNamesSamplesAndValidations) {
     o.sampleEvery = 2;
     o.sampleSteps = 8;
     std::vector<TrainingProgress> seen;
-    auto r = Trainer::run(ModelConfig::tiny(), pieces, o, nullptr, [&](const TrainingProgress& p) { seen.push_back(p); });
+    auto r = Trainer::run(ModelConfig::tiny(), pieces, o, nullptr,
+                          [&](const TrainingProgress& p) { seen.push_back(p); });
     ASSERT_TRUE(r.ok) << r.error;
     ASSERT_EQ(seen.size(), 4u);
     for (const auto& p : seen) {
@@ -67,7 +69,8 @@ TEST_F(TrainerTest, ProgressNamesSamplesAndValidations) {
         EXPECT_EQ(!p.samplePath.empty(), due) << p.batch;
         if (due) {
             EXPECT_TRUE(fs::exists(p.samplePath)) << p.samplePath;
-            EXPECT_EQ(fs::path(p.samplePath).filename().string(), "sample-" + std::to_string(p.batch) + ".mid");
+            EXPECT_EQ(fs::path(p.samplePath).filename().string(),
+                      "sample-" + std::to_string(p.batch) + ".mid");
         }
     }
 }
@@ -155,7 +158,8 @@ TEST_F(TrainerTest, WeightAveragingWritesTheAverageAndResumesExactly) {
     EXPECT_NE(avg->metadata().at("weight_average").find("decay 0.5"), std::string::npos);
     auto expected = raw[0].impl()->net->named_parameters();
     std::map<std::string, torch::Tensor> a;
-    for (const auto& p : expected) a[p.key()] = p.value().detach().clone();
+    for (const auto& p : expected)
+        a[p.key()] = p.value().detach().clone();
     for (int b = 0; b < kSteps; ++b) {
         const double d = std::min(0.5, (1.0 + b) / (10.0 + b));
         for (const auto& p : raw[static_cast<std::size_t>(b + 1)].impl()->net->named_parameters())
@@ -198,7 +202,8 @@ TEST_F(TrainerTest, TranspositionAugmentationIsReproducibleAndResumesExactly) {
     h.steps = 4;
     h.resume = true;
     ASSERT_TRUE(Trainer::run(ModelConfig::tiny(), pieces, h).ok);
-    auto a = Model::load(path("full.pt")), b = Model::load(path("half.pt")), c = Model::load(path("plain.pt"));
+    auto a = Model::load(path("full.pt")), b = Model::load(path("half.pt")),
+         c = Model::load(path("plain.pt"));
     ASSERT_TRUE(a && b && c);
     EXPECT_TRUE(sameWeights(*a, *b));
     EXPECT_FALSE(sameWeights(*a, *c));
@@ -214,11 +219,13 @@ TEST_F(TrainerTest, TranspositionAugmentationIsReproducibleAndResumesExactly) {
 // held-out pieces; a corpus without them is refused instead of training on all it has.
 TEST_F(TrainerTest, ResumeFindsTheHeldOutPiecesUnderAnotherPathOrRefuses) {
     auto pieces = test::arpeggioPieces(4, 48);
-    for (auto& p : pieces) p.name = "/abs/corpus/" + p.name + ".mid";
+    for (auto& p : pieces)
+        p.name = "/abs/corpus/" + p.name + ".mid";
     auto full = Trainer::run(ModelConfig::tiny(), pieces, options("full.pt", 4));
     ASSERT_TRUE(full.ok) << full.error;
     ASSERT_TRUE(Trainer::run(ModelConfig::tiny(), pieces, options("half.pt", 2)).ok);
-    for (auto& p : pieces) p.name = "../corpus/" + p.name.substr(std::string("/abs/corpus/").size());
+    for (auto& p : pieces)
+        p.name = "../corpus/" + p.name.substr(std::string("/abs/corpus/").size());
     auto o = options("half.pt", 4);
     o.resume = true;
     auto resumed = Trainer::run(ModelConfig::tiny(), pieces, o);
@@ -232,7 +239,8 @@ TEST_F(TrainerTest, ResumeFindsTheHeldOutPiecesUnderAnotherPathOrRefuses) {
     // Without the held-out piece the run would train on everything else: refused.
     std::vector<TrainingPiece> others;
     for (auto& p : pieces)
-        if (p.name != resumed.validationPieces[0]) others.push_back(p);
+        if (p.name != resumed.validationPieces[0])
+            others.push_back(p);
     o.steps = 6;
     auto refused = Trainer::run(ModelConfig::tiny(), others, o);
     EXPECT_FALSE(refused.ok);
@@ -264,7 +272,8 @@ TEST_F(TrainerTest, CancelStopsWithinABatchAndLeavesNoPartialFile) {
     std::int64_t lastBatch = 0;
     auto r = Trainer::run(ModelConfig::tiny(), pieces, o, &cancel, [&](const TrainingProgress& p) {
         lastBatch = p.batch;
-        if (p.batch == 3) cancel = true;
+        if (p.batch == 3)
+            cancel = true;
     });
     EXPECT_TRUE(r.cancelled);
     EXPECT_FALSE(r.ok);
@@ -341,7 +350,8 @@ TEST_F(TrainerTest, WholePieceValidationIsTheEvaluatorsFigure) {
         ASSERT_EQ(r.validationPieces.size(), 1u);
         std::vector<StepGrid> held;
         for (const auto& p : pieces)
-            if (p.name == r.validationPieces[0]) held.push_back(p.grid);
+            if (p.name == r.validationPieces[0])
+                held.push_back(p.grid);
         ASSERT_EQ(held.size(), 1u);
         auto m = Model::load(o.outputPath);
         ASSERT_TRUE(m);
@@ -396,7 +406,8 @@ TEST_F(TrainerTest, NewModelsStartFromTheDataLogOddsUnlessTurnedOff) {
     auto m = Model::load(path("b.pt"));
     ASSERT_TRUE(m);
     EXPECT_EQ(m->metadata().at("init_output_bias"), "from data");
-    EXPECT_NEAR(m->impl()->net->output()->bias[0].item<double>(), std::log(2.0 / 76.0), 0.1);  // 2 of 78 notes play
+    EXPECT_NEAR(m->impl()->net->output()->bias[0].item<double>(), std::log(2.0 / 76.0),
+                0.1);  // 2 of 78 notes play
     o.outputPath = path("z.pt");
     o.initOutputBiasFromData = false;
     ASSERT_TRUE(Trainer::run(ModelConfig::tiny(), pieces, o).ok);

@@ -21,10 +21,10 @@
 #include "biaxial/engine/MidiFileWriter.h"
 #include "biaxial/ui/AddNotesCommand.h"
 #include "biaxial/ui/AppStyle.h"
-#include "biaxial/ui/RecentFiles.h"
 #include "biaxial/ui/Autosaver.h"
 #include "biaxial/ui/MainWindow.h"
 #include "biaxial/ui/PianoRollWidget.h"
+#include "biaxial/ui/RecentFiles.h"
 #include "biaxial/ui/SongDocument.h"
 #include "biaxial/ui/Transport.h"
 
@@ -91,7 +91,8 @@ TEST_F(MainWindowTest, OpenSaveRoundTrip) {
     NoteRefs notes = window->document()->allNotes();
     bool found = false;
     for (const Track& t : back.value().tracks)
-        for (const Note& n : t.notes) found |= n.pitch == 62 && n.start == 0 && n.length == 480 && n.velocity == 90;
+        for (const Note& n : t.notes)
+            found |= n.pitch == 62 && n.start == 0 && n.length == 480 && n.velocity == 90;
     EXPECT_TRUE(found);
     EXPECT_TRUE(dialogs->errors.isEmpty());
 }
@@ -122,9 +123,9 @@ TEST_F(MainWindowTest, BadFileShowsAnErrorAndLeavesTheDocumentUnchanged) {
 
 TEST_F(MainWindowTest, RepairableFileOpensWithItsWarningsShown) {
     // A note-off with no note-on, and a track without its end-of-track event.
-    const unsigned char bytes[] = {'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 0, 0, 1, 0x01, 0xE0,
-                                   'M', 'T', 'r', 'k', 0, 0, 0, 13,
-                                   0x00, 0x80, 0x3C, 0x40, 0x00, 0x90, 0x3C, 0x64, 0x83, 0x60, 0x80, 0x3C, 0x40};
+    const unsigned char bytes[] = {'M',  'T',  'h',  'd',  0,    0,    0,    6,    0,    0,    0,    1,
+                                   0x01, 0xE0, 'M',  'T',  'r',  'k',  0,    0,    0,    13,   0x00, 0x80,
+                                   0x3C, 0x40, 0x00, 0x90, 0x3C, 0x64, 0x83, 0x60, 0x80, 0x3C, 0x40};
     QFile file(path("repairs.mid"));
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
     file.write(reinterpret_cast<const char*>(bytes), sizeof bytes);
@@ -163,7 +164,8 @@ TEST_F(MainWindowTest, PreferencesAreAppliedAndStored) {
 }
 
 TEST_F(MainWindowTest, UnsavedChangesPrompt) {
-    window->document()->undoStack()->push(new AddNotesCommand(window->document(), {{0, Note{60, 0, 120, 100, 0}}}));
+    window->document()->undoStack()->push(
+        new AddNotesCommand(window->document(), {{0, Note{60, 0, 120, 100, 0}}}));
     dialogs->saveAnswer = IUserDialogs::SaveChoice::Cancel;
     window->newDocument();
     EXPECT_EQ(dialogs->saveQuestions, 1);
@@ -175,7 +177,8 @@ TEST_F(MainWindowTest, UnsavedChangesPrompt) {
     EXPECT_EQ(window->document()->noteCount(), 0u);
     EXPECT_TRUE(QFile::exists(path("kept.mid")));
 
-    window->document()->undoStack()->push(new AddNotesCommand(window->document(), {{0, Note{60, 0, 120, 100, 0}}}));
+    window->document()->undoStack()->push(
+        new AddNotesCommand(window->document(), {{0, Note{60, 0, 120, 100, 0}}}));
     dialogs->saveAnswer = IUserDialogs::SaveChoice::Cancel;
     EXPECT_FALSE(window->close()) << "Cancel keeps the window open";
     dialogs->saveAnswer = IUserDialogs::SaveChoice::Discard;
@@ -264,7 +267,8 @@ TEST_F(MainWindowTest, AutosaveIsRecoveredAfterACrash) {
 }
 
 TEST_F(MainWindowTest, DecliningRecoveryRemovesTheAutosave) {
-    window->document()->undoStack()->push(new AddNotesCommand(window->document(), {{0, Note{60, 0, 120, 100, 0}}}));
+    window->document()->undoStack()->push(
+        new AddNotesCommand(window->document(), {{0, Note{60, 0, 120, 100, 0}}}));
     ASSERT_TRUE(window->autosaver()->saveNow());
     window->autosaver()->abandon();
     window.reset();
@@ -276,7 +280,8 @@ TEST_F(MainWindowTest, DecliningRecoveryRemovesTheAutosave) {
 }
 
 TEST_F(MainWindowTest, CleanExitLeavesNoAutosave) {
-    window->document()->undoStack()->push(new AddNotesCommand(window->document(), {{0, Note{60, 0, 120, 100, 0}}}));
+    window->document()->undoStack()->push(
+        new AddNotesCommand(window->document(), {{0, Note{60, 0, 120, 100, 0}}}));
     ASSERT_TRUE(window->autosaver()->saveNow());
     const QString file = window->autosaver()->autosavePath();
     EXPECT_TRUE(QFile::exists(file));

@@ -32,7 +32,8 @@ protected:
     }
     void add(std::vector<Note> notes) {
         NoteRefs refs;
-        for (const Note& n : notes) refs.push_back({0, n});
+        for (const Note& n : notes)
+            refs.push_back({0, n});
         doc.undoStack()->push(new AddNotesCommand(&doc, refs));
     }
     static Note n(int pitch, std::int64_t start, std::int64_t length = 120, int velocity = 100) {
@@ -183,7 +184,8 @@ TEST_F(PianoRollTest, ArrowKeysTransposeAndMove) {
     QTest::keyClick(roll.get(), Qt::Key_Down, Qt::ShiftModifier);
     EXPECT_EQ(doc.allNotes()[0].note.pitch, 61);
     // Transposing stops at the edge of the MIDI range instead of folding notes over.
-    for (int i = 0; i < 12; ++i) QTest::keyClick(roll.get(), Qt::Key_Up, Qt::ShiftModifier);
+    for (int i = 0; i < 12; ++i)
+        QTest::keyClick(roll.get(), Qt::Key_Up, Qt::ShiftModifier);
     EXPECT_EQ(doc.allNotes()[1].note.pitch, 127);
 }
 
@@ -254,7 +256,9 @@ TEST_F(PianoRollTest, GhostNotesAreDrawnButNotEdited) {
 TEST_F(PianoRollTest, RulerClickMovesThePlayheadAndDragMarksTheLoop) {
     auto* ruler = roll->findChild<TimeRuler*>();
     ASSERT_NE(ruler, nullptr);
-    const auto xOf = [&](std::int64_t tick) { return ruler->inset() + static_cast<int>(roll->geometry().xOfTick(tick)) + 1; };
+    const auto xOf = [&](std::int64_t tick) {
+        return ruler->inset() + static_cast<int>(roll->geometry().xOfTick(tick)) + 1;
+    };
     QSignalSpy seek(roll.get(), &PianoRollWidget::playheadMoveRequested);
     QTest::mouseClick(ruler, Qt::LeftButton, {}, QPoint(xOf(1920), 10));
     ASSERT_EQ(seek.count(), 1);
@@ -291,12 +295,14 @@ TEST_F(PianoRollTest, ZoomKeepsTheAnchorTick) {
 TEST_F(PianoRollTest, PaintsTwentyThousandNotesQuickly) {
     // Only the visible part is painted: a big song must not slow down repaints.
     NoteRefs many;
-    for (int i = 0; i < 20000; ++i) many.push_back({i % 2, n(40 + (i * 7) % 48, i * 60, 240)});
+    for (int i = 0; i < 20000; ++i)
+        many.push_back({i % 2, n(40 + (i * 7) % 48, i * 60, 240)});
     doc.undoStack()->push(new AddNotesCommand(&doc, many));
     roll->scrollToTick(600000);
     QElapsedTimer timer;
     timer.start();
-    for (int i = 0; i < 10; ++i) roll->viewport()->repaint();
+    for (int i = 0; i < 10; ++i)
+        roll->viewport()->repaint();
     const double msPerFrame = timer.elapsed() / 10.0;
     std::printf("[          ] 20000 notes: %.2f ms per full repaint of the canvas\n", msPerFrame);
     EXPECT_LT(msPerFrame, 100.0);

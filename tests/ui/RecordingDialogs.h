@@ -23,8 +23,12 @@ public:
     QStringList abouts;
     QStringList helps;
 
-    void showError(QWidget*, const QString& title, const QString& text) override { errors << title + ": " + text; }
-    void showWarnings(QWidget*, const QString&, const QString&, const QStringList& list) override { warnings << list; }
+    void showError(QWidget*, const QString& title, const QString& text) override {
+        errors << title + ": " + text;
+    }
+    void showWarnings(QWidget*, const QString&, const QString&, const QStringList& list) override {
+        warnings << list;
+    }
     SaveChoice askSaveChanges(QWidget*, const QString&) override {
         ++saveQuestions;
         return saveAnswer;
@@ -45,8 +49,12 @@ public:
         chooserTitles << title;
         return nextDirectory;
     }
-    void showAbout(QWidget*, const QString& title, const QString& text) override { abouts << title + ": " + text; }
-    void showHelp(QWidget*, const QString& title, const QString& html) override { helps << title + ": " + html; }
+    void showAbout(QWidget*, const QString& title, const QString& text) override {
+        abouts << title + ": " + text;
+    }
+    void showHelp(QWidget*, const QString& title, const QString& html) override {
+        helps << title + ": " + html;
+    }
 };
 
 }  // namespace biaxial::test

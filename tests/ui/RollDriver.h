@@ -24,7 +24,8 @@ public:
         QWidget* vp = roll_->viewport();
         QTest::mousePress(vp, Qt::LeftButton, mods, from);
         // Several steps, as a hand would move.
-        for (int i = 1; i <= 4; ++i) QTest::mouseMove(vp, from + (to - from) * i / 4);
+        for (int i = 1; i <= 4; ++i)
+            QTest::mouseMove(vp, from + (to - from) * i / 4);
         QTest::mouseRelease(vp, Qt::LeftButton, mods, to);
     }
 

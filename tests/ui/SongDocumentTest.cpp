@@ -64,7 +64,8 @@ TEST(SongDocument, AddRemoveModifyUndoRedo) {
 
 TEST(SongDocument, NotesStaySortedAndDuplicatesAreSafe) {
     SongDocument doc;
-    doc.undoStack()->push(new AddNotesCommand(&doc, {{0, note(60, 960)}, {0, note(60, 0)}, {0, note(60, 0)}}));
+    doc.undoStack()->push(
+        new AddNotesCommand(&doc, {{0, note(60, 960)}, {0, note(60, 0)}, {0, note(60, 0)}}));
     const auto& notes = doc.song().tracks[0].notes;
     ASSERT_EQ(notes.size(), 3u);
     EXPECT_TRUE(std::is_sorted(notes.begin(), notes.end(), noteLess));
@@ -99,7 +100,8 @@ TEST(SongDocument, ResetClearsHistoryAndCanMarkRecoveredWorkModified) {
 
 TEST(SongDocument, NotesInRangeFindsSoundingNotes) {
     SongDocument doc;
-    doc.undoStack()->push(new AddNotesCommand(&doc, {{0, note(60, 0, 1000)}, {0, note(62, 500)}, {0, note(64, 2000)}}));
+    doc.undoStack()->push(
+        new AddNotesCommand(&doc, {{0, note(60, 0, 1000)}, {0, note(62, 500)}, {0, note(64, 2000)}}));
     EXPECT_EQ(doc.notesInRange(900, 1000).size(), 1u);
     EXPECT_EQ(doc.notesInRange(0, 2000).size(), 2u);
     EXPECT_EQ(doc.notesInRange(0, 2001).size(), 3u);
@@ -120,7 +122,8 @@ TEST(NoteClipboard, RoundTripsAndRescalesResolution) {
 TEST(NoteClipboard, RejectsForeignOrDamagedData) {
     EXPECT_TRUE(NoteClipboard::decode("hello world", 480).empty());
     EXPECT_TRUE(NoteClipboard::decode("biaxial-notes 1 0\n0 60 0 10 100 0\n", 480).empty());
-    const NoteRefs some = NoteClipboard::decode("biaxial-notes 1 480\n0 200 0 10 100 0\n0 60 0 10 300 0\n", 480);
+    const NoteRefs some =
+        NoteClipboard::decode("biaxial-notes 1 480\n0 200 0 10 100 0\n0 60 0 10 300 0\n", 480);
     ASSERT_EQ(some.size(), 1u) << "pitch 200 is dropped";
     EXPECT_EQ(some[0].note.velocity, 127) << "velocity is clamped";
 }

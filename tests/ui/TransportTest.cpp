@@ -7,17 +7,17 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "RollDriver.h"
+#include <QAction>
+#include <QUndoStack>
 #include "RecordingDialogs.h"
+#include "RollDriver.h"
 #include "biaxial/audio/AudioSession.h"
 #include "biaxial/audio/FakeMidiInput.h"
 #include "biaxial/audio/FakeSynth.h"
 #include "biaxial/audio/MidiMessage.h"
 #include "biaxial/audio/SteadyClock.h"
-#include "biaxial/ui/MainWindow.h"
-#include <QAction>
-#include <QUndoStack>
 #include "biaxial/ui/AddNotesCommand.h"
+#include "biaxial/ui/MainWindow.h"
 #include "biaxial/ui/PianoKeyboard.h"
 #include "biaxial/ui/PianoRollWidget.h"
 #include "biaxial/ui/SongDocument.h"
@@ -115,10 +115,12 @@ TEST(Transport, RecordsTheMidiKeyboardIntoTheRollAsOneUndoStep) {
 }
 
 TEST(WavExportJob, RendersOrLeavesNoFileWhenCancelled) {
-    if (!WavExportJob::available()) GTEST_SKIP() << WavExportJob::unavailableReason().toStdString();
+    if (!WavExportJob::available())
+        GTEST_SKIP() << WavExportJob::unavailableReason().toStdString();
     QTemporaryDir dir;
     Song song = SongDocument::emptySong();
-    for (int i = 0; i < 8; ++i) song.tracks[0].notes.push_back(Note{60 + i, i * 240, 240, 100, 0});
+    for (int i = 0; i < 8; ++i)
+        song.tracks[0].notes.push_back(Note{60 + i, i * 240, 240, 100, 0});
     const QString path = dir.filePath("out.wav");
     {
         WavExportJob job(song, path);

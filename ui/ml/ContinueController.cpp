@@ -20,10 +20,11 @@ ContinueController::ContinueController(QObject* parent) : QObject(parent) {
         modelInfo_ = info;
         emit modelLoaded(path, info);
     });
-    connect(worker_, &ContinueWorker::modelLoadFailed, this, [this](const QString& path, const QString& error) {
-        loading_ = false;
-        emit modelLoadFailed(path, error);
-    });
+    connect(worker_, &ContinueWorker::modelLoadFailed, this,
+            [this](const QString& path, const QString& error) {
+                loading_ = false;
+                emit modelLoadFailed(path, error);
+            });
     connect(worker_, &ContinueWorker::progress, this, &ContinueController::progress);
     connect(worker_, &ContinueWorker::finished, this, [this](const ContinueResult& result) {
         onWorkerDone();
@@ -48,8 +49,8 @@ ContinueController::~ContinueController() {
 
 void ContinueController::loadModel(const QString& path) {
     loading_ = true;
-    QMetaObject::invokeMethod(worker_, [worker = worker_, path] { worker->loadModel(path); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker_, [worker = worker_, path] { worker->loadModel(path); }, Qt::QueuedConnection);
 }
 
 bool ContinueController::start(const ContinueRequest& request) {
@@ -60,8 +61,8 @@ bool ContinueController::start(const ContinueRequest& request) {
     running_ = true;
     emit started();
     emit runningChanged(true);
-    QMetaObject::invokeMethod(worker_, [worker = worker_, request] { worker->generate(request); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker_, [worker = worker_, request] { worker->generate(request); }, Qt::QueuedConnection);
     return true;
 }
 

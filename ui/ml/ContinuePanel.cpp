@@ -37,8 +37,8 @@ constexpr int kMaxRandomSeed = 999999;
 
 }  // namespace
 
-ContinuePanel::ContinuePanel(SongDocument* document, PianoRollWidget* roll, QWidget* parent, bool loadDefaultModel,
-                             IUserDialogs* dialogs)
+ContinuePanel::ContinuePanel(SongDocument* document, PianoRollWidget* roll, QWidget* parent,
+                             bool loadDefaultModel, IUserDialogs* dialogs)
     : QDockWidget(tr("Continue"), parent), document_(document), roll_(roll) {
     setObjectName("continuePanel");
     if (dialogs == nullptr) {
@@ -81,9 +81,10 @@ ContinuePanel::ContinuePanel(SongDocument* document, PianoRollWidget* roll, QWid
         if (!fallback.isEmpty()) {
             addModelFile(fallback, false);
         }
-        startModel = QFileInfo(last).isFile() ? last : !fallback.isEmpty() ? fallback
-                                                     : modelChooser_->count() > 0 ? modelChooser_->pathAt(0)
-                                                                                  : QString();
+        startModel = QFileInfo(last).isFile()     ? last
+                     : !fallback.isEmpty()        ? fallback
+                     : modelChooser_->count() > 0 ? modelChooser_->pathAt(0)
+                                                  : QString();
     }
     if (!startModel.isEmpty()) {
         addModelFile(startModel, true);
@@ -94,7 +95,9 @@ ContinuePanel::ContinuePanel(SongDocument* document, PianoRollWidget* roll, QWid
     updateEnabled();
 }
 
-ContinuePanel::~ContinuePanel() { saveSettings(); }
+ContinuePanel::~ContinuePanel() {
+    saveSettings();
+}
 
 void ContinuePanel::buildUi() {
     const ContinueRequest defaults;  // the studio's Continue defaults, written once
@@ -135,8 +138,9 @@ void ContinuePanel::buildUi() {
     conservativitySpin_->setToolTip(tr("Above 1 the network plays fewer notes, below 1 more"));
     adaptiveCheck_ = new QCheckBox(tr("Adaptive"));
     adaptiveCheck_->setObjectName("adaptiveCheck");
-    adaptiveCheck_->setToolTip(tr("The original's anti-silence mode: lowers conservativity while fewer than two "
-                                  "notes sound"));
+    adaptiveCheck_->setToolTip(
+        tr("The original's anti-silence mode: lowers conservativity while fewer than two "
+           "notes sound"));
     consRow->addWidget(conservativitySpin_, 1);
     consRow->addWidget(adaptiveCheck_);
     form->addRow(tr("Conservativity"), consRow);
@@ -163,7 +167,8 @@ void ContinuePanel::buildUi() {
     newSeedCheck_ = new QCheckBox(tr("New each time"));
     newSeedCheck_->setObjectName("newSeedCheck");
     newSeedCheck_->setChecked(true);
-    newSeedCheck_->setToolTip(tr("Pick a fresh random seed for every run; untick to repeat a result exactly"));
+    newSeedCheck_->setToolTip(
+        tr("Pick a fresh random seed for every run; untick to repeat a result exactly"));
     seedRow->addWidget(seedSpin_, 1);
     seedRow->addWidget(newSeedCheck_);
     form->addRow(tr("Random seed"), seedRow);
@@ -182,8 +187,9 @@ void ContinuePanel::buildUi() {
     outOfKeyCombo_->addItem(tr("Freely"), 1.0);
     outOfKeyCombo_->setCurrentIndex(std::max(0, outOfKeyCombo_->findData(defaults.outOfScaleWeight)));
     adaptiveCheck_->setChecked(defaults.adaptiveConservativity);
-    outOfKeyCombo_->setToolTip(tr("How often the network may play a note outside the key or scale: Never keeps "
-                                  "strictly to it, Rarely allows a passing chromatic note, Freely ignores it"));
+    outOfKeyCombo_->setToolTip(
+        tr("How often the network may play a note outside the key or scale: Never keeps "
+           "strictly to it, Rarely allows a passing chromatic note, Freely ignores it"));
     highlightCheck_ = new QCheckBox(tr("Highlight rows"));
     highlightCheck_->setObjectName("highlightCheck");
     highlightCheck_->setChecked(true);
@@ -267,9 +273,11 @@ void ContinuePanel::buildUi() {
     };
     continueAction_ = makeAction(tr("&Continue"), QKeySequence(Qt::CTRL | Qt::Key_Return),
                                  tr("Continue the music with the network"));
-    regenerateAction_ = makeAction(tr("&Regenerate Selection"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
-                                   tr("Replace the selected time range with new material"));
-    nextAction_ = makeAction(tr("&Next Variation"), QKeySequence(Qt::ALT | Qt::Key_Right), tr("Show the next variation"));
+    regenerateAction_ =
+        makeAction(tr("&Regenerate Selection"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
+                   tr("Replace the selected time range with new material"));
+    nextAction_ = makeAction(tr("&Next Variation"), QKeySequence(Qt::ALT | Qt::Key_Right),
+                             tr("Show the next variation"));
     previousAction_ = makeAction(tr("&Previous Variation"), QKeySequence(Qt::ALT | Qt::Key_Left),
                                  tr("Show the previous variation"));
     acceptAction_ = makeAction(tr("&Accept Variation"), QKeySequence(Qt::ALT | Qt::Key_Return),
@@ -277,8 +285,9 @@ void ContinuePanel::buildUi() {
     discardAction_ = makeAction(tr("&Discard Variations"), QKeySequence(Qt::ALT | Qt::Key_Backspace),
                                 tr("Drop the variations"));
     cancelAction_ = makeAction(tr("Cancel &Generation"), QKeySequence(), tr("Stop the running job"));
-    continueButton_->setToolTip(continueAction_->toolTip() + QStringLiteral(" (%1)").arg(
-                                    continueAction_->shortcut().toString(QKeySequence::NativeText)));
+    continueButton_->setToolTip(
+        continueAction_->toolTip() +
+        QStringLiteral(" (%1)").arg(continueAction_->shortcut().toString(QKeySequence::NativeText)));
     regenerateButton_->setToolTip(regenerateAction_->toolTip());
     acceptButton_->setToolTip(acceptAction_->toolTip());
 
@@ -300,7 +309,8 @@ void ContinuePanel::buildUi() {
     connect(auditionButton_, &QPushButton::clicked, this, [this] {
         if (preview_->isActive()) {
             // Start a bar before the new material so that the ear hears the join.
-            const std::int64_t from = std::max<std::int64_t>(0, preview_->result().startTick - document_->ticksPerBar());
+            const std::int64_t from =
+                std::max<std::int64_t>(0, preview_->result().startTick - document_->ticksPerBar());
             emit auditionRequested(from, preview_->currentNotes());
         }
     });
@@ -311,8 +321,8 @@ void ContinuePanel::buildUi() {
 }
 
 QList<QAction*> ContinuePanel::menuActions() const {
-    return {continueAction_, regenerateAction_, cancelAction_, previousAction_, nextAction_, acceptAction_,
-            discardAction_};
+    return {continueAction_, regenerateAction_, cancelAction_, previousAction_,
+            nextAction_,     acceptAction_,     discardAction_};
 }
 
 void ContinuePanel::loadSettings() {
@@ -330,13 +340,14 @@ void ContinuePanel::loadSettings() {
         // "constrain" is the setting of the old yes/no box: yes meant Never.
         const double old = s.value("constrain", false).toBool() ? 0.0 : defaults.outOfScaleWeight;
         const int index = outOfKeyCombo_->findData(s.value("outOfKey", old).toDouble());
-        outOfKeyCombo_->setCurrentIndex(index >= 0 ? index : outOfKeyCombo_->findData(defaults.outOfScaleWeight));
+        outOfKeyCombo_->setCurrentIndex(index >= 0 ? index
+                                                   : outOfKeyCombo_->findData(defaults.outOfScaleWeight));
     }
     highlightCheck_->setChecked(s.value("highlight", true).toBool());
     Scale scale;
     scale.root = s.value("scaleRoot", defaults.scale.root).toInt();
-    scale.mode = static_cast<Scale::Mode>(
-        std::clamp(s.value("scaleMode", static_cast<int>(defaults.scale.mode)).toInt(), 0, Scale::kModeCount - 1));
+    scale.mode = static_cast<Scale::Mode>(std::clamp(
+        s.value("scaleMode", static_cast<int>(defaults.scale.mode)).toInt(), 0, Scale::kModeCount - 1));
     scaleChooser_->setScale(scale);
     fromCombo_->setCurrentIndex(std::clamp(s.value("from", 0).toInt(), 0, fromCombo_->count() - 1));
     modelChooser_->loadSettings(s);
@@ -367,11 +378,14 @@ void ContinuePanel::saveSettings() const {
 
 ContinueRequestBuilder ContinuePanel::requestBuilder() const {
     const bool loop = roll_ != nullptr && roll_->hasLoopRange();
-    return ContinueRequestBuilder(document_->song(), extentOf(document_->selection()), loop ? roll_->loopStart() : 0,
-                                  loop ? roll_->loopEnd() : 0, document_->editTrack());
+    return ContinueRequestBuilder(document_->song(), extentOf(document_->selection()),
+                                  loop ? roll_->loopStart() : 0, loop ? roll_->loopEnd() : 0,
+                                  document_->editTrack());
 }
 
-std::int64_t ContinuePanel::seedEndTick(From from) const { return requestBuilder().seedEndTick(from); }
+std::int64_t ContinuePanel::seedEndTick(From from) const {
+    return requestBuilder().seedEndTick(from);
+}
 
 bool ContinuePanel::regenerateRange(std::int64_t* start, std::int64_t* end) const {
     return requestBuilder().regenerateRange(start, end);
@@ -390,9 +404,13 @@ ContinueRequest ContinuePanel::buildRequest(ContinueRequest::Mode mode) const {
     return requestBuilder().build(mode, static_cast<From>(fromCombo_->currentData().toInt()), choices);
 }
 
-void ContinuePanel::startContinue() { start(ContinueRequest::Mode::Continue); }
+void ContinuePanel::startContinue() {
+    start(ContinueRequest::Mode::Continue);
+}
 
-void ContinuePanel::startRegenerate() { start(ContinueRequest::Mode::Regenerate); }
+void ContinuePanel::startRegenerate() {
+    start(ContinueRequest::Mode::Regenerate);
+}
 
 void ContinuePanel::start(ContinueRequest::Mode mode) {
     if (controller_->isRunning()) {
@@ -449,10 +467,11 @@ void ContinuePanel::onFinished(const ContinueResult& result) {
             roll_->setScaleHighlight(result.seedKeyPitchClasses);
         }
     }
-    setStatus(tr("%n variation(s) in %1 s.", nullptr, static_cast<int>(result.variations.size()))
-                  .arg(result.seconds, 0, 'f', 2) +
-              key + tr(" Flip through them, then Accept or Discard.") +
-              (notes == 0 ? tr(" The network stayed silent: try a lower conservativity or Adaptive.") : QString()));
+    setStatus(
+        tr("%n variation(s) in %1 s.", nullptr, static_cast<int>(result.variations.size()))
+            .arg(result.seconds, 0, 'f', 2) +
+        key + tr(" Flip through them, then Accept or Discard.") +
+        (notes == 0 ? tr(" The network stayed silent: try a lower conservativity or Adaptive.") : QString()));
 }
 
 void ContinuePanel::addModelFile(const QString& path, bool select) {
@@ -463,7 +482,9 @@ void ContinuePanel::addModelFile(const QString& path, bool select) {
     }
 }
 
-void ContinuePanel::openModelDialog() { modelChooser_->openModelDialog(); }
+void ContinuePanel::openModelDialog() {
+    modelChooser_->openModelDialog();
+}
 
 void ContinuePanel::onModelChosen(const QString& path) {
     if (path.isEmpty() || path == controller_->modelPath()) {
@@ -485,8 +506,9 @@ void ContinuePanel::onModelLoaded(const QString& path, const ModelInfo& info) {
 void ContinuePanel::onModelLoadFailed(const QString& path, const QString& error) {
     // The file stays in the list (it may be fixed); the previous model, if any, stays loaded.
     card_->showMessage(tr("Could not load %1:\n%2").arg(QFileInfo(path).fileName(), error) +
-                       (controller_->hasModel() ? tr("\n\nStill using %1.").arg(QFileInfo(controller_->modelPath()).fileName())
-                                                : QStringLiteral("\n\n") + ModelLocator::howToGetAModel()));
+                       (controller_->hasModel()
+                            ? tr("\n\nStill using %1.").arg(QFileInfo(controller_->modelPath()).fileName())
+                            : QStringLiteral("\n\n") + ModelLocator::howToGetAModel()));
     modelChooser_->setCurrentPath(controller_->modelPath());
     setStatus(tr("Could not load the model."));
     updateEnabled();
@@ -509,7 +531,9 @@ void ContinuePanel::setStatus(const QString& text) {
     emit statusMessage(text.section(QLatin1Char('\n'), 0, 0));
 }
 
-QString ContinuePanel::statusText() const { return status_->text(); }
+QString ContinuePanel::statusText() const {
+    return status_->text();
+}
 
 void ContinuePanel::updateEnabled() {
     const bool running = controller_->isRunning();
@@ -539,10 +563,10 @@ void ContinuePanel::updateEnabled() {
     discardButton_->setEnabled(previewing);
     discardAction_->setEnabled(previewing);
     if (previewing) {
-        variationLabel_->setText(tr("Variation %1 of %2 (%n note(s))", nullptr,
-                                    static_cast<int>(preview_->currentNotes().size()))
-                                     .arg(preview_->index() + 1)
-                                     .arg(preview_->count()));
+        variationLabel_->setText(
+            tr("Variation %1 of %2 (%n note(s))", nullptr, static_cast<int>(preview_->currentNotes().size()))
+                .arg(preview_->index() + 1)
+                .arg(preview_->count()));
     } else {
         variationLabel_->setText(running ? tr("Generating...") : tr("None yet"));
     }

@@ -7,9 +7,9 @@
 
 #include "ContinueRequestBuilder.h"
 
+#include "biaxial/engine/Scale.h"
 #include "biaxial/model/ContinueRequest.h"
 #include "biaxial/model/ContinueResult.h"
-#include "biaxial/engine/Scale.h"
 #include "biaxial/model/Model.h"
 
 class QAction;

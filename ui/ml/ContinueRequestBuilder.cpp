@@ -7,8 +7,8 @@
 
 namespace biaxial {
 
-ContinueRequestBuilder::ContinueRequestBuilder(const Song& song, const NoteExtent& selection, std::int64_t loopStart,
-                                               std::int64_t loopEnd, int editTrack)
+ContinueRequestBuilder::ContinueRequestBuilder(const Song& song, const NoteExtent& selection,
+                                               std::int64_t loopStart, std::int64_t loopEnd, int editTrack)
     : song_(song), selection_(selection), loopStart_(loopStart), loopEnd_(loopEnd), editTrack_(editTrack) {}
 
 std::int64_t ContinueRequestBuilder::seedEndTick(From from) const {
@@ -19,9 +19,15 @@ std::int64_t ContinueRequestBuilder::seedEndTick(From from) const {
         case From::Auto:
             tick = selected ? selection_.end : hasLoop() ? loopEnd_ : songEnd;
             break;
-        case From::SongEnd: tick = songEnd; break;
-        case From::SelectionEnd: tick = selected ? selection_.end : songEnd; break;
-        case From::LoopEnd: tick = hasLoop() ? loopEnd_ : songEnd; break;
+        case From::SongEnd:
+            tick = songEnd;
+            break;
+        case From::SelectionEnd:
+            tick = selected ? selection_.end : songEnd;
+            break;
+        case From::LoopEnd:
+            tick = hasLoop() ? loopEnd_ : songEnd;
+            break;
     }
     return GridConverter::ceilTickToStep(tick, song_.ticksPerQuarter);
 }

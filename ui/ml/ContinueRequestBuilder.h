@@ -20,8 +20,8 @@ public:
     enum class From { Auto, SongEnd, SelectionEnd, LoopEnd };
 
     // loopEnd <= loopStart: no loop region.
-    ContinueRequestBuilder(const Song& song, const NoteExtent& selection, std::int64_t loopStart, std::int64_t loopEnd,
-                           int editTrack);
+    ContinueRequestBuilder(const Song& song, const NoteExtent& selection, std::int64_t loopStart,
+                           std::int64_t loopEnd, int editTrack);
 
     // Where Continue starts for `from`, rounded up to a whole step.
     std::int64_t seedEndTick(From from) const;

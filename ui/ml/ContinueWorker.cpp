@@ -13,7 +13,8 @@ bool ContinueWorker::run(const Model& model, const ContinueRequest& request, Con
     ContinueResult out = continueSong(model, request, cancel, progress);
     *cancelled = out.cancelled;
     if (!out.ok) {
-        if (!out.cancelled) *error = QString::fromStdString(out.error);
+        if (!out.cancelled)
+            *error = QString::fromStdString(out.error);
         return false;
     }
     *result = std::move(out);

@@ -13,10 +13,10 @@ struct CorpusReport {
     QString folder;
     bool ok = false;
     bool cancelled = false;
-    QString error;             // the folder could not be read / nothing usable
+    QString error;  // the folder could not be read / nothing usable
     int loaded = 0;
     int skipped = 0;
-    int usable = 0;            // long enough for one training segment
+    int usable = 0;  // long enough for one training segment
     std::int64_t totalSteps = 0;
     double totalBars = 0.0;    // 16 steps per 4/4 bar
     int warnings = 0;          // repaired problems in loaded files

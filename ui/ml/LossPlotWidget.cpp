@@ -141,8 +141,8 @@ void LossPlotWidget::paintEvent(QPaintEvent*) {
         p.setPen(gridColor);
         p.drawLine(QPointF(plot.left(), a.y()), QPointF(plot.right(), a.y()));
         p.setPen(textColor);
-        p.drawText(QRectF(0, a.y() - fm.height() / 2.0, left - 4, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
-                   tickLabel(y, yStep));
+        p.drawText(QRectF(0, a.y() - fm.height() / 2.0, left - 4, fm.height()),
+                   Qt::AlignRight | Qt::AlignVCenter, tickLabel(y, yStep));
     }
     const double xStep = std::max(1.0, niceStep(r.maxX - r.minX, 6));
     for (double x = std::ceil(r.minX / xStep) * xStep; x <= r.maxX + 1e-9; x += xStep) {

@@ -32,18 +32,20 @@ MlIntegration::Parts MlIntegration::install(MainWindow* window, bool loadDefault
 
     // The toolbar gets the main steps; the menu (which makes every shortcut live) gets all.
     ContinuePanel* cp = parts.continuePanel;
-    const std::pair<QAction*, const char*> toolbarActions[] = {{cp->continueAction(), "generate.continue"},
-                                                               {cp->regenerateAction(), "generate.regenerate"},
-                                                               {cp->acceptAction(), "generate.accept"},
-                                                               {cp->discardAction(), "generate.discard"}};
+    const std::pair<QAction*, const char*> toolbarActions[] = {
+        {cp->continueAction(), "generate.continue"},
+        {cp->regenerateAction(), "generate.regenerate"},
+        {cp->acceptAction(), "generate.accept"},
+        {cp->discardAction(), "generate.discard"}};
     for (const auto& [action, name] : toolbarActions) {
         action->setObjectName(QString::fromLatin1(name));
         window->addGenerateAction(action);
     }
     window->generateMenu()->addSeparator();
-    const std::pair<QAction*, const char*> menuActions[] = {{cp->previousVariationAction(), "generate.previous"},
-                                                            {cp->nextVariationAction(), "generate.next"},
-                                                            {cp->cancelAction(), "generate.cancel"}};
+    const std::pair<QAction*, const char*> menuActions[] = {
+        {cp->previousVariationAction(), "generate.previous"},
+        {cp->nextVariationAction(), "generate.next"},
+        {cp->cancelAction(), "generate.cancel"}};
     for (const auto& [action, name] : menuActions) {
         action->setObjectName(QString::fromLatin1(name));
         window->generateMenu()->addAction(action);
@@ -58,22 +60,23 @@ MlIntegration::Parts MlIntegration::install(MainWindow* window, bool loadDefault
 
     // Audition: the transport plays the song with the variation mixed in; when the variation
     // goes away (accept, discard, flip), the transport gets the document's song back.
-    QObject::connect(continuePanel, &ContinuePanel::auditionRequested, transport,
-                     [transport, document, continuePanel](std::int64_t from, const std::vector<Note>& ghosts) {
-                         Song song = document->song();
-                         const int track = continuePanel->preview()->result().track;
-                         if (song.tracks.empty()) {
-                             song.tracks.emplace_back();
-                         }
-                         Track& target = song.tracks[static_cast<std::size_t>(
-                             std::clamp(track, 0, static_cast<int>(song.tracks.size()) - 1))];
-                         target.notes.insert(target.notes.end(), ghosts.begin(), ghosts.end());
-                         std::sort(target.notes.begin(), target.notes.end(), noteLess);
-                         transport->stop();
-                         transport->setSong(song);
-                         transport->seek(from);
-                         transport->play();
-                     });
+    QObject::connect(
+        continuePanel, &ContinuePanel::auditionRequested, transport,
+        [transport, document, continuePanel](std::int64_t from, const std::vector<Note>& ghosts) {
+            Song song = document->song();
+            const int track = continuePanel->preview()->result().track;
+            if (song.tracks.empty()) {
+                song.tracks.emplace_back();
+            }
+            Track& target = song.tracks[static_cast<std::size_t>(
+                std::clamp(track, 0, static_cast<int>(song.tracks.size()) - 1))];
+            target.notes.insert(target.notes.end(), ghosts.begin(), ghosts.end());
+            std::sort(target.notes.begin(), target.notes.end(), noteLess);
+            transport->stop();
+            transport->setSong(song);
+            transport->seek(from);
+            transport->play();
+        });
     QObject::connect(continuePanel->preview(), &VariationPreview::changed, transport,
                      [transport, document] { transport->setSong(document->song()); });
 

@@ -10,10 +10,13 @@ namespace biaxial {
 
 namespace {
 
-QString esc(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
+QString esc(const std::string& s) {
+    return QString::fromStdString(s).toHtmlEscaped();
+}
 
 QString row(const QString& key, const QString& valueHtml) {
-    return QStringLiteral("<tr><td style='padding-right:10px; white-space:nowrap;'><b>%1</b></td><td>%2</td></tr>")
+    return QStringLiteral(
+               "<tr><td style='padding-right:10px; white-space:nowrap;'><b>%1</b></td><td>%2</td></tr>")
         .arg(key.toHtmlEscaped(), valueHtml);
 }
 
@@ -82,11 +85,10 @@ QString ModelCardView::cardHtml(const QString& path, const ModelInfo& info) {
     html += row(tr("Size"), QStringLiteral("time %1 / note %2, %3 parameters")
                                 .arg(sizes(c.timeSizes), sizes(c.noteSizes),
                                      locale.toString(static_cast<qlonglong>(info.parameterCount))));
-    html += row(tr("Pitch range"), QStringLiteral("MIDI %1..%2 (%3 notes)")
-                                       .arg(c.lowPitch)
-                                       .arg(c.highPitch())
-                                       .arg(c.numNotes));
-    html += row(tr("Trained"), tr("%1 steps").arg(locale.toString(static_cast<qlonglong>(info.trainingSteps))));
+    html += row(tr("Pitch range"),
+                QStringLiteral("MIDI %1..%2 (%3 notes)").arg(c.lowPitch).arg(c.highPitch()).arg(c.numNotes));
+    html +=
+        row(tr("Trained"), tr("%1 steps").arg(locale.toString(static_cast<qlonglong>(info.trainingSteps))));
     std::set<std::string> shown{"name"};
     for (const KnownKey& k : kKnownKeys) {
         if (shown.count(k.key) != 0) {
@@ -122,10 +124,16 @@ void ModelCardView::showMessage(const QString& message) {
     browser_->setToolTip({});
 }
 
-void ModelCardView::clear() { showMessage(tr("No model loaded.")); }
+void ModelCardView::clear() {
+    showMessage(tr("No model loaded."));
+}
 
-QString ModelCardView::html() const { return browser_->toHtml(); }
+QString ModelCardView::html() const {
+    return browser_->toHtml();
+}
 
-QString ModelCardView::text() const { return browser_->toPlainText(); }
+QString ModelCardView::text() const {
+    return browser_->toPlainText();
+}
 
 }  // namespace biaxial

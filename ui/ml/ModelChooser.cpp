@@ -43,9 +43,13 @@ void ModelChooser::setCurrentPath(const QString& path) {
     }
 }
 
-int ModelChooser::count() const { return combo_->count(); }
+int ModelChooser::count() const {
+    return combo_->count();
+}
 
-QString ModelChooser::pathAt(int index) const { return combo_->itemData(index).toString(); }
+QString ModelChooser::pathAt(int index) const {
+    return combo_->itemData(index).toString();
+}
 
 void ModelChooser::loadSettings(const QSettings& settings) {
     // Models opened before, still on disk (the default model is added at start).

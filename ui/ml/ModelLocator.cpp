@@ -19,7 +19,8 @@ QStringList ModelLocator::candidatePaths() {
         const QDir exeDir(QCoreApplication::applicationDirPath());
         paths << exeDir.filePath(kDefaultModelFile);
         paths << exeDir.filePath(QStringLiteral("resources/%1").arg(kDefaultModelFile));
-        paths << QDir::cleanPath(exeDir.filePath(QStringLiteral("../share/biaxial-studio/%1").arg(kDefaultModelFile)));
+        paths << QDir::cleanPath(
+            exeDir.filePath(QStringLiteral("../share/biaxial-studio/%1").arg(kDefaultModelFile)));
     }
 #ifdef BIAXIAL_UI_INSTALLED_RESOURCES_DIR
     paths << QDir(QStringLiteral(BIAXIAL_UI_INSTALLED_RESOURCES_DIR)).filePath(kDefaultModelFile);
@@ -39,11 +40,11 @@ QString ModelLocator::defaultModelPath() {
 
 QString ModelLocator::howToGetAModel() {
     return QCoreApplication::translate(
-        "biaxial",
-        "No model file was found, so Continue is not available.\n"
-        "Train one on a folder of MIDI files, in the Training panel or with\n"
-        "    biaxial train --corpus MIDI_FOLDER --out default-model.pt --size small\n"
-        "then open it with \"Open model...\", or put it at one of:\n%1")
+               "biaxial",
+               "No model file was found, so Continue is not available.\n"
+               "Train one on a folder of MIDI files, in the Training panel or with\n"
+               "    biaxial train --corpus MIDI_FOLDER --out default-model.pt --size small\n"
+               "then open it with \"Open model...\", or put it at one of:\n%1")
         .arg(candidatePaths().join(QLatin1Char('\n')));
 }
 

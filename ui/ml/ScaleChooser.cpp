@@ -1,9 +1,9 @@
 #include "ScaleChooser.h"
 
 #include <QComboBox>
-#include <algorithm>
 #include <QHBoxLayout>
 #include <QSignalBlocker>
+#include <algorithm>
 
 namespace biaxial {
 
@@ -16,8 +16,9 @@ ScaleChooser::ScaleChooser(QWidget* parent) : QWidget(parent) {
     }
     mode_ = new QComboBox(this);
     mode_->setObjectName("scaleMode");
-    mode_->setToolTip(tr("Scale: the seed's key is estimated from the music being continued; "
-                         "Chromatic means no key"));
+    mode_->setToolTip(
+        tr("Scale: the seed's key is estimated from the music being continued; "
+           "Chromatic means no key"));
     mode_->addItem(tr(Scale::modeName(Scale::Mode::SeedKey)), static_cast<int>(Scale::Mode::SeedKey));
     for (int m = 0; m < Scale::kModeCount; ++m) {
         if (static_cast<Scale::Mode>(m) != Scale::Mode::SeedKey) {

@@ -10,7 +10,8 @@
 
 namespace biaxial {
 
-TrainingController::TrainingController(QObject* parent) : QObject(parent), gate_(std::make_unique<PauseGate>()) {
+TrainingController::TrainingController(QObject* parent)
+    : QObject(parent), gate_(std::make_unique<PauseGate>()) {
     qRegisterMetaType<biaxial::CorpusReport>();
     qRegisterMetaType<biaxial::TrainingRequest>();
     qRegisterMetaType<biaxial::TrainingProgress>();
@@ -98,7 +99,8 @@ bool TrainingController::startScan(const QString& folder, int lowPitch, int numN
     cancel_ = false;
     setState(State::Scanning);
     QMetaObject::invokeMethod(
-        worker_, [worker = worker_, folder, lowPitch, numNotes, segmentSteps] {
+        worker_,
+        [worker = worker_, folder, lowPitch, numNotes, segmentSteps] {
             worker->scan(folder, lowPitch, numNotes, segmentSteps);
         },
         Qt::QueuedConnection);
@@ -123,8 +125,8 @@ bool TrainingController::startTraining(const TrainingRequest& request) {
     const std::string& device = request.options.device;
     device_ = QString::fromStdString(device == "auto" ? (Model::cudaAvailable() ? "cuda" : "cpu") : device);
     setState(State::Training);
-    QMetaObject::invokeMethod(worker_, [worker = worker_, request] { worker->train(request); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker_, [worker = worker_, request] { worker->train(request); }, Qt::QueuedConnection);
     return true;
 }
 

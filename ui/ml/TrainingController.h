@@ -1,11 +1,11 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointF>
 #include <QString>
 #include <QStringList>
 #include <QThread>
-#include <QElapsedTimer>
 #include <QVector>
 #include <atomic>
 #include <memory>
@@ -37,8 +37,10 @@ public:
     // A scan or a training job is under way (paused counts as running). The main window
     // asks this before quitting.
     bool isRunning() const { return state_ != State::Idle; }
-    bool isTraining() const { return state_ == State::Training || state_ == State::Paused ||
-                                     (state_ == State::Stopping && training_); }
+    bool isTraining() const {
+        return state_ == State::Training || state_ == State::Paused ||
+               (state_ == State::Stopping && training_);
+    }
     bool isPaused() const { return state_ == State::Paused; }
 
     // The history a newly opened panel shows.

@@ -7,10 +7,14 @@ namespace biaxial {
 namespace {
 
 // 8*H*(I+H): four gates, each an (I+H) x H matrix-vector product at 2 FLOPs per multiply-add.
-double lstmFlops(int input, int hidden) { return 8.0 * hidden * (input + hidden); }
+double lstmFlops(int input, int hidden) {
+    return 8.0 * hidden * (input + hidden);
+}
 
 // Floats kept for backward per LSTM step: four gates, cell, tanh(cell), hidden (~6H) and the input.
-double lstmSavedFloats(int input, int hidden) { return 6.0 * hidden + input; }
+double lstmSavedFloats(int input, int hidden) {
+    return 6.0 * hidden + input;
+}
 
 }  // namespace
 
@@ -57,13 +61,14 @@ TrainingEstimate TrainingEstimate::estimate(const ModelConfig& config, int batch
     e.memoryBytes = activations + inputs + parameters;
 
     char text[512];
-    std::snprintf(text, sizeof text,
-                  "Estimated from the FLOP count: %.0f GFLOP per batch at an assumed %.0f GFLOP/s on %s "
-                  "(measured for the original size on a 2-core CPU; smaller networks run slower than this rate). "
-                  "Memory: float32 activations kept for backward, x2 for autograd copies, plus weights, "
-                  "gradients and optimiser state. The live rate replaces this once training runs.",
-                  e.gflopPerBatch, e.device == "cuda" ? kCudaGflops : kCpuGflops,
-                  e.device == "cuda" ? "a CUDA GPU" : "CPU");
+    std::snprintf(
+        text, sizeof text,
+        "Estimated from the FLOP count: %.0f GFLOP per batch at an assumed %.0f GFLOP/s on %s "
+        "(measured for the original size on a 2-core CPU; smaller networks run slower than this rate). "
+        "Memory: float32 activations kept for backward, x2 for autograd copies, plus weights, "
+        "gradients and optimiser state. The live rate replaces this once training runs.",
+        e.gflopPerBatch, e.device == "cuda" ? kCudaGflops : kCpuGflops,
+        e.device == "cuda" ? "a CUDA GPU" : "CPU");
     e.assumptions = text;
     return e;
 }

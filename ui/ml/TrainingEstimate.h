@@ -32,8 +32,8 @@ struct TrainingEstimate {
     static constexpr double kCpuGflops = 110.0;
     static constexpr double kCudaGflops = 4000.0;
 
-    static TrainingEstimate estimate(const ModelConfig& config, int batchSize, int segmentSteps, std::int64_t steps,
-                                     const std::string& device);
+    static TrainingEstimate estimate(const ModelConfig& config, int batchSize, int segmentSteps,
+                                     std::int64_t steps, const std::string& device);
     // Forward FLOPs for one (segment, step, note) element of a batch.
     static double forwardFlopsPerElement(const ModelConfig& config);
 };

@@ -88,7 +88,9 @@ TrainingPanel::TrainingPanel(TrainingController* controller, PianoRollWidget* ro
     updateEnabled();
 }
 
-TrainingPanel::~TrainingPanel() { saveSettings(); }
+TrainingPanel::~TrainingPanel() {
+    saveSettings();
+}
 
 void TrainingPanel::buildUi() {
     auto* body = new QWidget;
@@ -245,8 +247,8 @@ void TrainingPanel::buildUi() {
     connect(pauseButton_, &QPushButton::clicked, this, &TrainingPanel::togglePause);
     connect(cancelButton_, &QPushButton::clicked, this, &TrainingPanel::cancel);
     connect(outputButton_, &QPushButton::clicked, this, [this] {
-        const QString path = dialogs_->saveFileName(this, tr("Model file"), outputEdit_->text(),
-                                                     tr("Biaxial models (*.pt)"));
+        const QString path =
+            dialogs_->saveFileName(this, tr("Model file"), outputEdit_->text(), tr("Biaxial models (*.pt)"));
         if (!path.isEmpty()) {
             setOutputPath(path.endsWith(QLatin1String(".pt")) ? path : path + QStringLiteral(".pt"));
         }
@@ -325,9 +327,13 @@ void TrainingPanel::syncFromController() {
     }
 }
 
-void TrainingPanel::setCorpusFolder(const QString& folder) { folderEdit_->setText(folder); }
+void TrainingPanel::setCorpusFolder(const QString& folder) {
+    folderEdit_->setText(folder);
+}
 
-void TrainingPanel::setOutputPath(const QString& path) { outputEdit_->setText(path); }
+void TrainingPanel::setOutputPath(const QString& path) {
+    outputEdit_->setText(path);
+}
 
 void TrainingPanel::setPreset(const QString& preset) {
     const int index = presetCombo_->findData(preset);
@@ -336,9 +342,13 @@ void TrainingPanel::setPreset(const QString& preset) {
     }
 }
 
-void TrainingPanel::setSteps(int steps) { stepsSpin_->setValue(steps); }
+void TrainingPanel::setSteps(int steps) {
+    stepsSpin_->setValue(steps);
+}
 
-void TrainingPanel::setBatchSize(int batch) { batchSpin_->setValue(batch); }
+void TrainingPanel::setBatchSize(int batch) {
+    batchSpin_->setValue(batch);
+}
 
 void TrainingPanel::chooseFolder() {
     const QString folder = dialogs_->existingDirectory(this, tr("MIDI folder"), folderEdit_->text());
@@ -386,11 +396,17 @@ TrainingEstimate TrainingPanel::currentEstimate() const {
                                       TrainingPlan::resolvedDevice(c.device, Model::cudaAvailable()));
 }
 
-QString TrainingPanel::estimateText() const { return estimateLabel_->text(); }
+QString TrainingPanel::estimateText() const {
+    return estimateLabel_->text();
+}
 
-QString TrainingPanel::scanText() const { return scanSummary_->text(); }
+QString TrainingPanel::scanText() const {
+    return scanSummary_->text();
+}
 
-QString TrainingPanel::statusText() const { return status_->text(); }
+QString TrainingPanel::statusText() const {
+    return status_->text();
+}
 
 void TrainingPanel::updateEstimate() {
     const TrainingEstimate e = currentEstimate();
@@ -411,21 +427,24 @@ void TrainingPanel::updateEnabled() {
     scanButton_->setEnabled(idle);
     chooseButton_->setEnabled(idle);
     folderEdit_->setEnabled(idle);
-    for (QWidget* w : std::initializer_list<QWidget*>{presetCombo_, stepsSpin_, batchSpin_, deviceCombo_, outputEdit_, bf16Check_,
-                                                      outputButton_}) {
+    for (QWidget* w : std::initializer_list<QWidget*>{presetCombo_, stepsSpin_, batchSpin_, deviceCombo_,
+                                                      outputEdit_, bf16Check_, outputButton_}) {
         w->setEnabled(idle);
     }
     const TrainingPlan::Choices c = choices();
     const QString output = TrainingPlan::outputPath(c);
-    const bool canResume = QFileInfo::exists(QString::fromStdString(Trainer::checkpointPathFor(output.toStdString())));
+    const bool canResume =
+        QFileInfo::exists(QString::fromStdString(Trainer::checkpointPathFor(output.toStdString())));
     resumeCheck_->setEnabled(idle && canResume);
     if (!canResume) {
         resumeCheck_->setChecked(false);
     }
     startButton_->setEnabled(idle);
-    pauseButton_->setEnabled(state == TrainingController::State::Training || state == TrainingController::State::Paused);
+    pauseButton_->setEnabled(state == TrainingController::State::Training ||
+                             state == TrainingController::State::Paused);
     pauseButton_->setText(state == TrainingController::State::Paused ? tr("Resume") : tr("Pause"));
-    cancelButton_->setEnabled(state != TrainingController::State::Idle && state != TrainingController::State::Stopping);
+    cancelButton_->setEnabled(state != TrainingController::State::Idle &&
+                              state != TrainingController::State::Stopping);
     if (state == TrainingController::State::Paused) {
         etaLabel_->setText(tr("paused"));
     }
@@ -506,7 +525,8 @@ void TrainingPanel::onScanFinished(const CorpusReport& report) {
 
 void TrainingPanel::onProgress(const TrainingProgress& p) {
     trainProgress_->setFormat(tr("%v / %m batches"));
-    trainProgress_->setRange(0, static_cast<int>(std::min<std::int64_t>(std::max<std::int64_t>(1, p.totalBatches), INT32_MAX)));
+    trainProgress_->setRange(
+        0, static_cast<int>(std::min<std::int64_t>(std::max<std::int64_t>(1, p.totalBatches), INT32_MAX)));
     trainProgress_->setValue(static_cast<int>(std::min<std::int64_t>(p.batch, INT32_MAX)));
     if (p.stepsPerSecond > 0) {
         rateLabel_->setText(p.stepsPerSecond >= 1.0 ? tr("%1 steps/s").arg(p.stepsPerSecond, 0, 'f', 2)
@@ -536,7 +556,8 @@ void TrainingPanel::onFinished(const TrainingResult& result, const QString& outp
                       .arg(result.batches)
                       .arg(formatDuration(result.seconds), QString::fromStdString(result.device))
                       .arg(result.trainLoss, 0, 'f', 4)
-                      .arg(result.validLoss >= 0 ? tr(", validation %1").arg(result.validLoss, 0, 'f', 4) : QString())
+                      .arg(result.validLoss >= 0 ? tr(", validation %1").arg(result.validLoss, 0, 'f', 4)
+                                                 : QString())
                       .arg(outputPath));
     } else if (result.cancelled) {
         setStatus(QFileInfo(outputPath).isFile()

@@ -21,7 +21,8 @@ QString TrainingPlan::defaultOutputPath(const QString& corpusFolder, const QStri
 }
 
 QString TrainingPlan::outputPath(const Choices& choices) {
-    return choices.outputPath.isEmpty() ? defaultOutputPath(choices.corpusFolder, choices.preset) : choices.outputPath;
+    return choices.outputPath.isEmpty() ? defaultOutputPath(choices.corpusFolder, choices.preset)
+                                        : choices.outputPath;
 }
 
 int TrainingPlan::checkpointEvery(std::int64_t steps) {
@@ -43,8 +44,8 @@ std::string TrainingPlan::resolvedDevice(const QString& device, bool cudaAvailab
     return device.toStdString();
 }
 
-TrainingRequest TrainingPlan::request(const Choices& choices, const CorpusReport* lastScan, bool cudaAvailable,
-                                      const QDateTime& createdUtc) {
+TrainingRequest TrainingPlan::request(const Choices& choices, const CorpusReport* lastScan,
+                                      bool cudaAvailable, const QDateTime& createdUtc) {
     TrainingRequest r;
     r.corpusFolder = choices.corpusFolder;
     r.preset = choices.preset;
@@ -65,7 +66,8 @@ TrainingRequest TrainingPlan::request(const Choices& choices, const CorpusReport
     o.validationEvery = every;
     o.logEvery = logEvery(o.steps);
     const QFileInfo out(output);
-    o.sampleFolder = QDir(out.absolutePath()).filePath(out.completeBaseName() + QStringLiteral("-samples")).toStdString();
+    o.sampleFolder =
+        QDir(out.absolutePath()).filePath(out.completeBaseName() + QStringLiteral("-samples")).toStdString();
     const QString corpusName = QFileInfo(r.corpusFolder).fileName();
     o.metadata["name"] = QStringLiteral("%1 (%2)").arg(corpusName, r.preset).toStdString();
     o.metadata["corpus"] = corpusName.toStdString();

@@ -20,13 +20,13 @@ public:
     struct Choices {
         QString corpusFolder;
         QString preset = QStringLiteral("small");  // "original", "small", "tiny"
-        QString outputPath;                         // empty: defaultOutputPath()
-        QString device = QStringLiteral("auto");    // "auto" or a Model::availableDevices() name
+        QString outputPath;                        // empty: defaultOutputPath()
+        QString device = QStringLiteral("auto");   // "auto" or a Model::availableDevices() name
         bool resume = false;
-        bool bf16 = false;                          // asked for; useBf16() decides
+        bool bf16 = false;  // asked for; useBf16() decides
         std::int64_t steps = 2000;
         int batchSize = 10;
-        int checkpointEvery = 0;                    // batches; 0: checkpointEvery(steps)
+        int checkpointEvery = 0;  // batches; 0: checkpointEvery(steps)
     };
 
     // The run. `lastScan` (may be null) adds its counts to the model card when it is a good

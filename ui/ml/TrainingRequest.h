@@ -12,7 +12,7 @@ namespace biaxial {
 // the model API's options (output path, steps, device, checkpoints, samples ...).
 struct TrainingRequest {
     QString corpusFolder;
-    QString preset;          // "original", "small", "tiny" (for the model card)
+    QString preset;  // "original", "small", "tiny" (for the model card)
     ModelConfig config;
     TrainingOptions options;
 };

@@ -48,7 +48,9 @@ void TrainingSamplesView::addSample(const QString& path) {
     list_->setCurrentItem(item);
 }
 
-void TrainingSamplesView::clear() { list_->clear(); }
+void TrainingSamplesView::clear() {
+    list_->clear();
+}
 
 QString TrainingSamplesView::currentSample() const {
     const QListWidgetItem* item = list_->currentItem();
@@ -69,7 +71,8 @@ void TrainingSamplesView::previewCurrentSample() {
     }
     const Result<Song> read = MidiFileReader::readFile(path.toStdString());
     if (!read) {
-        emit statusMessage(tr("Cannot read the sample: %1").arg(QString::fromStdString(read.error().message())));
+        emit statusMessage(
+            tr("Cannot read the sample: %1").arg(QString::fromStdString(read.error().message())));
         return;
     }
     // Shown after the song, at the document's resolution, so that it can be compared by ear.

@@ -77,8 +77,8 @@ void TrainingWorker::train(const biaxial::TrainingRequest& request) {
     const QString output = QString::fromStdString(request.options.outputPath);
     if (scannedFolder_ != request.corpusFolder || scannedLowPitch_ != request.config.lowPitch ||
         scannedNumNotes_ != request.config.numNotes) {
-        const CorpusReport report = scanNow(request.corpusFolder, request.config.lowPitch, request.config.numNotes,
-                                            request.options.segmentSteps);
+        const CorpusReport report = scanNow(request.corpusFolder, request.config.lowPitch,
+                                            request.config.numNotes, request.options.segmentSteps);
         emit scanFinished(report);
         if (!report.ok) {
             result.cancelled = report.cancelled;

@@ -27,7 +27,8 @@ public slots:
     // Worker thread. Emits scanProgress, then scanFinished.
     void scan(const QString& folder, int lowPitch, int numNotes, int segmentSteps);
     // Worker thread. Scans when needed, then trains; emits progress (and sampleReady when the
-    // trainer reports a sample file it wrote), then trainingFinished. Blocks in its progress callback while paused.
+    // trainer reports a sample file it wrote), then trainingFinished. Blocks in its progress callback while
+    // paused.
     void train(const biaxial::TrainingRequest& request);
 
 signals:

@@ -40,9 +40,13 @@ void VariationPreview::setIndex(int index) {
     emit changed();
 }
 
-void VariationPreview::next() { setIndex(index_ + 1); }
+void VariationPreview::next() {
+    setIndex(index_ + 1);
+}
 
-void VariationPreview::previous() { setIndex(index_ - 1); }
+void VariationPreview::previous() {
+    setIndex(index_ - 1);
+}
 
 bool VariationPreview::accept() {
     if (!isActive()) {
@@ -61,14 +65,15 @@ bool VariationPreview::accept() {
             }
         }
         // A parent command with two children: one undo step for the whole replacement.
-        auto* replace = new QUndoCommand(tr("Regenerate %n note(s)", nullptr, static_cast<int>(added.size())));
+        auto* replace =
+            new QUndoCommand(tr("Regenerate %n note(s)", nullptr, static_cast<int>(added.size())));
         new RemoveNotesCommand(document_, removed, {}, replace);
         new AddNotesCommand(document_, added, {}, replace);
         stack->push(replace);
     } else if (!added.empty()) {
         // A silent variation adds nothing, so it pushes no empty undo step.
-        stack->push(new AddNotesCommand(document_, added,
-                                        tr("Continue: add %n note(s)", nullptr, static_cast<int>(added.size()))));
+        stack->push(new AddNotesCommand(
+            document_, added, tr("Continue: add %n note(s)", nullptr, static_cast<int>(added.size()))));
     }
     const int noteCount = static_cast<int>(added.size());
     result_ = {};

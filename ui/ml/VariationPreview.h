@@ -4,8 +4,8 @@
 #include <QPointer>
 #include <vector>
 
-#include "biaxial/model/ContinueResult.h"
 #include "biaxial/engine/Note.h"
+#include "biaxial/model/ContinueResult.h"
 
 namespace biaxial {
 

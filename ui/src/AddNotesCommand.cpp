@@ -1,5 +1,5 @@
-#include "biaxial/ui/Plural.h"
 #include "biaxial/ui/AddNotesCommand.h"
+#include "biaxial/ui/Plural.h"
 
 #include <QCoreApplication>
 
@@ -10,8 +10,8 @@ namespace biaxial {
 AddNotesCommand::AddNotesCommand(SongDocument* document, NoteRefs notes, const QString& text,
                                  QUndoCommand* parent)
     : QUndoCommand(parent), document_(document), notes_(std::move(notes)) {
-    setText(text.isEmpty() ? QCoreApplication::translate("biaxial", "Add %1").arg(
-                                 countOf(static_cast<qint64>(notes_.size()), "note", "notes"))
+    setText(text.isEmpty() ? QCoreApplication::translate("biaxial", "Add %1")
+                                 .arg(countOf(static_cast<qint64>(notes_.size()), "note", "notes"))
                            : text);
 }
 

@@ -17,7 +17,8 @@ QPixmap AppIcon::pixmap(int size) {
     p.fillPath(tile, QColor(0x23, 0x25, 0x28));
     p.setClipPath(tile);
     p.fillRect(QRectF(2, 2, 14, 60), QColor(0xe8, 0xe8, 0xe8));
-    for (double y : {10.0, 24.0, 44.0}) p.fillRect(QRectF(2, y, 9, 7), QColor(0x23, 0x25, 0x28));
+    for (double y : {10.0, 24.0, 44.0})
+        p.fillRect(QRectF(2, y, 9, 7), QColor(0x23, 0x25, 0x28));
     const QColor blue(0x4f, 0xa3, 0xf7), orange(0xff, 0xb3, 0x47), violet(0xb3, 0x8c, 0xff);
     auto note = [&](double x, double y, double w, const QColor& c) {
         QPainterPath n;
@@ -34,7 +35,8 @@ QPixmap AppIcon::pixmap(int size) {
 
 QIcon AppIcon::icon() {
     QIcon icon;
-    for (int size : {16, 24, 32, 48, 64, 128, 256}) icon.addPixmap(pixmap(size));
+    for (int size : {16, 24, 32, 48, 64, 128, 256})
+        icon.addPixmap(pixmap(size));
     return icon;
 }
 

@@ -3,8 +3,8 @@
 #include <QApplication>
 #include <QStyle>
 #include <QStyleFactory>
-#include <memory>
 #include <QStyleHints>
+#include <memory>
 
 namespace biaxial {
 
@@ -54,7 +54,8 @@ bool AppStyle::systemPrefersDark() {
 }
 
 void AppStyle::apply(QApplication& app, const QString& theme) {
-    const bool dark = theme == QLatin1String("dark") || (theme != QLatin1String("light") && systemPrefersDark());
+    const bool dark =
+        theme == QLatin1String("dark") || (theme != QLatin1String("light") && systemPrefersDark());
     app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     app.setPalette(dark ? darkPalette() : lightPalette());
 }

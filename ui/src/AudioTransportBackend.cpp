@@ -12,19 +12,24 @@ namespace biaxial {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("biaxial::Transport", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("biaxial::Transport", text);
+}
 
 // "sound: ..." from the engine becomes "Sound: ..." in the status bar.
 QString capitalised(const std::string& text) {
     QString s = QString::fromStdString(text);
-    if (!s.isEmpty()) s[0] = s[0].toUpper();
+    if (!s.isEmpty())
+        s[0] = s[0].toUpper();
     return s;
 }
 
 QStringList namesOf(const MidiPortList& list, QString* message) {
     QStringList names;
-    for (const std::string& n : list.names) names << QString::fromStdString(n);
-    if (message) *message = QString::fromStdString(list.message);
+    for (const std::string& n : list.names)
+        names << QString::fromStdString(n);
+    if (message)
+        *message = QString::fromStdString(list.message);
     return names;
 }
 
@@ -32,7 +37,8 @@ QStringList namesOf(const MidiPortList& list, QString* message) {
 // chosen, or silence (the playhead still moves); MIDI input, thru and recording.
 class AudioTransportBackend final : public TransportBackend {
 public:
-    AudioTransportBackend(QObject* context, Listener listener) : context_(context), listener_(std::move(listener)) {
+    AudioTransportBackend(QObject* context, Listener listener)
+        : context_(context), listener_(std::move(listener)) {
         // Silent until openDefaultSynth()/setSynth(): the playhead works without a sound card.
         wire(std::make_unique<AudioSession>(nullptr, nullptr));
         status_ = tr("Sound off");
@@ -78,33 +84,41 @@ public:
     }
     void stopAudition() override {
         // Re-auditioning a held pitch releases it; a zero-length, zero-velocity strike is silent.
-        if (auditionPitch_ >= 0) scheduler().audition(auditionPitch_, 0, 0.0);
+        if (auditionPitch_ >= 0)
+            scheduler().audition(auditionPitch_, 0, 0.0);
         auditionPitch_ = -1;
     }
     bool hasSound() const override { return session_->hasSound(); }
     bool setSoundFont(const QString& path, QString* error) override {
         std::string why;
         const bool ok = session_->setSoundFont(path.toStdString(), &why);
-        if (!ok && error) *error = QString::fromStdString(why);
+        if (!ok && error)
+            *error = QString::fromStdString(why);
         status_ = capitalised(session_->soundStatus());
         return ok;
     }
     QString soundFontPath() const override { return QString::fromStdString(session_->soundFontPath()); }
 
-    QStringList outputPorts(QString* message) const override { return namesOf(AudioSession::outputPorts(), message); }
+    QStringList outputPorts(QString* message) const override {
+        return namesOf(AudioSession::outputPorts(), message);
+    }
     bool playToMidiPort(int index, QString* error) override {
         std::string why;
         const bool ok = session_->playToMidiPort(index, &why);
-        if (!ok && error) *error = QString::fromStdString(why);
+        if (!ok && error)
+            *error = QString::fromStdString(why);
         return ok;
     }
     void playToSynth() override { session_->playToSynth(); }
     QString outputName() const override { return QString::fromStdString(session_->outputName()); }
-    QStringList inputPorts(QString* message) const override { return namesOf(AudioSession::inputPorts(), message); }
+    QStringList inputPorts(QString* message) const override {
+        return namesOf(AudioSession::inputPorts(), message);
+    }
     bool openInput(int index, QString* error) override {
         std::string why;
         const bool ok = session_->openInput(index, &why);
-        if (!ok && error) *error = QString::fromStdString(why);
+        if (!ok && error)
+            *error = QString::fromStdString(why);
         return ok;
     }
     void closeInput() override { session_->closeInput(); }
@@ -114,7 +128,8 @@ public:
 
     bool startRecording(const Song& song, std::int64_t tick, QString* error) override {
         if (session_->inputName().empty()) {
-            if (error) *error = tr("Choose a MIDI input (Transport > MIDI Input) to record from");
+            if (error)
+                *error = tr("Choose a MIDI input (Transport > MIDI Input) to record from");
             return false;
         }
         session_->startRecording(song, tick);
@@ -134,17 +149,25 @@ private:
         QPointer<QObject> guard(context_);
         auto positionChanged = listener_.positionChanged;
         scheduler().setPositionCallback([guard, positionChanged](std::int64_t tick, double) {
-            QMetaObject::invokeMethod(guard.data(), [guard, positionChanged, tick] {
-                if (guard) positionChanged(tick);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                guard.data(),
+                [guard, positionChanged, tick] {
+                    if (guard)
+                        positionChanged(tick);
+                },
+                Qt::QueuedConnection);
         });
         // The state is read again on arrival, not taken from the worker: a queued report may
         // be older than a play() or stop() made since, and must not undo what they announced.
         auto playingChanged = listener_.playingChanged;
         scheduler().setStateCallback([guard, playingChanged](bool) {
-            QMetaObject::invokeMethod(guard.data(), [guard, playingChanged] {
-                if (guard) playingChanged();
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                guard.data(),
+                [guard, playingChanged] {
+                    if (guard)
+                        playingChanged();
+                },
+                Qt::QueuedConnection);
         });
     }
 

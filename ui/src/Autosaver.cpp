@@ -16,8 +16,12 @@ namespace biaxial {
 namespace {
 constexpr int kDefaultIntervalSeconds = 30;
 
-QString lockPathOf(const QString& midiPath) { return midiPath.chopped(4) + QStringLiteral(".lock"); }
-QString pathNoteOf(const QString& midiPath) { return midiPath.chopped(4) + QStringLiteral(".path"); }
+QString lockPathOf(const QString& midiPath) {
+    return midiPath.chopped(4) + QStringLiteral(".lock");
+}
+QString pathNoteOf(const QString& midiPath) {
+    return midiPath.chopped(4) + QStringLiteral(".path");
+}
 }  // namespace
 
 Autosaver::Autosaver(SongDocument* document, const QString& directory, QObject* parent)
@@ -34,16 +38,19 @@ Autosaver::Autosaver(SongDocument* document, const QString& directory, QObject* 
     timer_.setInterval(kDefaultIntervalSeconds * 1000);
     connect(&timer_, &QTimer::timeout, this, [this] {
         QString error;
-        if (!saveNow(&error)) emit failed(error);
+        if (!saveNow(&error))
+            emit failed(error);
     });
 }
 
 Autosaver::~Autosaver() {
-    if (!abandoned_) discard();
+    if (!abandoned_)
+        discard();
 }
 
 QString Autosaver::defaultDirectory() {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("autosave"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("autosave"));
 }
 
 QList<Autosaver::Recovery> Autosaver::findRecoverable(const QString& directory) {
@@ -53,13 +60,15 @@ QList<Autosaver::Recovery> Autosaver::findRecoverable(const QString& directory) 
     for (const QFileInfo& info : files) {
         QLockFile lock(lockPathOf(info.absoluteFilePath()));
         lock.setStaleLockTime(0);
-        if (!lock.tryLock(0)) continue;  // its studio is still running
+        if (!lock.tryLock(0))
+            continue;  // its studio is still running
         lock.unlock();
         Recovery r;
         r.autosavePath = info.absoluteFilePath();
         r.savedAt = info.lastModified();
         QFile note(pathNoteOf(r.autosavePath));
-        if (note.open(QIODevice::ReadOnly)) r.originalPath = QString::fromUtf8(note.readAll()).trimmed();
+        if (note.open(QIODevice::ReadOnly))
+            r.originalPath = QString::fromUtf8(note.readAll()).trimmed();
         found << r;
     }
     return found;
@@ -71,22 +80,32 @@ void Autosaver::removeRecovery(const Recovery& recovery) {
     QFile::remove(lockPathOf(recovery.autosavePath));
 }
 
-void Autosaver::setIntervalSeconds(int seconds) { timer_.setInterval(std::max(1, seconds) * 1000); }
-int Autosaver::intervalSeconds() const { return timer_.interval() / 1000; }
-void Autosaver::start() { timer_.start(); }
-void Autosaver::stop() { timer_.stop(); }
+void Autosaver::setIntervalSeconds(int seconds) {
+    timer_.setInterval(std::max(1, seconds) * 1000);
+}
+int Autosaver::intervalSeconds() const {
+    return timer_.interval() / 1000;
+}
+void Autosaver::start() {
+    timer_.start();
+}
+void Autosaver::stop() {
+    timer_.stop();
+}
 
 bool Autosaver::saveNow(QString* error) {
     if (!document_->isModified()) {
         discard();
         return true;
     }
-    if (document_->revision() == savedRevision_ && QFileInfo::exists(midiPath_)) return true;
+    if (document_->revision() == savedRevision_ && QFileInfo::exists(midiPath_))
+        return true;
     const std::vector<std::uint8_t> bytes = MidiFileWriter::toBytes(document_->song());
     std::string why;
     if (!AtomicFile::write(midiPath_.toStdString(), bytes, &why) ||
         !AtomicFile::write(pathNote_.toStdString(), document_->filePath().toStdString(), &why)) {
-        if (error) *error = tr("Autosave failed: %1").arg(QString::fromStdString(why));
+        if (error)
+            *error = tr("Autosave failed: %1").arg(QString::fromStdString(why));
         return false;
     }
     savedRevision_ = document_->revision();

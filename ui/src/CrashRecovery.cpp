@@ -12,8 +12,8 @@
 
 namespace biaxial {
 
-CrashRecovery::CrashRecovery(QWidget* window, IUserDialogs* dialogs, SongDocument* document, Autosaver* autosaver,
-                             QString autosaveDirectory)
+CrashRecovery::CrashRecovery(QWidget* window, IUserDialogs* dialogs, SongDocument* document,
+                             Autosaver* autosaver, QString autosaveDirectory)
     : QObject(window),
       window_(window),
       dialogs_(dialogs),
@@ -23,9 +23,11 @@ CrashRecovery::CrashRecovery(QWidget* window, IUserDialogs* dialogs, SongDocumen
 
 bool CrashRecovery::offer() {
     const QList<Autosaver::Recovery> found = Autosaver::findRecoverable(directory_);
-    if (found.isEmpty()) return false;
+    if (found.isEmpty())
+        return false;
     const Autosaver::Recovery& newest = found.front();
-    const QString name = newest.originalPath.isEmpty() ? tr("an untitled song") : QFileInfo(newest.originalPath).fileName();
+    const QString name =
+        newest.originalPath.isEmpty() ? tr("an untitled song") : QFileInfo(newest.originalPath).fileName();
     const bool yes = dialogs_->askYesNo(
         window_, tr("Recover unsaved work?"),
         tr("Biaxial Studio did not close properly. Recover the unsaved changes to %1 from %2?")

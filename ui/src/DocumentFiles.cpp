@@ -20,11 +20,12 @@
 namespace biaxial {
 
 namespace {
-const char* const kMidiFilter = QT_TRANSLATE_NOOP("biaxial", "MIDI files (*.mid *.midi *.MID *.kar);;All files (*)");
+const char* const kMidiFilter =
+    QT_TRANSLATE_NOOP("biaxial", "MIDI files (*.mid *.midi *.MID *.kar);;All files (*)");
 }  // namespace
 
-DocumentFiles::DocumentFiles(QWidget* window, IUserDialogs* dialogs, SongDocument* document, Transport* transport,
-                             Autosaver* autosaver)
+DocumentFiles::DocumentFiles(QWidget* window, IUserDialogs* dialogs, SongDocument* document,
+                             Transport* transport, Autosaver* autosaver)
     : QObject(window),
       window_(window),
       dialogs_(dialogs),
@@ -36,7 +37,9 @@ DocumentFiles::DocumentFiles(QWidget* window, IUserDialogs* dialogs, SongDocumen
 }
 
 QString DocumentFiles::lastDirectory() const {
-    return QSettings().value("lastDirectory", QStandardPaths::writableLocation(QStandardPaths::MusicLocation)).toString();
+    return QSettings()
+        .value("lastDirectory", QStandardPaths::writableLocation(QStandardPaths::MusicLocation))
+        .toString();
 }
 
 void DocumentFiles::rememberDirectory(const QString& file) {
@@ -44,24 +47,30 @@ void DocumentFiles::rememberDirectory(const QString& file) {
 }
 
 void DocumentFiles::chooseAndOpen() {
-    const QString path = dialogs_->openFileName(window_, tr("Open MIDI file"), lastDirectory(), tr(kMidiFilter));
-    if (!path.isEmpty()) openFile(path);
+    const QString path =
+        dialogs_->openFileName(window_, tr("Open MIDI file"), lastDirectory(), tr(kMidiFilter));
+    if (!path.isEmpty())
+        openFile(path);
 }
 
 void DocumentFiles::chooseAndExportMidi() {
     const QString path = dialogs_->saveFileName(window_, tr("Export MIDI"), lastDirectory(), tr(kMidiFilter));
-    if (!path.isEmpty()) exportMidi(path);
+    if (!path.isEmpty())
+        exportMidi(path);
 }
 
 void DocumentFiles::chooseAndExportWav() {
     const QString suggestion =
         QDir(lastDirectory()).filePath(QFileInfo(document_->displayName()).completeBaseName() + ".wav");
-    const QString path = dialogs_->saveFileName(window_, tr("Export WAV"), suggestion, tr("WAV audio (*.wav)"));
-    if (!path.isEmpty()) exportWav(path);
+    const QString path =
+        dialogs_->saveFileName(window_, tr("Export WAV"), suggestion, tr("WAV audio (*.wav)"));
+    if (!path.isEmpty())
+        exportWav(path);
 }
 
 bool DocumentFiles::maybeSave() {
-    if (!document_->isModified()) return true;
+    if (!document_->isModified())
+        return true;
     switch (dialogs_->askSaveChanges(window_, document_->displayName())) {
         case IUserDialogs::SaveChoice::Save:
             return save();
@@ -74,14 +83,16 @@ bool DocumentFiles::maybeSave() {
 }
 
 void DocumentFiles::newDocument() {
-    if (!maybeSave()) return;
+    if (!maybeSave())
+        return;
     document_->reset(SongDocument::emptySong(), QString());
     autosaver_->discard();
     status(tr("New song"));
 }
 
 bool DocumentFiles::openFile(const QString& path) {
-    if (!maybeSave()) return false;
+    if (!maybeSave())
+        return false;
     return loadFile(path);
 }
 
@@ -90,14 +101,16 @@ bool DocumentFiles::loadFile(const QString& path) {
     Result<Song> result = MidiFileReader::readFile(QFile::encodeName(path).toStdString());
     const QString name = QFileInfo(path).fileName();
     if (!result.ok()) {
-        dialogs_->showError(window_, tr("Cannot open file"),
-                            tr("The file could not be opened:\n%1").arg(QString::fromStdString(result.error().message())));
+        dialogs_->showError(
+            window_, tr("Cannot open file"),
+            tr("The file could not be opened:\n%1").arg(QString::fromStdString(result.error().message())));
         status(tr("Could not open %1").arg(name), 8000);
         return false;
     }
     transport_->stop();
     QStringList warnings;
-    for (const std::string& w : result.warnings()) warnings << QString::fromStdString(w);
+    for (const std::string& w : result.warnings())
+        warnings << QString::fromStdString(w);
     document_->reset(std::move(result).value(), QFileInfo(path).absoluteFilePath());
     autosaver_->discard();
     recent_->add(path);
@@ -109,29 +122,35 @@ bool DocumentFiles::loadFile(const QString& path) {
                                warnings);
         status(tr("Opened %1 (%2)").arg(name, countOf(warnings.size(), tr("warning"), tr("warnings"))), 8000);
     } else {
-        status(tr("Opened %1: %2").arg(name, countOf(static_cast<qint64>(document_->noteCount()), tr("note"), tr("notes"))));
+        status(tr("Opened %1: %2")
+                   .arg(name, countOf(static_cast<qint64>(document_->noteCount()), tr("note"), tr("notes"))));
     }
     return true;
 }
 
 bool DocumentFiles::save() {
-    if (document_->filePath().isEmpty()) return saveAs();
+    if (document_->filePath().isEmpty())
+        return saveAs();
     return saveTo(document_->filePath());
 }
 
 bool DocumentFiles::saveAs() {
     QString suggestion = document_->filePath();
-    if (suggestion.isEmpty()) suggestion = QDir(lastDirectory()).filePath(tr("Untitled.mid"));
+    if (suggestion.isEmpty())
+        suggestion = QDir(lastDirectory()).filePath(tr("Untitled.mid"));
     QString path = dialogs_->saveFileName(window_, tr("Save song as MIDI"), suggestion, tr(kMidiFilter));
-    if (path.isEmpty()) return false;
-    if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".mid");
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".mid");
     return saveTo(path);
 }
 
 bool DocumentFiles::saveTo(const QString& path) {
     if (auto error = MidiFileWriter::writeFile(document_->song(), QFile::encodeName(path).toStdString())) {
-        dialogs_->showError(window_, tr("Cannot save file"),
-                            tr("The song could not be saved:\n%1").arg(QString::fromStdString(error->message())));
+        dialogs_->showError(
+            window_, tr("Cannot save file"),
+            tr("The song could not be saved:\n%1").arg(QString::fromStdString(error->message())));
         return false;
     }
     document_->setFilePath(QFileInfo(path).absoluteFilePath());

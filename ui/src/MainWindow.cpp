@@ -1,31 +1,31 @@
-#include "biaxial/ui/Plural.h"
 #include "biaxial/ui/MainWindow.h"
+#include "biaxial/ui/Plural.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QCloseEvent>
-#include <QDragEnterEvent>
-#include <QDropEvent>
-#include <QMimeData>
-#include <QTimer>
-#include <QUrl>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
+#include <QUrl>
 #include <cmath>
 
-#include "biaxial/ui/AppIcon.h"
 #include "biaxial/ui/AddNotesCommand.h"
+#include "biaxial/ui/AppIcon.h"
 #include "biaxial/ui/Autosaver.h"
 #include "biaxial/ui/CrashRecovery.h"
 #include "biaxial/ui/DocumentFiles.h"
@@ -34,10 +34,10 @@
 #include "biaxial/ui/PreferencesDialog.h"
 #include "biaxial/ui/QtUserDialogs.h"
 #include "biaxial/ui/RecentFiles.h"
-#include "biaxial/ui/ShortcutHelp.h"
-#include "biaxial/ui/StudioPreferences.h"
 #include "biaxial/ui/SetTempoCommand.h"
+#include "biaxial/ui/ShortcutHelp.h"
 #include "biaxial/ui/SongDocument.h"
+#include "biaxial/ui/StudioPreferences.h"
 #include "biaxial/ui/ToolIcons.h"
 #include "biaxial/ui/Transport.h"
 #include "biaxial/ui/WavExportJob.h"
@@ -92,7 +92,9 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-QUndoStack* MainWindow::undoStack() const { return document_->undoStack(); }
+QUndoStack* MainWindow::undoStack() const {
+    return document_->undoStack();
+}
 
 // ---------------------------------------------------------------- actions, menus, toolbars
 
@@ -100,26 +102,35 @@ QAction* MainWindow::addAction(const QString& name, const QString& text, const Q
                                std::function<void()> slot) {
     auto* a = new QAction(text, this);
     a->setObjectName(name);
-    if (!shortcut.isEmpty()) a->setShortcut(shortcut);
-    if (slot) connect(a, &QAction::triggered, this, [slot = std::move(slot)] { slot(); });
+    if (!shortcut.isEmpty())
+        a->setShortcut(shortcut);
+    if (slot)
+        connect(a, &QAction::triggered, this, [slot = std::move(slot)] { slot(); });
     actions_.insert(name, a);
     QMainWindow::addAction(a);  // shortcuts work even when the menu bar is hidden
     return a;
 }
 
-QAction* MainWindow::action(const QString& name) const { return actions_.value(name, nullptr); }
+QAction* MainWindow::action(const QString& name) const {
+    return actions_.value(name, nullptr);
+}
 
 void MainWindow::createActions() {
     QStyle* s = style();
-    addAction("file.new", tr("&New"), QKeySequence::New, [this] { newDocument(); })
-        ->setIcon(s->standardIcon(QStyle::SP_FileIcon));
-    addAction("file.open", tr("&Open..."), QKeySequence::Open, [this] { files_->chooseAndOpen(); })
-        ->setIcon(s->standardIcon(QStyle::SP_DialogOpenButton));
-    addAction("file.save", tr("&Save"), QKeySequence::Save, [this] { save(); })
-        ->setIcon(s->standardIcon(QStyle::SP_DialogSaveButton));
+    addAction("file.new", tr("&New"), QKeySequence::New, [this] {
+        newDocument();
+    })->setIcon(s->standardIcon(QStyle::SP_FileIcon));
+    addAction("file.open", tr("&Open..."), QKeySequence::Open, [this] {
+        files_->chooseAndOpen();
+    })->setIcon(s->standardIcon(QStyle::SP_DialogOpenButton));
+    addAction("file.save", tr("&Save"), QKeySequence::Save, [this] {
+        save();
+    })->setIcon(s->standardIcon(QStyle::SP_DialogSaveButton));
     addAction("file.saveAs", tr("Save &As..."), QKeySequence::SaveAs, [this] { saveAs(); });
-    addAction("file.exportMidi", tr("Export &MIDI..."), QKeySequence(), [this] { files_->chooseAndExportMidi(); });
-    addAction("file.exportWav", tr("Export &WAV..."), QKeySequence(tr("Ctrl+E")), [this] { files_->chooseAndExportWav(); });
+    addAction("file.exportMidi", tr("Export &MIDI..."), QKeySequence(),
+              [this] { files_->chooseAndExportMidi(); });
+    addAction("file.exportWav", tr("Export &WAV..."), QKeySequence(tr("Ctrl+E")),
+              [this] { files_->chooseAndExportWav(); });
     addAction("file.quit", tr("&Quit"), QKeySequence::Quit, [this] { close(); });
 
     QAction* undo = document_->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -142,11 +153,15 @@ void MainWindow::createActions() {
     addAction("edit.selectAll", tr("Select &All"), QKeySequence::SelectAll, [this] { roll_->selectAll(); });
     addAction("edit.selectNone", tr("Select &None"), QKeySequence(tr("Ctrl+Shift+A")),
               [this] { document_->clearSelection(); });
-    addAction("edit.quantize", tr("&Quantize"), QKeySequence(tr("Q")), [this] { roll_->quantizeSelection(); });
-    addAction("edit.transposeUp", tr("Transpose Up"), QKeySequence(), [this] { roll_->transposeSelection(1); });
-    addAction("edit.transposeDown", tr("Transpose Down"), QKeySequence(), [this] { roll_->transposeSelection(-1); });
+    addAction("edit.quantize", tr("&Quantize"), QKeySequence(tr("Q")),
+              [this] { roll_->quantizeSelection(); });
+    addAction("edit.transposeUp", tr("Transpose Up"), QKeySequence(),
+              [this] { roll_->transposeSelection(1); });
+    addAction("edit.transposeDown", tr("Transpose Down"), QKeySequence(),
+              [this] { roll_->transposeSelection(-1); });
     addAction("edit.octaveUp", tr("Octave Up"), QKeySequence(), [this] { roll_->transposeSelection(12); });
-    addAction("edit.octaveDown", tr("Octave Down"), QKeySequence(), [this] { roll_->transposeSelection(-12); });
+    addAction("edit.octaveDown", tr("Octave Down"), QKeySequence(),
+              [this] { roll_->transposeSelection(-12); });
     addAction("edit.velocityUp", tr("Louder (velocity +10)"), QKeySequence(tr("Ctrl+Up")),
               [this] { roll_->changeSelectionVelocity(10); });
     addAction("edit.velocityDown", tr("Softer (velocity -10)"), QKeySequence(tr("Ctrl+Down")),
@@ -170,14 +185,17 @@ void MainWindow::createActions() {
 
     addAction("view.zoomIn", tr("Zoom &In"), QKeySequence::ZoomIn, [this] { roll_->zoomTime(1.25); });
     addAction("view.zoomOut", tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { roll_->zoomTime(0.8); });
-    addAction("view.zoomInPitch", tr("Taller Rows"), QKeySequence(tr("Ctrl+Alt+=")), [this] { roll_->zoomPitch(1.2); });
-    addAction("view.zoomOutPitch", tr("Shorter Rows"), QKeySequence(tr("Ctrl+Alt+-")), [this] { roll_->zoomPitch(1 / 1.2); });
+    addAction("view.zoomInPitch", tr("Taller Rows"), QKeySequence(tr("Ctrl+Alt+=")),
+              [this] { roll_->zoomPitch(1.2); });
+    addAction("view.zoomOutPitch", tr("Shorter Rows"), QKeySequence(tr("Ctrl+Alt+-")),
+              [this] { roll_->zoomPitch(1 / 1.2); });
     QAction* follow = addAction("view.follow", tr("&Follow Playhead"), QKeySequence(tr("F")), {});
     follow->setCheckable(true);
     follow->setChecked(true);
     connect(follow, &QAction::toggled, roll_, &PianoRollWidget::setFollowPlayhead);
 
-    QAction* play = addAction("transport.play", tr("&Play"), QKeySequence(Qt::Key_Space), [this] { transport_->togglePlay(); });
+    QAction* play = addAction("transport.play", tr("&Play"), QKeySequence(Qt::Key_Space),
+                              [this] { transport_->togglePlay(); });
     play->setToolTip(tr("Play / Stop (Space)"));
     addAction("transport.stop", tr("S&top"), QKeySequence(), [this] {
         if (transport_->isPlaying())
@@ -185,15 +203,16 @@ void MainWindow::createActions() {
         else
             transport_->seek(0);  // a second Stop returns to the start, like a tape machine
     });
-    addAction("transport.rewind", tr("Return to &Start"), QKeySequence(Qt::Key_Home), [this] { transport_->seek(0); });
+    addAction("transport.rewind", tr("Return to &Start"), QKeySequence(Qt::Key_Home),
+              [this] { transport_->seek(0); });
     QAction* loop = addAction("transport.loop", tr("&Loop"), QKeySequence(tr("L")), {});
     loop->setCheckable(true);
     loop->setToolTip(tr("Loop the region marked on the ruler (L)"));
-    connect(loop, &QAction::toggled, this, [this](bool on) {
-        transport_->setLoop(roll_->loopStart(), roll_->loopEnd(), on);
-    });
+    connect(loop, &QAction::toggled, this,
+            [this](bool on) { transport_->setLoop(roll_->loopStart(), roll_->loopEnd(), on); });
     addAction("transport.loopSelection", tr("Loop the Selection"), QKeySequence(tr("Ctrl+L")), [this, loop] {
-        if (!document_->hasSelection()) return;
+        if (!document_->hasSelection())
+            return;
         const NoteExtent selected = extentOf(document_->selection());
         const std::int64_t beat = document_->ticksPerBeat();
         roll_->setLoopRange(RollGeometry::snapFloor(selected.start, beat),
@@ -201,7 +220,8 @@ void MainWindow::createActions() {
         loop->setChecked(true);
     });
 
-    QAction* record = addAction("transport.record", tr("&Record from MIDI Keyboard"), QKeySequence(tr("R")), {});
+    QAction* record =
+        addAction("transport.record", tr("&Record from MIDI Keyboard"), QKeySequence(tr("R")), {});
     record->setCheckable(true);
     record->setToolTip(tr("Record from the MIDI keyboard into the roll (R)"));
     connect(record, &QAction::toggled, this, [this](bool on) { setRecording(on); });
@@ -210,14 +230,19 @@ void MainWindow::createActions() {
     thru->setChecked(true);
     thru->setToolTip(tr("Play what the MIDI keyboard sends through the synth"));
     connect(thru, &QAction::toggled, this, [this](bool on) { transport_->setThru(on); });
-    addAction("transport.soundFont", tr("Choose &SoundFont..."), QKeySequence(), [this] { preferences_->chooseSoundFont(); });
+    addAction("transport.soundFont", tr("Choose &SoundFont..."), QKeySequence(),
+              [this] { preferences_->chooseSoundFont(); });
 
-    addAction("edit.preferences", tr("Pr&eferences..."), QKeySequence::Preferences, [this] { preferences_->edit(); });
-    addAction("help.shortcuts", tr("&Keyboard and Mouse"), QKeySequence::HelpContents, [this] { showShortcuts(); });
+    addAction("edit.preferences", tr("Pr&eferences..."), QKeySequence::Preferences,
+              [this] { preferences_->edit(); });
+    addAction("help.shortcuts", tr("&Keyboard and Mouse"), QKeySequence::HelpContents,
+              [this] { showShortcuts(); });
     addAction("help.about", tr("&About Biaxial Studio"), QKeySequence(), [this] {
-        dialogs_->showAbout(this, tr("About Biaxial Studio"),
-                            tr("<h3>Biaxial Studio %1</h3><p>A piano-roll composer studio around Daniel Johnson's "
-                               "biaxial LSTM (2015).</p>").arg(QCoreApplication::applicationVersion()));
+        dialogs_->showAbout(
+            this, tr("About Biaxial Studio"),
+            tr("<h3>Biaxial Studio %1</h3><p>A piano-roll composer studio around Daniel Johnson's "
+               "biaxial LSTM (2015).</p>")
+                .arg(QCoreApplication::applicationVersion()));
     });
 }
 
@@ -241,7 +266,8 @@ void MainWindow::createMenus() {
     editMenu_->addAction(action("edit.undo"));
     editMenu_->addAction(action("edit.redo"));
     editMenu_->addSeparator();
-    for (const char* name : {"edit.cut", "edit.copy", "edit.paste", "edit.delete"}) editMenu_->addAction(action(name));
+    for (const char* name : {"edit.cut", "edit.copy", "edit.paste", "edit.delete"})
+        editMenu_->addAction(action(name));
     editMenu_->addSeparator();
     editMenu_->addAction(action("edit.selectAll"));
     editMenu_->addAction(action("edit.selectNone"));
@@ -261,7 +287,8 @@ void MainWindow::createMenus() {
         viewMenu_->addAction(action(name));
     viewMenu_->addSeparator();
     viewMenu_->addAction(action("view.follow"));
-    for (QAction* a : preferences_->addThemeMenu(viewMenu_)) actions_.insert(a->objectName(), a);
+    for (QAction* a : preferences_->addThemeMenu(viewMenu_))
+        actions_.insert(a->objectName(), a);
     panelsMenu_ = viewMenu_->addMenu(tr("&Panels"));
 
     transportMenu_ = menuBar()->addMenu(tr("&Transport"));
@@ -311,8 +338,9 @@ void MainWindow::createToolBars() {
     snapBox_ = new QComboBox(edit);
     snapBox_->setObjectName("snapBox");
     snapBox_->setToolTip(tr("Grid snap"));
-    for (const auto& [label, division] : {std::pair{tr("Off"), 0}, std::pair{tr("1/4"), 4}, std::pair{tr("1/8"), 8},
-                                          std::pair{tr("1/16"), 16}, std::pair{tr("1/32"), 32}})
+    for (const auto& [label, division] :
+         {std::pair{tr("Off"), 0}, std::pair{tr("1/4"), 4}, std::pair{tr("1/8"), 8},
+          std::pair{tr("1/16"), 16}, std::pair{tr("1/32"), 32}})
         snapBox_->addItem(label, division);
     snapBox_->setCurrentIndex(snapBox_->findData(16));
     connect(snapBox_, &QComboBox::currentIndexChanged, this,
@@ -399,14 +427,16 @@ void MainWindow::connectDocument() {
     connect(transport_, &Transport::playingChanged, this, [this](bool playing) {
         roll_->setPlaying(playing);
         // Stopping playback ends a recording too: the take goes into the roll.
-        if (!playing && action("transport.record")->isChecked()) action("transport.record")->setChecked(false);
+        if (!playing && action("transport.record")->isChecked())
+            action("transport.record")->setChecked(false);
         QAction* play = action("transport.play");
         play->setText(playing ? tr("&Pause") : tr("&Play"));
         updateIcons();
     });
     connect(transport_, &Transport::soundStatusChanged, this, [this](const QString& status) {
         soundLabel_->setText(status);
-        if (!transport_->hasSound()) showStatus(status, 8000);
+        if (!transport_->hasSound())
+            showStatus(status, 8000);
     });
     connect(roll_, &PianoRollWidget::playheadMoveRequested, transport_, &Transport::seek);
     connect(roll_, &PianoRollWidget::loopRangeChanged, this, [this](std::int64_t a, std::int64_t b) {
@@ -418,7 +448,8 @@ void MainWindow::connectDocument() {
     });
     connect(roll_, &PianoRollWidget::auditionRequested, transport_, &Transport::audition);
     connect(roll_, &PianoRollWidget::auditionStopped, transport_, &Transport::stopAudition);
-    connect(roll_, &PianoRollWidget::statusMessage, this, [this](const QString& text) { showStatus(text, 3000); });
+    connect(roll_, &PianoRollWidget::statusMessage, this,
+            [this](const QString& text) { showStatus(text, 3000); });
     connect(autosaver_, &Autosaver::failed, this, [this](const QString& error) { showStatus(error, 8000); });
 }
 
@@ -431,18 +462,21 @@ void MainWindow::setRecording(bool on) {
             showStatus(error, 8000);
             return;
         }
-        if (!transport_->isPlaying()) transport_->play();
+        if (!transport_->isPlaying())
+            transport_->play();
         showStatus(tr("Recording from %1").arg(transport_->inputName()));
         return;
     }
-    if (!transport_->isRecording()) return;
+    if (!transport_->isRecording())
+        return;
     const std::vector<Note> notes = transport_->stopRecording();
     if (notes.empty()) {
         showStatus(tr("Nothing was recorded"));
         return;
     }
     NoteRefs refs;
-    for (const Note& n : notes) refs.push_back({document_->editTrack(), n});
+    for (const Note& n : notes)
+        refs.push_back({document_->editTrack(), n});
     document_->undoStack()->push(new AddNotesCommand(document_, refs, tr("Record")));
     showStatus(tr("Recorded %1").arg(countOf(static_cast<qint64>(notes.size()), tr("note"), tr("notes"))));
 }
@@ -455,21 +489,27 @@ void MainWindow::addPanel(QDockWidget* dock, Qt::DockWidgetArea area) {
 }
 
 void MainWindow::addGenerateAction(QAction* action) {
-    if (!action->objectName().isEmpty()) actions_.insert(action->objectName(), action);
+    if (!action->objectName().isEmpty())
+        actions_.insert(action->objectName(), action);
     generateMenu_->addAction(action);
     generateToolBar_->addAction(action);
     generateToolBar_->show();
     QMainWindow::addAction(action);
 }
 
-void MainWindow::addCloseGuard(std::function<bool()> guard) { closeGuards_.push_back(std::move(guard)); }
+void MainWindow::addCloseGuard(std::function<bool()> guard) {
+    closeGuards_.push_back(std::move(guard));
+}
 
-void MainWindow::showStatus(const QString& text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); }
+void MainWindow::showStatus(const QString& text, int timeoutMs) {
+    statusBar()->showMessage(text, timeoutMs);
+}
 
 void MainWindow::updateIcons() {
     using Kind = ToolIcons::Kind;
     const QPalette pal = palette();
-    action("transport.play")->setIcon(ToolIcons::icon(transport_->isPlaying() ? Kind::Pause : Kind::Play, pal));
+    action("transport.play")
+        ->setIcon(ToolIcons::icon(transport_->isPlaying() ? Kind::Pause : Kind::Play, pal));
     action("transport.stop")->setIcon(ToolIcons::icon(Kind::Stop, pal));
     action("transport.rewind")->setIcon(ToolIcons::icon(Kind::Rewind, pal));
     action("transport.loop")->setIcon(ToolIcons::icon(Kind::Loop, pal));
@@ -480,7 +520,8 @@ void MainWindow::updateIcons() {
 }
 
 void MainWindow::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::PaletteChange && !actions_.isEmpty()) updateIcons();
+    if (event->type() == QEvent::PaletteChange && !actions_.isEmpty())
+        updateIcons();
     QMainWindow::changeEvent(event);
 }
 
@@ -507,18 +548,21 @@ void MainWindow::updateActions() {
                              "edit.velocityDown", "transport.loopSelection", "edit.selectNone"})
         action(name)->setEnabled(selection);
     action("file.exportWav")->setEnabled(WavExportJob::available());
-    if (!WavExportJob::available()) action("file.exportWav")->setToolTip(WavExportJob::unavailableReason());
+    if (!WavExportJob::available())
+        action("file.exportWav")->setToolTip(WavExportJob::unavailableReason());
 }
 
 // ---------------------------------------------------------------- settings
 
 void MainWindow::readSettings() {
     QSettings settings;
-    if (!restoreGeometry(settings.value("window/geometry").toByteArray())) resize(1280, 800);
+    if (!restoreGeometry(settings.value("window/geometry").toByteArray()))
+        resize(1280, 800);
     restoreState(settings.value("window/state").toByteArray(), kSettingsVersion);
     const int snap = settings.value("roll/snap", 16).toInt();
     const int index = snapBox_->findData(snap);
-    if (index >= 0) snapBox_->setCurrentIndex(index);
+    if (index >= 0)
+        snapBox_->setCurrentIndex(index);
     roll_->setPixelsPerQuarter(settings.value("roll/pixelsPerQuarter", 64.0).toDouble());
     roll_->setKeyHeight(settings.value("roll/keyHeight", 12).toInt());
     action("view.follow")->setChecked(settings.value("roll/follow", true).toBool());
@@ -540,34 +584,60 @@ void MainWindow::writeSettings() const {
 
 // The window's file commands are DocumentFiles' and CrashRecovery's; these keep them at hand
 // for the app, the panels and the tests.
-bool MainWindow::maybeSave() { return files_->maybeSave(); }
-void MainWindow::newDocument() { files_->newDocument(); }
-bool MainWindow::openFile(const QString& path) { return files_->openFile(path); }
-bool MainWindow::loadFile(const QString& path) { return files_->loadFile(path); }
-bool MainWindow::save() { return files_->save(); }
-bool MainWindow::saveAs() { return files_->saveAs(); }
-bool MainWindow::saveTo(const QString& path) { return files_->saveTo(path); }
-bool MainWindow::exportMidi(const QString& path) { return files_->exportMidi(path); }
-void MainWindow::exportWav(const QString& path) { files_->exportWav(path); }
-bool MainWindow::offerRecovery() { return recovery_->offer(); }
+bool MainWindow::maybeSave() {
+    return files_->maybeSave();
+}
+void MainWindow::newDocument() {
+    files_->newDocument();
+}
+bool MainWindow::openFile(const QString& path) {
+    return files_->openFile(path);
+}
+bool MainWindow::loadFile(const QString& path) {
+    return files_->loadFile(path);
+}
+bool MainWindow::save() {
+    return files_->save();
+}
+bool MainWindow::saveAs() {
+    return files_->saveAs();
+}
+bool MainWindow::saveTo(const QString& path) {
+    return files_->saveTo(path);
+}
+bool MainWindow::exportMidi(const QString& path) {
+    return files_->exportMidi(path);
+}
+void MainWindow::exportWav(const QString& path) {
+    files_->exportWav(path);
+}
+bool MainWindow::offerRecovery() {
+    return recovery_->offer();
+}
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
     const QList<QUrl> urls = event->mimeData()->urls();
-    if (urls.size() == 1 && urls.front().isLocalFile()) event->acceptProposedAction();
+    if (urls.size() == 1 && urls.front().isLocalFile())
+        event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
     const QList<QUrl> urls = event->mimeData()->urls();
-    if (urls.size() != 1 || !urls.front().isLocalFile()) return;
+    if (urls.size() != 1 || !urls.front().isLocalFile())
+        return;
     event->acceptProposedAction();
     const QString path = urls.front().toLocalFile();
     // After the drop returns, so that the drag source is not kept waiting by a question.
     QTimer::singleShot(0, this, [this, path] { openFile(path); });
 }
 
-void MainWindow::applyPreferences(const PreferencesDialog::Values& values) { preferences_->apply(values); }
+void MainWindow::applyPreferences(const PreferencesDialog::Values& values) {
+    preferences_->apply(values);
+}
 
-void MainWindow::showShortcuts() { dialogs_->showHelp(this, tr("Keyboard and Mouse"), ShortcutHelp::html()); }
+void MainWindow::showShortcuts() {
+    dialogs_->showHelp(this, tr("Keyboard and Mouse"), ShortcutHelp::html());
+}
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     for (const auto& guard : closeGuards_)

@@ -36,7 +36,8 @@ void MidiPortMenus::fill(QMenu* menu, bool input) {
         else
             transport_->playToSynth();
     });
-    if (!ports.isEmpty()) menu->addSeparator();
+    if (!ports.isEmpty())
+        menu->addSeparator();
     for (int i = 0; i < ports.size(); ++i) {
         QAction* a = menu->addAction(ports[i]);
         a->setCheckable(true);
@@ -46,7 +47,8 @@ void MidiPortMenus::fill(QMenu* menu, bool input) {
             QString error;
             const bool ok = input ? transport_->openInput(i, &error) : transport_->playToMidiPort(i, &error);
             if (ok)
-                emit statusMessage(input ? tr("MIDI input: %1").arg(name) : tr("Playing to %1").arg(name), 4000);
+                emit statusMessage(input ? tr("MIDI input: %1").arg(name) : tr("Playing to %1").arg(name),
+                                   4000);
             else
                 dialogs_->showError(window_, tr("MIDI port"), error);
         });

@@ -5,7 +5,8 @@ namespace biaxial {
 std::vector<Note> notesOf(const NoteRefs& refs) {
     std::vector<Note> notes;
     notes.reserve(refs.size());
-    for (const NoteRef& r : refs) notes.push_back(r.note);
+    for (const NoteRef& r : refs)
+        notes.push_back(r.note);
     return notes;
 }
 

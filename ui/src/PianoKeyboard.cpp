@@ -30,9 +30,11 @@ void PianoKeyboard::paintEvent(QPaintEvent*) {
         const int y = g.yOfPitch(pitch);
         const bool black = RollGeometry::isBlackKey(pitch);
         const bool lit = pitch == pressed_ || roll_->soundingKeys().test(pitch);
-        if (lit) p.fillRect(QRect(0, y, black ? blackWidth : width(), g.keyHeight), pal.keyPressed);
+        if (lit)
+            p.fillRect(QRect(0, y, black ? blackWidth : width(), g.keyHeight), pal.keyPressed);
         if (black) {
-            if (!lit) p.fillRect(QRect(0, y, blackWidth, g.keyHeight), pal.blackKey);
+            if (!lit)
+                p.fillRect(QRect(0, y, blackWidth, g.keyHeight), pal.blackKey);
             // The white keys meet in the middle of a black key, beside it.
             p.setPen(QColor(0, 0, 0, 60));
             p.drawLine(blackWidth, y + g.keyHeight / 2, width(), y + g.keyHeight / 2);
@@ -44,8 +46,8 @@ void PianoKeyboard::paintEvent(QPaintEvent*) {
         }
         if (pc == 0 && g.keyHeight >= 8) {
             p.setPen(pal.keyText);
-            p.drawText(QRect(blackWidth, y, width() - blackWidth - 4, g.keyHeight), Qt::AlignRight | Qt::AlignVCenter,
-                       QStringLiteral("C%1").arg(pitch / 12 - 1));
+            p.drawText(QRect(blackWidth, y, width() - blackWidth - 4, g.keyHeight),
+                       Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("C%1").arg(pitch / 12 - 1));
         }
     }
     p.setPen(QColor(0, 0, 0, 110));
@@ -53,24 +55,30 @@ void PianoKeyboard::paintEvent(QPaintEvent*) {
 }
 
 void PianoKeyboard::press(int pitch) {
-    if (pitch == pressed_) return;
-    if (pressed_ >= 0) emit roll_->auditionStopped();
+    if (pitch == pressed_)
+        return;
+    if (pressed_ >= 0)
+        emit roll_->auditionStopped();
     pressed_ = pitch;
-    if (pitch >= 0) emit roll_->auditionRequested(pitch, 100);
+    if (pitch >= 0)
+        emit roll_->auditionRequested(pitch, 100);
     update();
 }
 
 void PianoKeyboard::mousePressEvent(QMouseEvent* event) {
-    if (event->button() == Qt::LeftButton) press(roll_->geometry().pitchAtY(static_cast<int>(event->position().y())));
+    if (event->button() == Qt::LeftButton)
+        press(roll_->geometry().pitchAtY(static_cast<int>(event->position().y())));
 }
 
 void PianoKeyboard::mouseMoveEvent(QMouseEvent* event) {
     // Glissando: sliding over the keys plays each one.
-    if (event->buttons() & Qt::LeftButton) press(roll_->geometry().pitchAtY(static_cast<int>(event->position().y())));
+    if (event->buttons() & Qt::LeftButton)
+        press(roll_->geometry().pitchAtY(static_cast<int>(event->position().y())));
 }
 
 void PianoKeyboard::mouseReleaseEvent(QMouseEvent* event) {
-    if (event->button() == Qt::LeftButton) press(-1);
+    if (event->button() == Qt::LeftButton)
+        press(-1);
 }
 
 void PianoKeyboard::wheelEvent(QWheelEvent* event) {

@@ -1,5 +1,5 @@
-#include "biaxial/ui/Plural.h"
 #include "biaxial/ui/PianoRollWidget.h"
+#include "biaxial/ui/Plural.h"
 
 #include <QApplication>
 #include <QKeyEvent>
@@ -28,8 +28,8 @@ namespace {
 constexpr int kKeyboardWidth = 64;
 constexpr int kRulerHeight = 26;
 constexpr int kLaneHeight = 72;
-constexpr int kMinBars = 32;        // the canvas is at least this long
-constexpr int kTrailingBars = 8;    // room to draw after the last note
+constexpr int kMinBars = 32;      // the canvas is at least this long
+constexpr int kTrailingBars = 8;  // room to draw after the last note
 }  // namespace
 
 PianoRollWidget::PianoRollWidget(SongDocument* document, QWidget* parent)
@@ -53,7 +53,8 @@ PianoRollWidget::PianoRollWidget(SongDocument* document, QWidget* parent)
     connect(document_, &SongDocument::selectionChanged, this, [this] {
         updateAll();
         const auto n = document_->selection().size();
-        emit statusMessage(n ? tr("%1 selected").arg(countOf(static_cast<qint64>(n), tr("note"), tr("notes"))) : QString());
+        emit statusMessage(n ? tr("%1 selected").arg(countOf(static_cast<qint64>(n), tr("note"), tr("notes")))
+                             : QString());
     });
     onSongReset();
 }
@@ -68,12 +69,14 @@ void PianoRollWidget::setSnapDivision(int division) {
 }
 
 std::int64_t PianoRollWidget::snapTicks() const {
-    if (snapDivision_ <= 0) return 1;
+    if (snapDivision_ <= 0)
+        return 1;
     return std::max<std::int64_t>(1, std::int64_t{document_->ticksPerQuarter()} * 4 / snapDivision_);
 }
 
 void PianoRollWidget::setEditMode(EditMode mode) {
-    if (mode == editMode_) return;
+    if (mode == editMode_)
+        return;
     editMode_ = mode;
     viewport()->setCursor(Qt::ArrowCursor);
     emit editModeChanged(mode);
@@ -96,11 +99,13 @@ void PianoRollWidget::setKeyHeight(int pixels) {
 }
 
 void PianoRollWidget::zoomTime(double factor, int anchorX) {
-    if (anchorX < 0) anchorX = viewport()->width() / 2;
+    if (anchorX < 0)
+        anchorX = viewport()->width() / 2;
     const double anchorTick = (anchorX + geometry_.scrollX) / geometry_.pixelsPerTick();
     geometry_.pixelsPerQuarter = std::clamp(geometry_.pixelsPerQuarter * factor, 4.0, 800.0);
     updateScrollBars();
-    horizontalScrollBar()->setValue(static_cast<int>(std::lround(anchorTick * geometry_.pixelsPerTick() - anchorX)));
+    horizontalScrollBar()->setValue(
+        static_cast<int>(std::lround(anchorTick * geometry_.pixelsPerTick() - anchorX)));
     geometry_.scrollX = horizontalScrollBar()->value();
     updateAll();
     emit zoomChanged();
@@ -134,10 +139,12 @@ void PianoRollWidget::scrollToNotes() {
 
 void PianoRollWidget::setPlayheadTick(std::int64_t tick) {
     tick = std::max<std::int64_t>(0, tick);
-    if (tick == playhead_) return;
+    if (tick == playhead_)
+        return;
     // While playing, the keyboard lights the keys that sound under the playhead.
     std::bitset<128> sounding;
-    if (playing_) forEachNoteIn(tick, tick + 1, [&](const NoteRef& r) { sounding.set(r.note.pitch & 127); });
+    if (playing_)
+        forEachNoteIn(tick, tick + 1, [&](const NoteRef& r) { sounding.set(r.note.pitch & 127); });
     if (sounding != soundingKeys_) {
         soundingKeys_ = sounding;
         keyboard_->update();
@@ -148,7 +155,8 @@ void PianoRollWidget::setPlayheadTick(std::int64_t tick) {
     if (followPlayhead_ && playing_ && (x < 0 || x > viewport()->width() - 8)) {
         // Page along: the playhead re-enters near the left, like a DAW's follow mode.
         updateScrollBars();
-        horizontalScrollBar()->setValue(static_cast<int>(tick * geometry_.pixelsPerTick()) - viewport()->width() / 10);
+        horizontalScrollBar()->setValue(static_cast<int>(tick * geometry_.pixelsPerTick()) -
+                                        viewport()->width() / 10);
         return;  // scrolling repaints everything
     }
     viewport()->update(QRect(oldX - 2, 0, 5, viewport()->height()));
@@ -165,8 +173,10 @@ void PianoRollWidget::setPlaying(bool playing) {
 }
 
 void PianoRollWidget::setLoopRange(std::int64_t start, std::int64_t end) {
-    if (end <= start) start = end = 0;
-    if (start == loopStart_ && end == loopEnd_) return;
+    if (end <= start)
+        start = end = 0;
+    if (start == loopStart_ && end == loopEnd_)
+        return;
     loopStart_ = std::max<std::int64_t>(0, start);
     loopEnd_ = std::max<std::int64_t>(0, end);
     updateAll();
@@ -181,7 +191,9 @@ void PianoRollWidget::setGhostNotes(std::vector<Note> notes) {
     updateAll();
 }
 
-void PianoRollWidget::clearGhostNotes() { setGhostNotes({}); }
+void PianoRollWidget::clearGhostNotes() {
+    setGhostNotes({});
+}
 
 void PianoRollWidget::setScaleHighlight(const std::array<bool, 12>& pitchClasses) {
     scaleMask_ = pitchClasses;
@@ -196,28 +208,36 @@ void PianoRollWidget::clearScaleHighlight() {
 
 // ---------------------------------------------------------------- editing commands
 
-void PianoRollWidget::selectAll() { document_->selectAll(); }
+void PianoRollWidget::selectAll() {
+    document_->selectAll();
+}
 
 void PianoRollWidget::deleteSelection() {
-    if (!document_->hasSelection()) return;
+    if (!document_->hasSelection())
+        return;
     document_->undoStack()->push(new RemoveNotesCommand(document_, document_->selectedNotes()));
 }
 
 void PianoRollWidget::copySelection() {
-    if (!document_->hasSelection()) return;
+    if (!document_->hasSelection())
+        return;
     NoteClipboard::copy(document_->selectedNotes(), document_->ticksPerQuarter());
-    emit statusMessage(tr("Copied %1").arg(countOf(static_cast<qint64>(document_->selection().size()), tr("note"), tr("notes"))));
+    emit statusMessage(
+        tr("Copied %1")
+            .arg(countOf(static_cast<qint64>(document_->selection().size()), tr("note"), tr("notes"))));
 }
 
 void PianoRollWidget::cutSelection() {
-    if (!document_->hasSelection()) return;
+    if (!document_->hasSelection())
+        return;
     NoteClipboard::copy(document_->selectedNotes(), document_->ticksPerQuarter());
     document_->undoStack()->push(new RemoveNotesCommand(document_, document_->selectedNotes(), tr("Cut")));
 }
 
 void PianoRollWidget::paste() {
     const NoteRefs clip = NoteClipboard::paste(document_->ticksPerQuarter());
-    if (clip.empty()) return;
+    if (clip.empty())
+        return;
     const std::int64_t at = RollGeometry::snapFloor(playhead_, snapTicks());
     const NoteRefs notes = SelectionEdits::pasted(clip, at, static_cast<int>(document_->song().tracks.size()),
                                                   document_->editTrack());
@@ -227,41 +247,48 @@ void PianoRollWidget::paste() {
 }
 
 bool PianoRollWidget::pushEdit(const NoteRefs& before, const NoteRefs& after, const QString& text) {
-    if (after == before) return false;
+    if (after == before)
+        return false;
     document_->undoStack()->push(new ModifyNotesCommand(document_, before, after, text));
     return true;
 }
 
 void PianoRollWidget::transposeSelection(int semitones) {
-    if (!document_->hasSelection() || semitones == 0) return;
+    if (!document_->hasSelection() || semitones == 0)
+        return;
     const NoteRefs before = document_->selectedNotes();
     const NoteRefs after = SelectionEdits::transposed(before, semitones);
-    if (!pushEdit(before, after, tr("Transpose"))) return;
+    if (!pushEdit(before, after, tr("Transpose")))
+        return;
     emit auditionRequested(after.front().note.pitch, after.front().note.velocity);
     emit auditionStopped();
 }
 
 void PianoRollWidget::moveSelection(std::int64_t ticks) {
-    if (!document_->hasSelection() || ticks == 0) return;
+    if (!document_->hasSelection() || ticks == 0)
+        return;
     const NoteRefs before = document_->selectedNotes();
     pushEdit(before, SelectionEdits::moved(before, ticks), tr("Move notes"));
 }
 
 void PianoRollWidget::quantizeSelection() {
-    if (!document_->hasSelection()) return;
+    if (!document_->hasSelection())
+        return;
     const std::int64_t q = snapDivision_ > 0 ? snapTicks() : std::max(1, document_->ticksPerQuarter() / 4);
     const NoteRefs before = document_->selectedNotes();
     pushEdit(before, SelectionEdits::quantized(before, q), tr("Quantize"));
 }
 
 void PianoRollWidget::changeSelectionVelocity(int delta) {
-    if (!document_->hasSelection() || delta == 0) return;
+    if (!document_->hasSelection() || delta == 0)
+        return;
     const NoteRefs before = document_->selectedNotes();
     pushEdit(before, SelectionEdits::velocityChanged(before, delta), tr("Change velocity"));
 }
 
 void PianoRollWidget::setSelectionVelocity(int velocity) {
-    if (!document_->hasSelection()) return;
+    if (!document_->hasSelection())
+        return;
     const NoteRefs before = document_->selectedNotes();
     pushEdit(before, SelectionEdits::velocitySet(before, velocity), tr("Change velocity"));
 }
@@ -272,7 +299,8 @@ std::int64_t PianoRollWidget::maxNoteLength(int track) const {
     if (maxLengthsRevision_ != document_->revision()) {
         const auto& tracks = document_->song().tracks;
         maxLengths_.assign(tracks.size(), 0);
-        for (std::size_t t = 0; t < tracks.size(); ++t) maxLengths_[t] = NoteExtent::of(tracks[t].notes).longest;
+        for (std::size_t t = 0; t < tracks.size(); ++t)
+            maxLengths_[t] = NoteExtent::of(tracks[t].notes).longest;
         maxLengthsRevision_ = document_->revision();
     }
     return track >= 0 && track < static_cast<int>(maxLengths_.size()) ? maxLengths_[track] : 0;
@@ -289,7 +317,8 @@ void PianoRollWidget::forEachNoteIn(std::int64_t from, std::int64_t to,
         auto it = std::partition_point(notes.begin(), notes.end(),
                                        [earliest](const Note& n) { return n.start < earliest; });
         for (; it != notes.end() && it->start < to; ++it)
-            if (it->end() > from) f(NoteRef{static_cast<int>(t), *it});
+            if (it->end() > from)
+                f(NoteRef{static_cast<int>(t), *it});
     }
 }
 
@@ -304,7 +333,8 @@ NoteRefs PianoRollWidget::notesAt(const QPoint& pos) const {
     const std::int64_t tick = geometry_.tickAtX(pos.x());
     const std::int64_t slack = static_cast<std::int64_t>(std::ceil(2 / geometry_.pixelsPerTick()));
     forEachNoteIn(tick - slack, tick + slack + 1, [&](const NoteRef& r) {
-        if (noteRect(r.note).contains(pos)) hits.push_back(r);
+        if (noteRect(r.note).contains(pos))
+            hits.push_back(r);
     });
     return hits;
 }
@@ -360,8 +390,10 @@ void PianoRollWidget::updateScrollBars() {
 void PianoRollWidget::layoutChildren() {
     const QRect vp = viewport()->geometry();
     keyboard_->setGeometry(vp.left() - kKeyboardWidth, vp.top(), kKeyboardWidth, vp.height());
-    ruler_->setGeometry(vp.left() - kKeyboardWidth, vp.top() - kRulerHeight, vp.width() + kKeyboardWidth, kRulerHeight);
-    velocityLane_->setGeometry(vp.left() - kKeyboardWidth, vp.bottom() + 1, vp.width() + kKeyboardWidth, kLaneHeight);
+    ruler_->setGeometry(vp.left() - kKeyboardWidth, vp.top() - kRulerHeight, vp.width() + kKeyboardWidth,
+                        kRulerHeight);
+    velocityLane_->setGeometry(vp.left() - kKeyboardWidth, vp.bottom() + 1, vp.width() + kKeyboardWidth,
+                               kLaneHeight);
 }
 
 void PianoRollWidget::updateAll() {
@@ -392,7 +424,8 @@ void PianoRollWidget::changeEvent(QEvent* event) {
 }
 
 bool PianoRollWidget::viewportEvent(QEvent* event) {
-    if (event->type() == QEvent::Resize) layoutChildren();
+    if (event->type() == QEvent::Resize)
+        layoutChildren();
     return QAbstractScrollArea::viewportEvent(event);
 }
 
@@ -403,7 +436,8 @@ void PianoRollWidget::paintGrid(QPainter& p, const QRect& area, std::int64_t t0,
     for (int pitch = top; pitch >= bottom; --pitch) {
         const QRect row(area.left(), geometry_.yOfPitch(pitch), area.width(), geometry_.keyHeight);
         QColor c = RollGeometry::isBlackKey(pitch) ? palette_.blackRow : palette_.whiteRow;
-        if (scaleOn_ && scaleMask_[pitch % 12]) c = palette_.scaleRow;
+        if (scaleOn_ && scaleMask_[pitch % 12])
+            c = palette_.scaleRow;
         p.fillRect(row, c);
         if (pitch % 12 == 0 || pitch % 12 == 5) {  // B|C and E|F boundaries
             p.setPen(palette_.octaveLine);
@@ -415,7 +449,8 @@ void PianoRollWidget::paintGrid(QPainter& p, const QRect& area, std::int64_t t0,
     const std::int64_t beat = document_->ticksPerBeat();
     const std::int64_t bar = document_->ticksPerBar();
     std::int64_t step = snapTicks() > 1 ? snapTicks() : beat;
-    while (step * geometry_.pixelsPerTick() < 6) step *= 2;
+    while (step * geometry_.pixelsPerTick() < 6)
+        step *= 2;
     for (std::int64_t t = RollGeometry::snapFloor(t0, step); t <= t1; t += step) {
         const int x = static_cast<int>(std::floor(geometry_.xOfTick(t)));
         if (t % bar == 0)
@@ -445,11 +480,13 @@ void PianoRollWidget::paintNotes(QPainter& p, std::int64_t t0, std::int64_t t1) 
     const bool dragging = mouse_->showsDraggedSelection();
     forEachNoteIn(t0, t1, [&](const NoteRef& r) {
         const bool selected = document_->isSelected(r);
-        if (selected && dragging) return;  // drawn at their new place below
+        if (selected && dragging)
+            return;  // drawn at their new place below
         paintNote(p, noteRect(r.note), r.note.velocity, r.track, selected);
     });
     if (dragging)
-        for (const NoteRef& r : mouse_->draggedSelection()) paintNote(p, noteRect(r.note), r.note.velocity, r.track, true);
+        for (const NoteRef& r : mouse_->draggedSelection())
+            paintNote(p, noteRect(r.note), r.note.velocity, r.track, true);
     if (const Note* creating = mouse_->creatingNote())
         paintNote(p, noteRect(*creating), creating->velocity, document_->editTrack(), true);
 
@@ -460,7 +497,8 @@ void PianoRollWidget::paintNotes(QPainter& p, std::int64_t t0, std::int64_t t1) 
                                        [earliest](const Note& n) { return n.start < earliest; });
         QPen pen(palette_.ghostBorder, 1, Qt::DashLine);
         for (; it != ghostNotes_.end() && it->start < t1; ++it) {
-            if (it->end() <= t0) continue;
+            if (it->end() <= t0)
+                continue;
             const QRect box = noteRect(*it).adjusted(0, 1, -1, -1);
             p.fillRect(box, palette_.ghostNote);
             p.setPen(pen);
@@ -499,11 +537,17 @@ QString PianoRollWidget::pitchName(int pitch) {
     return QStringLiteral("%1%2").arg(QLatin1String(kNames[((pitch % 12) + 12) % 12])).arg(pitch / 12 - 1);
 }
 
-void PianoRollWidget::mousePressEvent(QMouseEvent* event) { mouse_->press(event); }
+void PianoRollWidget::mousePressEvent(QMouseEvent* event) {
+    mouse_->press(event);
+}
 
-void PianoRollWidget::mouseMoveEvent(QMouseEvent* event) { mouse_->move(event); }
+void PianoRollWidget::mouseMoveEvent(QMouseEvent* event) {
+    mouse_->move(event);
+}
 
-void PianoRollWidget::mouseReleaseEvent(QMouseEvent* event) { mouse_->release(event); }
+void PianoRollWidget::mouseReleaseEvent(QMouseEvent* event) {
+    mouse_->release(event);
+}
 
 void PianoRollWidget::wheelEvent(QWheelEvent* event) {
     const QPoint angle = event->angleDelta();
@@ -531,10 +575,14 @@ void PianoRollWidget::keyPressEvent(QKeyEvent* event) {
             transposeSelection(shift ? -12 : -1);
             return;
         case Qt::Key_Left:
-            moveSelection(-(shift ? document_->ticksPerBar() : snapDivision_ > 0 ? snapTicks() : document_->ticksPerQuarter() / 4));
+            moveSelection(-(shift               ? document_->ticksPerBar()
+                            : snapDivision_ > 0 ? snapTicks()
+                                                : document_->ticksPerQuarter() / 4));
             return;
         case Qt::Key_Right:
-            moveSelection(shift ? document_->ticksPerBar() : snapDivision_ > 0 ? snapTicks() : document_->ticksPerQuarter() / 4);
+            moveSelection(shift               ? document_->ticksPerBar()
+                          : snapDivision_ > 0 ? snapTicks()
+                                              : document_->ticksPerQuarter() / 4);
             return;
         case Qt::Key_Delete:
         case Qt::Key_Backspace:

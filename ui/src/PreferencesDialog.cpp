@@ -12,7 +12,8 @@
 
 namespace biaxial {
 
-PreferencesDialog::PreferencesDialog(const Values& values, IUserDialogs* dialogs, QWidget* parent) : QDialog(parent) {
+PreferencesDialog::PreferencesDialog(const Values& values, IUserDialogs* dialogs, QWidget* parent)
+    : QDialog(parent) {
     setWindowTitle(tr("Preferences"));
     auto* form = new QFormLayout;
 
@@ -38,9 +39,11 @@ PreferencesDialog::PreferencesDialog(const Values& values, IUserDialogs* dialogs
     auto* browse = new QPushButton(tr("Browse..."), this);
     browse->setObjectName("soundFontBrowse");
     connect(browse, &QPushButton::clicked, this, [this, dialogs] {
-        const QString path = dialogs->openFileName(this, tr("Choose a SoundFont"), QStringLiteral("/usr/share/sounds/sf2"),
-                                                   tr("SoundFonts (*.sf2 *.SF2);;All files (*)"));
-        if (!path.isEmpty()) soundFont_->setText(path);
+        const QString path =
+            dialogs->openFileName(this, tr("Choose a SoundFont"), QStringLiteral("/usr/share/sounds/sf2"),
+                                  tr("SoundFonts (*.sf2 *.SF2);;All files (*)"));
+        if (!path.isEmpty())
+            soundFont_->setText(path);
     });
     auto* row = new QHBoxLayout;
     row->addWidget(soundFont_, 1);

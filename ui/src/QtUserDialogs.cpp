@@ -23,10 +23,13 @@ void QtUserDialogs::showWarnings(QWidget* parent, const QString& title, const QS
 IUserDialogs::SaveChoice QtUserDialogs::askSaveChanges(QWidget* parent, const QString& documentName) {
     const auto answer = QMessageBox::warning(
         parent, QCoreApplication::translate("biaxial", "Unsaved changes"),
-        QCoreApplication::translate("biaxial", "Save the changes to \"%1\" before closing?").arg(documentName),
+        QCoreApplication::translate("biaxial", "Save the changes to \"%1\" before closing?")
+            .arg(documentName),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Save) return SaveChoice::Save;
-    if (answer == QMessageBox::Discard) return SaveChoice::Discard;
+    if (answer == QMessageBox::Save)
+        return SaveChoice::Save;
+    if (answer == QMessageBox::Discard)
+        return SaveChoice::Discard;
     return SaveChoice::Cancel;
 }
 

@@ -31,7 +31,8 @@ bool RollMouseTool::onResizeGrip(const QPoint& pos, const Note& note) const {
 
 void RollMouseTool::updateCursor(const QPoint& pos) {
     const NoteRefs hits = roll_->notesAt(pos);
-    Qt::CursorShape shape = roll_->editMode() == PianoRollWidget::EditMode::Draw ? Qt::CrossCursor : Qt::ArrowCursor;
+    Qt::CursorShape shape =
+        roll_->editMode() == PianoRollWidget::EditMode::Draw ? Qt::CrossCursor : Qt::ArrowCursor;
     if (!hits.empty()) {
         const Note& n = hits.back().note;
         if (!(n == hoverNote_)) {
@@ -60,10 +61,12 @@ void RollMouseTool::press(QMouseEvent* event) {
     const Qt::KeyboardModifiers mods = event->modifiers();
 
     if (event->button() == Qt::RightButton) {
-        if (!hits.empty()) document->undoStack()->push(new RemoveNotesCommand(document, {hits.back()}));
+        if (!hits.empty())
+            document->undoStack()->push(new RemoveNotesCommand(document, {hits.back()}));
         return;
     }
-    if (event->button() != Qt::LeftButton) return;
+    if (event->button() != Qt::LeftButton)
+        return;
 
     pressContent_ = pos + QPoint(geometry.scrollX, geometry.scrollY);
     pressModifiers_ = mods;
@@ -92,11 +95,13 @@ void RollMouseTool::press(QMouseEvent* event) {
         return;
     }
 
-    if (roll_->editMode() == PianoRollWidget::EditMode::Select || (mods & (Qt::ShiftModifier | Qt::ControlModifier))) {
+    if (roll_->editMode() == PianoRollWidget::EditMode::Select ||
+        (mods & (Qt::ShiftModifier | Qt::ControlModifier))) {
         drag_ = Drag::RubberBand;
         rubberAdd_ = (mods & (Qt::ShiftModifier | Qt::ControlModifier)) != 0;
         rubberBand_ = QRect();
-        if (!rubberAdd_) document->clearSelection();
+        if (!rubberAdd_)
+            document->clearSelection();
         return;
     }
 
@@ -116,7 +121,8 @@ void RollMouseTool::press(QMouseEvent* event) {
 void RollMouseTool::move(QMouseEvent* event) {
     const QPoint pos = event->position().toPoint();
     if (drag_ == Drag::None || !(event->buttons() & Qt::LeftButton)) {
-        if (drag_ == Drag::None) updateCursor(pos);
+        if (drag_ == Drag::None)
+            updateCursor(pos);
         return;
     }
     dragTo(pos, event->modifiers());
@@ -124,14 +130,16 @@ void RollMouseTool::move(QMouseEvent* event) {
     lastDragPos_ = pos;
     lastDragModifiers_ = event->modifiers();
     if (!roll_->viewport()->rect().contains(pos)) {
-        if (!autoScroll_.isActive()) autoScroll_.start();
+        if (!autoScroll_.isActive())
+            autoScroll_.start();
     } else {
         autoScroll_.stop();
     }
 }
 
 void RollMouseTool::release(QMouseEvent* event) {
-    if (event->button() == Qt::LeftButton) finish(true);
+    if (event->button() == Qt::LeftButton)
+        finish(true);
 }
 
 void RollMouseTool::autoScrollStep() {
@@ -167,14 +175,15 @@ void RollMouseTool::dragTo(const QPoint& pos, Qt::KeyboardModifiers modifiers) {
         case Drag::Create: {
             const std::int64_t end = RollGeometry::snapRound(geometry.tickAtX(pos.x()), snap);
             creating_.length = std::max<std::int64_t>(snap, end - creating_.start);
-            if (pos.x() - pressPos.x() < kDragThreshold) creating_.length = std::max<std::int64_t>(snap, roll_->drawLength_);
+            if (pos.x() - pressPos.x() < kDragThreshold)
+                creating_.length = std::max<std::int64_t>(snap, roll_->drawLength_);
             break;
         }
         case Drag::Move: {
             const std::int64_t newStart = RollGeometry::snapRound(pressNote_.note.start + rawDelta, snap);
             const std::int64_t ticks = SelectionEdits::clampMove(moving, newStart - pressNote_.note.start);
-            const int pitch =
-                SelectionEdits::clampTranspose(moving, geometry.pitchAtY(pos.y()) - geometry.pitchAtY(pressPos.y()));
+            const int pitch = SelectionEdits::clampTranspose(
+                moving, geometry.pitchAtY(pos.y()) - geometry.pitchAtY(pressPos.y()));
             if (pitch != dragPitch_) {
                 const int audition = pressNote_.note.pitch + pitch;
                 if (audition != lastAuditionPitch_) {
@@ -193,7 +202,8 @@ void RollMouseTool::dragTo(const QPoint& pos, Qt::KeyboardModifiers modifiers) {
             break;
         }
         case Drag::RubberBand:
-            if ((pos - pressPos).manhattanLength() >= kDragThreshold) rubberBand_ = QRect(pressPos, pos).normalized();
+            if ((pos - pressPos).manhattanLength() >= kDragThreshold)
+                rubberBand_ = QRect(pressPos, pos).normalized();
             break;
         case Drag::None:
             break;
@@ -215,11 +225,14 @@ Note RollMouseTool::dragged(const Note& n) const {
 
 NoteRefs RollMouseTool::draggedSelection() const {
     NoteRefs refs = roll_->document()->selectedNotes();
-    for (NoteRef& r : refs) r.note = dragged(r.note);
+    for (NoteRef& r : refs)
+        r.note = dragged(r.note);
     return refs;
 }
 
-void RollMouseTool::reset() { drag_ = Drag::None; }
+void RollMouseTool::reset() {
+    drag_ = Drag::None;
+}
 
 void RollMouseTool::finish(bool commit) {
     autoScroll_.stop();
@@ -235,18 +248,20 @@ void RollMouseTool::finish(bool commit) {
                 break;
             case Drag::Move:
             case Drag::Resize:
-                if (drag == Drag::Move && dragTicks_ == 0 && dragPitch_ == 0 && pressModifiers_ == Qt::NoModifier &&
-                    document->selection().size() > 1) {
+                if (drag == Drag::Move && dragTicks_ == 0 && dragPitch_ == 0 &&
+                    pressModifiers_ == Qt::NoModifier && document->selection().size() > 1) {
                     // A plain click (no drag) on a note of a larger selection selects just it.
                     document->setSelection({pressNote_});
                 } else if (dragTicks_ != 0 || dragPitch_ != 0) {
                     drag_ = drag;  // dragged() reads the drag kind
                     NoteRefs after = draggedSelection();
                     drag_ = Drag::None;
-                    if (drag == Drag::Resize) roll_->drawLength_ = pressNote_.note.length + dragTicks_;
-                    document->undoStack()->push(new ModifyNotesCommand(
-                        document, document->selectedNotes(), after,
-                        drag == Drag::Resize ? PianoRollWidget::tr("Resize notes") : PianoRollWidget::tr("Move notes")));
+                    if (drag == Drag::Resize)
+                        roll_->drawLength_ = pressNote_.note.length + dragTicks_;
+                    document->undoStack()->push(
+                        new ModifyNotesCommand(document, document->selectedNotes(), after,
+                                               drag == Drag::Resize ? PianoRollWidget::tr("Resize notes")
+                                                                    : PianoRollWidget::tr("Move notes")));
                 }
                 break;
             case Drag::RubberBand:
@@ -258,7 +273,8 @@ void RollMouseTool::finish(bool commit) {
                     const int loPitch = geometry.pitchAtY(rubberBand_.bottom());
                     NoteRefs inside;
                     roll_->forEachNoteIn(from, to, [&](const NoteRef& r) {
-                        if (r.note.pitch >= loPitch && r.note.pitch <= hiPitch) inside.push_back(r);
+                        if (r.note.pitch >= loPitch && r.note.pitch <= hiPitch)
+                            inside.push_back(r);
                     });
                     if (rubberAdd_)
                         document->addToSelection(inside);
@@ -273,7 +289,8 @@ void RollMouseTool::finish(bool commit) {
     dragTicks_ = 0;
     dragPitch_ = 0;
     rubberBand_ = QRect();
-    if (lastAuditionPitch_ >= 0) emit roll_->auditionStopped();
+    if (lastAuditionPitch_ >= 0)
+        emit roll_->auditionStopped();
     lastAuditionPitch_ = -1;
     roll_->updateAll();
 }

@@ -69,7 +69,8 @@ QColor RollPalette::noteFill(int velocity, int track, bool selected) const {
         c = QColor::fromHsv(kHues[(track - 1) % 5], c.saturation(), c.value());
     }
     const double v = std::clamp(velocity, 1, 127) / 127.0;
-    return QColor::fromHsvF(c.hueF(), std::clamp(c.saturationF() * (0.35 + 0.65 * v), 0.0, 1.0), c.valueF(), 1.0);
+    return QColor::fromHsvF(c.hueF(), std::clamp(c.saturationF() * (0.35 + 0.65 * v), 0.0, 1.0), c.valueF(),
+                            1.0);
 }
 
 }  // namespace biaxial

@@ -9,14 +9,16 @@ namespace biaxial {
 NoteRefs SelectionEdits::transposed(const NoteRefs& notes, int semitones) {
     semitones = clampTranspose(extentOf(notes), semitones);
     NoteRefs after = notes;
-    for (NoteRef& r : after) r.note = r.note.withPitch(r.note.pitch + semitones);
+    for (NoteRef& r : after)
+        r.note = r.note.withPitch(r.note.pitch + semitones);
     return after;
 }
 
 NoteRefs SelectionEdits::moved(const NoteRefs& notes, std::int64_t ticks) {
     ticks = clampMove(extentOf(notes), ticks);
     NoteRefs after = notes;
-    for (NoteRef& r : after) r.note = r.note.withStart(r.note.start + ticks);
+    for (NoteRef& r : after)
+        r.note = r.note.withStart(r.note.start + ticks);
     return after;
 }
 
@@ -25,7 +27,8 @@ NoteRefs SelectionEdits::quantized(const NoteRefs& notes, std::int64_t step) {
     for (NoteRef& r : after) {
         const std::int64_t start = RollGeometry::snapRound(r.note.start, step);
         std::int64_t end = RollGeometry::snapRound(r.note.end(), step);
-        if (end <= start) end = start + step;
+        if (end <= start)
+            end = start + step;
         r.note = r.note.withStart(start).withLength(end - start);
     }
     return after;
@@ -33,21 +36,24 @@ NoteRefs SelectionEdits::quantized(const NoteRefs& notes, std::int64_t step) {
 
 NoteRefs SelectionEdits::velocityChanged(const NoteRefs& notes, int delta) {
     NoteRefs after = notes;
-    for (NoteRef& r : after) r.note = r.note.withVelocity(std::clamp(r.note.velocity + delta, 1, 127));
+    for (NoteRef& r : after)
+        r.note = r.note.withVelocity(std::clamp(r.note.velocity + delta, 1, 127));
     return after;
 }
 
 NoteRefs SelectionEdits::velocitySet(const NoteRefs& notes, int velocity) {
     velocity = std::clamp(velocity, 1, 127);
     NoteRefs after = notes;
-    for (NoteRef& r : after) r.note = r.note.withVelocity(velocity);
+    for (NoteRef& r : after)
+        r.note = r.note.withVelocity(velocity);
     return after;
 }
 
 NoteRefs SelectionEdits::pasted(NoteRefs clip, std::int64_t at, int trackCount, int editTrack) {
     for (NoteRef& r : clip) {
         r.note.start += at;
-        if (r.track >= trackCount) r.track = editTrack;
+        if (r.track >= trackCount)
+            r.track = editTrack;
     }
     return clip;
 }
@@ -57,7 +63,8 @@ std::int64_t SelectionEdits::clampMove(const NoteExtent& extent, std::int64_t ti
 }
 
 int SelectionEdits::clampTranspose(const NoteExtent& extent, int semitones) {
-    if (extent.empty()) return std::clamp(semitones, -127, 127);
+    if (extent.empty())
+        return std::clamp(semitones, -127, 127);
     return std::clamp(semitones, -extent.lowPitch, 127 - extent.highPitch);
 }
 

@@ -22,7 +22,8 @@ Song SongDocument::emptySong() {
 }
 
 void SongDocument::setFilePath(const QString& path) {
-    if (path == path_) return;
+    if (path == path_)
+        return;
     path_ = path;
     emit filePathChanged(path_);
 }
@@ -31,7 +32,9 @@ QString SongDocument::displayName() const {
     return path_.isEmpty() ? tr("Untitled") : QFileInfo(path_).fileName();
 }
 
-bool SongDocument::isModified() const { return forcedModified_ || !undo_.isClean(); }
+bool SongDocument::isModified() const {
+    return forcedModified_ || !undo_.isClean();
+}
 
 void SongDocument::markSaved() {
     forcedModified_ = false;
@@ -41,7 +44,8 @@ void SongDocument::markSaved() {
 
 void SongDocument::reset(Song song, const QString& path, bool modified) {
     song.normalise();
-    if (song.tracks.empty()) song.tracks.push_back(Track{"Piano", 0, {}, {}});
+    if (song.tracks.empty())
+        song.tracks.push_back(Track{"Piano", 0, {}, {}});
     song_ = std::move(song);
     selection_.clear();
     undo_.clear();
@@ -55,7 +59,9 @@ void SongDocument::reset(Song song, const QString& path, bool modified) {
     emitModifiedIfChanged();
 }
 
-double SongDocument::bpm() const { return 60'000'000.0 / microsPerQuarter(); }
+double SongDocument::bpm() const {
+    return 60'000'000.0 / microsPerQuarter();
+}
 
 int SongDocument::microsPerQuarter() const {
     return song_.tempos.empty() ? 500000 : song_.tempos.front().microsPerQuarter;
@@ -77,7 +83,8 @@ std::int64_t SongDocument::ticksPerBar() const {
 
 int SongDocument::editTrack() const {
     for (std::size_t i = 0; i < song_.tracks.size(); ++i)
-        if (!song_.tracks[i].notes.empty()) return static_cast<int>(i);
+        if (!song_.tracks[i].notes.empty())
+            return static_cast<int>(i);
     return 0;
 }
 
@@ -85,7 +92,8 @@ NoteRefs SongDocument::allNotes() const {
     NoteRefs refs;
     refs.reserve(song_.noteCount());
     for (std::size_t t = 0; t < song_.tracks.size(); ++t)
-        for (const Note& n : song_.tracks[t].notes) refs.push_back({static_cast<int>(t), n});
+        for (const Note& n : song_.tracks[t].notes)
+            refs.push_back({static_cast<int>(t), n});
     return refs;
 }
 
@@ -93,41 +101,50 @@ NoteRefs SongDocument::notesInRange(std::int64_t from, std::int64_t to) const {
     NoteRefs refs;
     for (std::size_t t = 0; t < song_.tracks.size(); ++t)
         for (const Note& n : song_.tracks[t].notes) {
-            if (n.start >= to) break;  // sorted by start
-            if (n.end() > from) refs.push_back({static_cast<int>(t), n});
+            if (n.start >= to)
+                break;  // sorted by start
+            if (n.end() > from)
+                refs.push_back({static_cast<int>(t), n});
         }
     return refs;
 }
 
 bool SongDocument::contains(const NoteRef& ref) const {
-    if (ref.track < 0 || ref.track >= static_cast<int>(song_.tracks.size())) return false;
+    if (ref.track < 0 || ref.track >= static_cast<int>(song_.tracks.size()))
+        return false;
     const auto& notes = song_.tracks[ref.track].notes;
     auto it = std::lower_bound(notes.begin(), notes.end(), ref.note, noteLess);
     return it != notes.end() && *it == ref.note;
 }
 
-NoteRefs SongDocument::selectedNotes() const { return NoteRefs(selection_.begin(), selection_.end()); }
+NoteRefs SongDocument::selectedNotes() const {
+    return NoteRefs(selection_.begin(), selection_.end());
+}
 
 void SongDocument::setSelection(const NoteRefs& refs) {
     selection_.clear();
     for (const NoteRef& r : refs)
-        if (contains(r)) selection_.insert(r);
+        if (contains(r))
+            selection_.insert(r);
     emit selectionChanged();
 }
 
 void SongDocument::addToSelection(const NoteRefs& refs) {
     for (const NoteRef& r : refs)
-        if (contains(r)) selection_.insert(r);
+        if (contains(r))
+            selection_.insert(r);
     emit selectionChanged();
 }
 
 void SongDocument::removeFromSelection(const NoteRefs& refs) {
-    for (const NoteRef& r : refs) selection_.erase(r);
+    for (const NoteRef& r : refs)
+        selection_.erase(r);
     emit selectionChanged();
 }
 
 void SongDocument::clearSelection() {
-    if (selection_.empty()) return;
+    if (selection_.empty())
+        return;
     selection_.clear();
     emit selectionChanged();
 }
@@ -144,23 +161,29 @@ namespace {
 std::vector<std::vector<Note>> byTrack(const NoteRefs& refs, std::size_t trackCount) {
     std::vector<std::vector<Note>> groups(trackCount);
     for (const NoteRef& r : refs)
-        if (r.track >= 0 && static_cast<std::size_t>(r.track) < trackCount) groups[r.track].push_back(r.note);
-    for (auto& g : groups) std::sort(g.begin(), g.end(), noteLess);
+        if (r.track >= 0 && static_cast<std::size_t>(r.track) < trackCount)
+            groups[r.track].push_back(r.note);
+    for (auto& g : groups)
+        std::sort(g.begin(), g.end(), noteLess);
     return groups;
 }
 }  // namespace
 
 void SongDocument::insertNotes(const NoteRefs& refs) {
     int maxTrack = -1;
-    for (const NoteRef& r : refs) maxTrack = std::max(maxTrack, r.track);
-    if (maxTrack >= static_cast<int>(song_.tracks.size())) song_.tracks.resize(maxTrack + 1);
+    for (const NoteRef& r : refs)
+        maxTrack = std::max(maxTrack, r.track);
+    if (maxTrack >= static_cast<int>(song_.tracks.size()))
+        song_.tracks.resize(maxTrack + 1);
     const auto groups = byTrack(refs, song_.tracks.size());
     for (std::size_t t = 0; t < groups.size(); ++t) {
-        if (groups[t].empty()) continue;
+        if (groups[t].empty())
+            continue;
         auto& notes = song_.tracks[t].notes;
         std::vector<Note> merged;
         merged.reserve(notes.size() + groups[t].size());
-        std::merge(notes.begin(), notes.end(), groups[t].begin(), groups[t].end(), std::back_inserter(merged), noteLess);
+        std::merge(notes.begin(), notes.end(), groups[t].begin(), groups[t].end(), std::back_inserter(merged),
+                   noteLess);
         notes = std::move(merged);
     }
     touch();
@@ -170,22 +193,25 @@ void SongDocument::insertNotes(const NoteRefs& refs) {
 void SongDocument::eraseNotes(const NoteRefs& refs) {
     const auto groups = byTrack(refs, song_.tracks.size());
     for (std::size_t t = 0; t < groups.size(); ++t) {
-        if (groups[t].empty()) continue;
+        if (groups[t].empty())
+            continue;
         auto& notes = song_.tracks[t].notes;
         // A multiset difference: one equal note goes per entry; entries not found are ignored.
         std::vector<Note> kept;
         kept.reserve(notes.size());
-        std::set_difference(notes.begin(), notes.end(), groups[t].begin(), groups[t].end(), std::back_inserter(kept),
-                            noteLess);
+        std::set_difference(notes.begin(), notes.end(), groups[t].begin(), groups[t].end(),
+                            std::back_inserter(kept), noteLess);
         notes = std::move(kept);
     }
     bool selectionTouched = false;
     for (const NoteRef& r : refs)
         // A duplicate may remain; keep it selected only if it still exists.
-        if (selection_.count(r) && !contains(r)) selectionTouched |= selection_.erase(r) != 0;
+        if (selection_.count(r) && !contains(r))
+            selectionTouched |= selection_.erase(r) != 0;
     touch();
     emit notesChanged();
-    if (selectionTouched) emit selectionChanged();
+    if (selectionTouched)
+        emit selectionChanged();
 }
 
 void SongDocument::setMicrosPerQuarter(int micros) {
@@ -198,11 +224,14 @@ void SongDocument::setMicrosPerQuarter(int micros) {
     emit tempoChanged();
 }
 
-void SongDocument::touch() { ++revision_; }
+void SongDocument::touch() {
+    ++revision_;
+}
 
 void SongDocument::emitModifiedIfChanged() {
     const bool m = isModified();
-    if (m == lastModified_) return;
+    if (m == lastModified_)
+        return;
     lastModified_ = m;
     emit modifiedChanged(m);
 }

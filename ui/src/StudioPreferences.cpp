@@ -14,15 +14,16 @@
 
 namespace biaxial {
 
-StudioPreferences::StudioPreferences(QWidget* window, IUserDialogs* dialogs, Transport* transport, Autosaver* autosaver)
+StudioPreferences::StudioPreferences(QWidget* window, IUserDialogs* dialogs, Transport* transport,
+                                     Autosaver* autosaver)
     : QObject(window), window_(window), dialogs_(dialogs), transport_(transport), autosaver_(autosaver) {}
 
 QList<QAction*> StudioPreferences::addThemeMenu(QMenu* viewMenu) {
     QMenu* theme = viewMenu->addMenu(tr("&Theme"));
     auto* themes = new QActionGroup(window_);
     const QString current = QSettings().value("theme", "system").toString();
-    for (const auto& [key, label] : {std::pair{"system", tr("Follow the System")}, std::pair{"dark", tr("Dark")},
-                                     std::pair{"light", tr("Light")}}) {
+    for (const auto& [key, label] : {std::pair{"system", tr("Follow the System")},
+                                     std::pair{"dark", tr("Dark")}, std::pair{"light", tr("Light")}}) {
         QAction* a = theme->addAction(label);
         a->setObjectName(QStringLiteral("view.theme.") + key);
         a->setCheckable(true);
@@ -39,13 +40,16 @@ QList<QAction*> StudioPreferences::addThemeMenu(QMenu* viewMenu) {
 
 void StudioPreferences::loadStoredSoundFont() {
     const QString soundFont = QSettings().value("sound/soundFont").toString();
-    if (!soundFont.isEmpty() && QFileInfo::exists(soundFont)) transport_->setSoundFont(soundFont, nullptr);
+    if (!soundFont.isEmpty() && QFileInfo::exists(soundFont))
+        transport_->setSoundFont(soundFont, nullptr);
 }
 
 void StudioPreferences::chooseSoundFont() {
-    const QString path = dialogs_->openFileName(window_, tr("Choose a SoundFont"), QStringLiteral("/usr/share/sounds/sf2"),
-                                                tr("SoundFonts (*.sf2 *.SF2);;All files (*)"));
-    if (path.isEmpty()) return;
+    const QString path =
+        dialogs_->openFileName(window_, tr("Choose a SoundFont"), QStringLiteral("/usr/share/sounds/sf2"),
+                               tr("SoundFonts (*.sf2 *.SF2);;All files (*)"));
+    if (path.isEmpty())
+        return;
     QString error;
     if (transport_->setSoundFont(path, &error)) {
         QSettings().setValue("sound/soundFont", path);
@@ -62,7 +66,8 @@ void StudioPreferences::edit() {
     before.autosaveSeconds = autosaver_->intervalSeconds();
     before.soundFont = settings.value("sound/soundFont").toString();
     PreferencesDialog dialog(before, dialogs_, window_);
-    if (dialog.exec() != QDialog::Accepted) return;
+    if (dialog.exec() != QDialog::Accepted)
+        return;
     apply(dialog.values());
 }
 
@@ -72,7 +77,8 @@ void StudioPreferences::apply(const PreferencesDialog::Values& values) {
         settings.setValue("theme", values.theme);
         AppStyle::apply(*qApp, values.theme);
         for (QAction* a : themeActions_)
-            if (a->objectName() == QStringLiteral("view.theme.") + values.theme) a->setChecked(true);
+            if (a->objectName() == QStringLiteral("view.theme.") + values.theme)
+                a->setChecked(true);
     }
     autosaver_->setIntervalSeconds(values.autosaveSeconds);
     settings.setValue("autosave/intervalSeconds", values.autosaveSeconds);

@@ -16,9 +16,13 @@ TimeRuler::TimeRuler(PianoRollWidget* roll) : QWidget(roll), roll_(roll) {
     setToolTip(tr("Click to move the playhead; drag to set the loop; right-click to clear the loop"));
 }
 
-int TimeRuler::inset() const { return roll_->viewport()->geometry().left() - geometry().left(); }
+int TimeRuler::inset() const {
+    return roll_->viewport()->geometry().left() - geometry().left();
+}
 
-std::int64_t TimeRuler::tickAt(double x) const { return roll_->geometry().tickAtX(x - inset()); }
+std::int64_t TimeRuler::tickAt(double x) const {
+    return roll_->geometry().tickAtX(x - inset());
+}
 
 void TimeRuler::paintEvent(QPaintEvent*) {
     QPainter p(this);
@@ -31,7 +35,8 @@ void TimeRuler::paintEvent(QPaintEvent*) {
     // The corner above the keyboard shows the meter and tempo.
     p.setPen(pal.rulerText);
     const TimeSignature sig = doc->timeSignature();
-    p.drawText(QRect(0, 0, left, height()), Qt::AlignCenter, QStringLiteral("%1/%2").arg(sig.numerator).arg(sig.denominator));
+    p.drawText(QRect(0, 0, left, height()), Qt::AlignCenter,
+               QStringLiteral("%1/%2").arg(sig.numerator).arg(sig.denominator));
 
     p.setClipRect(QRect(left, 0, width() - left, height()));
     const std::int64_t bar = doc->ticksPerBar();
@@ -49,7 +54,8 @@ void TimeRuler::paintEvent(QPaintEvent*) {
 
     // Label every bar, or every 2nd, 4th ... bar when zoomed out, so labels never collide.
     int labelEvery = 1;
-    while (bar * labelEvery * g.pixelsPerTick() < 36) labelEvery *= 2;
+    while (bar * labelEvery * g.pixelsPerTick() < 36)
+        labelEvery *= 2;
     const bool drawBeats = beat * g.pixelsPerTick() >= 8;
     QFont font = p.font();
     font.setPointSizeF(8);
@@ -87,30 +93,37 @@ void TimeRuler::paintEvent(QPaintEvent*) {
 }
 
 void TimeRuler::mousePressEvent(QMouseEvent* event) {
-    if (event->position().x() < inset()) return;
+    if (event->position().x() < inset())
+        return;
     if (event->button() == Qt::RightButton) {
         roll_->setLoopRange(0, 0);
         return;
     }
-    if (event->button() != Qt::LeftButton) return;
+    if (event->button() != Qt::LeftButton)
+        return;
     pressed_ = true;
     dragging_ = false;
     pressX_ = event->position().x();
 }
 
 void TimeRuler::mouseMoveEvent(QMouseEvent* event) {
-    if (!pressed_) return;
-    if (std::abs(event->position().x() - pressX_) >= 4) dragging_ = true;
-    if (!dragging_) return;
+    if (!pressed_)
+        return;
+    if (std::abs(event->position().x() - pressX_) >= 4)
+        dragging_ = true;
+    if (!dragging_)
+        return;
     const std::int64_t snap = roll_->snapTicks() > 1 ? roll_->snapTicks() : roll_->document()->ticksPerBeat();
     std::int64_t a = RollGeometry::snapRound(std::max<std::int64_t>(0, tickAt(pressX_)), snap);
     std::int64_t b = RollGeometry::snapRound(std::max<std::int64_t>(0, tickAt(event->position().x())), snap);
-    if (a > b) std::swap(a, b);
+    if (a > b)
+        std::swap(a, b);
     roll_->setLoopRange(a, b);
 }
 
 void TimeRuler::mouseReleaseEvent(QMouseEvent* event) {
-    if (!pressed_ || event->button() != Qt::LeftButton) return;
+    if (!pressed_ || event->button() != Qt::LeftButton)
+        return;
     pressed_ = false;
     if (!dragging_) {
         const std::int64_t tick = std::max<std::int64_t>(0, tickAt(event->position().x()));

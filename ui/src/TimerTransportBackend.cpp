@@ -10,7 +10,9 @@ namespace biaxial {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("biaxial::Transport", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("biaxial::Transport", text);
+}
 
 // No sound: a GUI-thread timer moves the playhead along the song's tempo map (looping as
 // asked, stopping after the last note), so that editing and following still work; every
@@ -31,7 +33,8 @@ public:
 
     void setSong(const Song& song) override { song_ = song; }
     void play() override {
-        if (playing_) return;
+        if (playing_)
+            return;
         playing_ = true;
         startTick_ = position_;
         startSeconds_ = song_.secondsAt(position_);
@@ -39,7 +42,8 @@ public:
         timer_.start();
     }
     void stop() override {
-        if (!playing_) return;
+        if (!playing_)
+            return;
         playing_ = false;
         timer_.stop();
     }
@@ -64,7 +68,8 @@ public:
     QString soundFontPath() const override { return {}; }
 
     QStringList outputPorts(QString* message) const override {
-        if (message) *message = status_;
+        if (message)
+            *message = status_;
         return {};
     }
     bool playToMidiPort(int, QString* error) override { return unavailable(error); }
@@ -83,7 +88,8 @@ public:
 
 private:
     bool unavailable(QString* error) const {
-        if (error) *error = status_;
+        if (error)
+            *error = status_;
         return false;
     }
 

@@ -85,7 +85,8 @@ void paint(QPainter& p, ToolIcons::Kind kind, const QColor& ink, const QColor& a
             p.drawEllipse(QRectF(8, 8, 16, 16));
             break;
         case Kind::Quantize:
-            for (int i = 0; i < 4; ++i) p.fillRect(QRectF(5 + i * 6.5, 24, 1.5, 4), ink);
+            for (int i = 0; i < 4; ++i)
+                p.fillRect(QRectF(5 + i * 6.5, 24, 1.5, 4), ink);
             p.fillRect(QRectF(5, 10, 11, 6), accent);
             p.fillRect(QRectF(18, 16, 8, 6), accent);
             break;
@@ -104,7 +105,8 @@ QIcon ToolIcons::icon(Kind kind, const QPalette& palette) {
             pm.fill(Qt::transparent);
             QPainter p(&pm);
             p.scale(size / 32.0, size / 32.0);
-            if (mode == QIcon::Disabled) p.setOpacity(0.35);
+            if (mode == QIcon::Disabled)
+                p.setOpacity(0.35);
             paint(p, kind, ink, accent);
             p.end();
             icon.addPixmap(pm, mode);

@@ -45,27 +45,33 @@ void Transport::reopen(const std::function<void()>& open) {
 }
 
 void Transport::openDefaultSynth() {
-    if (impl_->backend->soundBuiltIn()) reopen([this] { impl_->backend->openDefaultSynth(); });
+    if (impl_->backend->soundBuiltIn())
+        reopen([this] { impl_->backend->openDefaultSynth(); });
     emit soundStatusChanged(impl_->backend->status());
 }
 
 void Transport::setSynth(ISynth* synth) {
-    if (!impl_->backend->soundBuiltIn()) return;
+    if (!impl_->backend->soundBuiltIn())
+        return;
     reopen([this, synth] { impl_->backend->setSynth(synth); });
     emit soundStatusChanged(impl_->backend->status());
 }
 
-AudioSession* Transport::audioSession() const { return impl_->backend->audioSession(); }
+AudioSession* Transport::audioSession() const {
+    return impl_->backend->audioSession();
+}
 
 void Transport::setSong(const Song& song) {
     impl_->song = song;
     impl_->songDirty = true;
     // While playing, the edit is heard at once; otherwise the copy waits for play().
-    if (isPlaying()) flushSong();
+    if (isPlaying())
+        flushSong();
 }
 
 void Transport::flushSong() {
-    if (!impl_->songDirty) return;
+    if (!impl_->songDirty)
+        return;
     impl_->songDirty = false;
     impl_->backend->setSong(impl_->song);
 }
@@ -106,57 +112,97 @@ void Transport::announcePlaying() {
     // playingChanged means a change: the worker's reports and play()/stop() can both arrive
     // for one transition, and only the first one is news.
     const bool playing = isPlaying();
-    if (playing == impl_->announcedPlaying) return;
+    if (playing == impl_->announcedPlaying)
+        return;
     impl_->announcedPlaying = playing;
     emit playingChanged(playing);
 }
 
-bool Transport::isPlaying() const { return impl_->backend->isPlaying(); }
+bool Transport::isPlaying() const {
+    return impl_->backend->isPlaying();
+}
 
-std::int64_t Transport::position() const { return impl_->backend->position(); }
+std::int64_t Transport::position() const {
+    return impl_->backend->position();
+}
 
-void Transport::audition(int pitch, int velocity) { impl_->backend->audition(pitch, velocity); }
+void Transport::audition(int pitch, int velocity) {
+    impl_->backend->audition(pitch, velocity);
+}
 
-void Transport::stopAudition() { impl_->backend->stopAudition(); }
+void Transport::stopAudition() {
+    impl_->backend->stopAudition();
+}
 
-bool Transport::hasSound() const { return impl_->backend->hasSound(); }
+bool Transport::hasSound() const {
+    return impl_->backend->hasSound();
+}
 
-QString Transport::soundStatus() const { return impl_->backend->status(); }
+QString Transport::soundStatus() const {
+    return impl_->backend->status();
+}
 
 bool Transport::setSoundFont(const QString& path, QString* error) {
     const bool ok = impl_->backend->setSoundFont(path, error);
-    if (impl_->backend->soundBuiltIn()) emit soundStatusChanged(impl_->backend->status());
+    if (impl_->backend->soundBuiltIn())
+        emit soundStatusChanged(impl_->backend->status());
     return ok;
 }
 
-QString Transport::soundFontPath() const { return impl_->backend->soundFontPath(); }
+QString Transport::soundFontPath() const {
+    return impl_->backend->soundFontPath();
+}
 
-QStringList Transport::outputPorts(QString* message) const { return impl_->backend->outputPorts(message); }
+QStringList Transport::outputPorts(QString* message) const {
+    return impl_->backend->outputPorts(message);
+}
 
-bool Transport::playToMidiPort(int index, QString* error) { return impl_->backend->playToMidiPort(index, error); }
+bool Transport::playToMidiPort(int index, QString* error) {
+    return impl_->backend->playToMidiPort(index, error);
+}
 
-void Transport::playToSynth() { impl_->backend->playToSynth(); }
+void Transport::playToSynth() {
+    impl_->backend->playToSynth();
+}
 
-QString Transport::outputName() const { return impl_->backend->outputName(); }
+QString Transport::outputName() const {
+    return impl_->backend->outputName();
+}
 
-QStringList Transport::inputPorts(QString* message) const { return impl_->backend->inputPorts(message); }
+QStringList Transport::inputPorts(QString* message) const {
+    return impl_->backend->inputPorts(message);
+}
 
-bool Transport::openInput(int index, QString* error) { return impl_->backend->openInput(index, error); }
+bool Transport::openInput(int index, QString* error) {
+    return impl_->backend->openInput(index, error);
+}
 
-void Transport::closeInput() { impl_->backend->closeInput(); }
+void Transport::closeInput() {
+    impl_->backend->closeInput();
+}
 
-QString Transport::inputName() const { return impl_->backend->inputName(); }
+QString Transport::inputName() const {
+    return impl_->backend->inputName();
+}
 
-void Transport::setThru(bool enabled) { impl_->backend->setThru(enabled); }
+void Transport::setThru(bool enabled) {
+    impl_->backend->setThru(enabled);
+}
 
-bool Transport::thru() const { return impl_->backend->thru(); }
+bool Transport::thru() const {
+    return impl_->backend->thru();
+}
 
 bool Transport::startRecording(QString* error) {
     return impl_->backend->startRecording(impl_->song, position(), error);
 }
 
-bool Transport::isRecording() const { return impl_->backend->isRecording(); }
+bool Transport::isRecording() const {
+    return impl_->backend->isRecording();
+}
 
-std::vector<Note> Transport::stopRecording() { return impl_->backend->stopRecording(); }
+std::vector<Note> Transport::stopRecording() {
+    return impl_->backend->stopRecording();
+}
 
 }  // namespace biaxial

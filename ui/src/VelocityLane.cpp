@@ -21,7 +21,9 @@ VelocityLane::VelocityLane(PianoRollWidget* roll) : QWidget(roll), roll_(roll) {
     setToolTip(tr("Drag a stem to change the velocity of its notes (or of the selection)"));
 }
 
-int VelocityLane::inset() const { return roll_->viewport()->geometry().left() - geometry().left(); }
+int VelocityLane::inset() const {
+    return roll_->viewport()->geometry().left() - geometry().left();
+}
 
 int VelocityLane::velocityAtY(double y) const {
     const double h = height() - kPad;
@@ -37,12 +39,14 @@ NoteRefs VelocityLane::notesNear(double x) const {
     double best = 1e9;
     roll_->forEachNoteIn(tick - slack, tick + slack + 1, [&](const NoteRef& r) {
         const double d = std::abs(g.xOfTick(r.note.start) - vx);
-        if (d > 5) return;
+        if (d > 5)
+            return;
         if (d < best - 0.5) {
             best = d;
             near.clear();
         }
-        if (d <= best + 0.5) near.push_back(r);
+        if (d <= best + 0.5)
+            near.push_back(r);
     });
     return near;
 }
@@ -72,7 +76,8 @@ void VelocityLane::paintEvent(QPaintEvent*) {
     const std::int64_t t1 = g.tickAtX(width() - left) + 1;
     const double h = height() - kPad;
     roll_->forEachNoteIn(t0, t1, [&](const NoteRef& r) {
-        if (r.note.start < t0) return;  // a stem only where the note starts
+        if (r.note.start < t0)
+            return;  // a stem only where the note starts
         const bool selected = doc->isSelected(r);
         const int velocity = (velocity_ >= 0 && editing.count(r)) ? velocity_ : r.note.velocity;
         const int x = left + static_cast<int>(std::floor(g.xOfTick(r.note.start)));
@@ -84,11 +89,14 @@ void VelocityLane::paintEvent(QPaintEvent*) {
 }
 
 void VelocityLane::mousePressEvent(QMouseEvent* event) {
-    if (event->button() != Qt::LeftButton || event->position().x() < inset()) return;
+    if (event->button() != Qt::LeftButton || event->position().x() < inset())
+        return;
     NoteRefs near = notesNear(event->position().x());
-    if (near.empty()) return;
+    if (near.empty())
+        return;
     SongDocument* doc = roll_->document();
-    const bool anySelected = std::any_of(near.begin(), near.end(), [&](const NoteRef& r) { return doc->isSelected(r); });
+    const bool anySelected =
+        std::any_of(near.begin(), near.end(), [&](const NoteRef& r) { return doc->isSelected(r); });
     editing_ = anySelected ? doc->selectedNotes() : near;
     velocity_ = velocityAtY(event->position().y());
     update();
@@ -104,9 +112,11 @@ void VelocityLane::mouseMoveEvent(QMouseEvent* event) {
 }
 
 void VelocityLane::mouseReleaseEvent(QMouseEvent* event) {
-    if (event->button() != Qt::LeftButton || editing_.empty()) return;
+    if (event->button() != Qt::LeftButton || editing_.empty())
+        return;
     NoteRefs after = editing_;
-    for (NoteRef& r : after) r.note = r.note.withVelocity(velocity_);
+    for (NoteRef& r : after)
+        r.note = r.note.withVelocity(velocity_);
     SongDocument* doc = roll_->document();
     if (after != editing_)
         doc->undoStack()->push(new ModifyNotesCommand(doc, editing_, after, tr("Change velocity")));

@@ -43,7 +43,8 @@ WavExportJob::WavExportJob(Song song, QString path, QObject* parent)
     impl_->path = std::move(path);
     connect(&impl_->watcher, &QFutureWatcher<QString>::finished, this, [this] {
         const QString error = impl_->watcher.result();
-        if (impl_->dialog) impl_->dialog->close();
+        if (impl_->dialog)
+            impl_->dialog->close();
         const bool cancelled = impl_->cancel->load();
         emit finished(error.isEmpty() && !cancelled, cancelled ? QString() : error);
     });
@@ -56,15 +57,16 @@ WavExportJob::~WavExportJob() {
 
 void WavExportJob::start(QWidget* dialogParent) {
     if (dialogParent) {
-        auto* dialog = new QProgressDialog(tr("Rendering %1...").arg(impl_->path.section('/', -1)), tr("Cancel"), 0,
-                                           1000, dialogParent);
+        auto* dialog = new QProgressDialog(tr("Rendering %1...").arg(impl_->path.section('/', -1)),
+                                           tr("Cancel"), 0, 1000, dialogParent);
         dialog->setWindowTitle(tr("Export WAV"));
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setMinimumDuration(300);
         dialog->setAutoClose(false);
         dialog->setAutoReset(false);
         connect(dialog, &QProgressDialog::canceled, this, &WavExportJob::cancel);
-        connect(this, &WavExportJob::progress, dialog, [dialog](double f) { dialog->setValue(static_cast<int>(f * 1000)); });
+        connect(this, &WavExportJob::progress, dialog,
+                [dialog](double f) { dialog->setValue(static_cast<int>(f * 1000)); });
         impl_->dialog = dialog;
     }
     QPointer<WavExportJob> self(this);
@@ -75,9 +77,13 @@ void WavExportJob::start(QWidget* dialogParent) {
 #ifdef BIAXIAL_HAVE_AUDIO
         // Worker thread: progress hops to the GUI thread by a queued call.
         auto progress = [self](double f) {
-            QMetaObject::invokeMethod(self.data(), [self, f] {
-                if (self) emit self->progress(f);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, f] {
+                    if (self)
+                        emit self->progress(f);
+                },
+                Qt::QueuedConnection);
         };
         WavRenderOptions options;
         options.normalize = true;  // peaks at -1 dBFS however sparse or dense the music
@@ -93,8 +99,12 @@ void WavExportJob::start(QWidget* dialogParent) {
     }));
 }
 
-void WavExportJob::cancel() { impl_->cancel->store(true); }
+void WavExportJob::cancel() {
+    impl_->cancel->store(true);
+}
 
-void WavExportJob::wait() { impl_->watcher.waitForFinished(); }
+void WavExportJob::wait() {
+    impl_->watcher.waitForFinished();
+}
 
 }  // namespace biaxial

@@ -28,7 +28,8 @@ constexpr const char* kUsage =
     "RMS and render speed. Ctrl-C cancels; no file is left.";
 
 int runRender(const std::vector<std::string>& args) {
-    biaxial::cli::ArgParser p({"out", "soundfont", "rate", "tail", "gain", "peak"}, {"float", "no-reverb", "quiet"});
+    biaxial::cli::ArgParser p({"out", "soundfont", "rate", "tail", "gain", "peak"},
+                              {"float", "no-reverb", "quiet"});
     if (!p.parse(args) || p.positional().size() != 1 || !p.has("out")) {
         std::fprintf(stderr, "biaxial render: %s\n%s\n",
                      !p.error().empty()           ? p.error().c_str()

@@ -18,7 +18,9 @@ const char* kUsage =
 
 bool gJson = false;
 
-void logLine(const std::string& s) { std::fprintf(gJson ? stderr : stdout, "%s\n", s.c_str()), std::fflush(stdout); }
+void logLine(const std::string& s) {
+    std::fprintf(gJson ? stderr : stdout, "%s\n", s.c_str()), std::fflush(stdout);
+}
 
 int run(const std::vector<std::string>& args) {
     biaxial::cli::ArgParser p({"device", "repeats"}, {"json", "skip-original", "baseline-original"});
@@ -37,8 +39,10 @@ int run(const std::vector<std::string>& args) {
         std::fprintf(stderr, "biaxial bench: %s\n", r.error.c_str());
         return 1;
     }
-    if (gJson) std::printf("%s\n", r.toJson().c_str());
-    else std::printf("peak RSS %.0f MB, device %s\n", r.peakRssMb, r.device.c_str());
+    if (gJson)
+        std::printf("%s\n", r.toJson().c_str());
+    else
+        std::printf("peak RSS %.0f MB, device %s\n", r.peakRssMb, r.device.c_str());
     return 0;
 }
 

@@ -44,8 +44,10 @@ std::string fullUsage() {
 }
 
 std::filesystem::path numbered(const std::filesystem::path& path, std::size_t k, std::size_t count) {
-    if (count <= 1) return path;
-    return path.parent_path() / (path.stem().string() + "-" + std::to_string(k + 1) + path.extension().string());
+    if (count <= 1)
+        return path;
+    return path.parent_path() /
+           (path.stem().string() + "-" + std::to_string(k + 1) + path.extension().string());
 }
 
 int run(const std::vector<std::string>& args) {
@@ -59,8 +61,10 @@ int run(const std::vector<std::string>& args) {
         std::fprintf(stderr, "biaxial continue: %s\n%s\n", p.error().c_str(), usage.c_str());
         return 2;
     }
-    if (p.get("out").empty() || (p.get("seed").empty() && !p.has("empty")) || (!p.has("bars") && !p.has("steps"))) {
-        std::fprintf(stderr, "biaxial continue: needs --seed (or --empty), --bars (or --steps) and --out\n%s\n",
+    if (p.get("out").empty() || (p.get("seed").empty() && !p.has("empty")) ||
+        (!p.has("bars") && !p.has("steps"))) {
+        std::fprintf(stderr,
+                     "biaxial continue: needs --seed (or --empty), --bars (or --steps) and --out\n%s\n",
                      usage.c_str());
         return 2;
     }
@@ -69,7 +73,8 @@ int run(const std::vector<std::string>& args) {
     request.variations = 1;
     request.bars = p.getInt("bars", request.bars);
     request.steps = p.has("steps") ? p.getInt("steps", 0) : 0;
-    if (p.has("variations")) request.variations = p.getInt("variations", 1);
+    if (p.has("variations"))
+        request.variations = p.getInt("variations", 1);
     std::string why;
     if (!biaxial::cli::SamplingOptions::read(p, &request, &why)) {
         std::fprintf(stderr, "biaxial continue: %s\n", why.c_str());
@@ -85,7 +90,8 @@ int run(const std::vector<std::string>& args) {
         modelPath = biaxial::cli::defaultModelPath();
         if (modelPath.empty()) {
             std::fprintf(stderr,
-                         "biaxial continue: no --model given and no default model found (looked for default-model.pt in "
+                         "biaxial continue: no --model given and no default model found (looked for "
+                         "default-model.pt in "
                          "%s and %s); train one with `biaxial train` or pass --model\n",
                          BIAXIAL_RESOURCES_DIR, BIAXIAL_INSTALLED_RESOURCES_DIR);
             return 1;
@@ -127,7 +133,8 @@ int run(const std::vector<std::string>& args) {
     if (result.seedKeyUnknown)
         std::printf("note: the seed has too few notes to tell its key; the key is not kept\n");
     else if (!result.seedKey.empty())
-        std::printf("keeping to the seed's key: %s (r = %.2f)\n", result.seedKey.c_str(), result.seedKeyCorrelation);
+        std::printf("keeping to the seed's key: %s (r = %.2f)\n", result.seedKey.c_str(),
+                    result.seedKeyCorrelation);
 
     const std::filesystem::path out(p.get("out"));
     const std::size_t count = result.variations.size();
@@ -144,21 +151,23 @@ int run(const std::vector<std::string>& args) {
             std::fprintf(stderr, "biaxial continue: %s\n", err->message().c_str());
             return 1;
         }
-        std::printf("wrote %s (%d seed steps + %d new steps, %zu new notes)\n", path.string().c_str(), result.seedSteps,
-                    result.newSteps, result.variations[k].size());
+        std::printf("wrote %s (%d seed steps + %d new steps, %zu new notes)\n", path.string().c_str(),
+                    result.seedSteps, result.newSteps, result.variations[k].size());
         if (p.has("wav")) {
             const std::filesystem::path wav = numbered(p.get("wav"), k, count);
 #if BIAXIAL_HAVE_AUDIO
             biaxial::WavRenderOptions wavOptions;
             wavOptions.normalize = true;
-            const std::string err = biaxial::WavRenderer::renderSong(song, wav.string(), wavOptions, nullptr, {});
+            const std::string err =
+                biaxial::WavRenderer::renderSong(song, wav.string(), wavOptions, nullptr, {});
             if (!err.empty()) {
                 std::fprintf(stderr, "biaxial continue: %s: %s\n", wav.string().c_str(), err.c_str());
                 return 1;
             }
             std::printf("wrote %s\n", wav.string().c_str());
 #else
-            std::fprintf(stderr, "biaxial continue: --wav needs the audio layer (built without FluidSynth)\n");
+            std::fprintf(stderr,
+                         "biaxial continue: --wav needs the audio layer (built without FluidSynth)\n");
             return 1;
 #endif
         }
@@ -168,6 +177,7 @@ int run(const std::vector<std::string>& args) {
     return 0;
 }
 
-biaxial::cli::CommandRegistration reg{{"continue", "continue a MIDI seed with a trained model", fullUsage(), run}};
+biaxial::cli::CommandRegistration reg{
+    {"continue", "continue a MIDI seed with a trained model", fullUsage(), run}};
 
 }  // namespace

@@ -24,8 +24,8 @@ const char* kUsage =
 int run(const std::vector<std::string>& args) {
     biaxial::cli::ArgParser p({"model", "dataset", "split", "device"}, {});
     if (!p.parse(args) || p.get("model").empty() || p.get("dataset").empty()) {
-        std::fprintf(stderr, "biaxial eval: %s\n%s\n", p.error().empty() ? "needs --model and --dataset" : p.error().c_str(),
-                     kUsage);
+        std::fprintf(stderr, "biaxial eval: %s\n%s\n",
+                     p.error().empty() ? "needs --model and --dataset" : p.error().c_str(), kUsage);
         return 2;
     }
     const std::string split = p.get("split", "test");
@@ -48,10 +48,11 @@ int run(const std::vector<std::string>& args) {
         }
         const auto& c = model->config();
         if (c.lowPitch != 21 || c.numNotes != 88) {
-            std::fprintf(stderr,
-                         "biaxial eval: the benchmarks score 88 keys (MIDI 21..108); %s covers %d..%d (train it with "
-                         "--low-pitch 21 --notes 88)\n",
-                         path.c_str(), c.lowPitch, c.highPitch());
+            std::fprintf(
+                stderr,
+                "biaxial eval: the benchmarks score 88 keys (MIDI 21..108); %s covers %d..%d (train it with "
+                "--low-pitch 21 --notes 88)\n",
+                path.c_str(), c.lowPitch, c.highPitch());
             return 1;
         }
         std::printf("model %s (%s, %lld batches), device %s\n", path.c_str(), c.describe().c_str(),
@@ -59,7 +60,8 @@ int run(const std::vector<std::string>& args) {
         models.push_back(std::move(*model));
     }
     std::vector<const biaxial::Model*> members;
-    for (const auto& m : models) members.push_back(&m);
+    for (const auto& m : models)
+        members.push_back(&m);
     if (members.empty()) {
         std::fprintf(stderr, "biaxial eval: --model names no file\n%s\n", kUsage);
         return 2;
@@ -71,7 +73,8 @@ int run(const std::vector<std::string>& args) {
         return 1;
     }
     const auto& pieces = split == "test" ? ds->test : split == "valid" ? ds->valid : ds->train;
-    if (members.size() > 1) std::printf("ensemble of %zu models, probabilities averaged\n", members.size());
+    if (members.size() > 1)
+        std::printf("ensemble of %zu models, probabilities averaged\n", members.size());
     std::printf("%s split: %zu pieces\n", split.c_str(), pieces.size());
     std::fflush(stdout);
     auto r = biaxial::Evaluator::evaluateEnsemble(members, pieces);
@@ -84,6 +87,7 @@ int run(const std::vector<std::string>& args) {
     return 0;
 }
 
-biaxial::cli::CommandRegistration reg{{"eval", "score a model on a benchmark JSON dataset (NLL nats/frame)", kUsage, run}};
+biaxial::cli::CommandRegistration reg{
+    {"eval", "score a model on a benchmark JSON dataset (NLL nats/frame)", kUsage, run}};
 
 }  // namespace

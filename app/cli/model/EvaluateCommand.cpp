@@ -50,20 +50,24 @@ std::string fullUsage() {
 }
 
 std::string percent(double share) {
-    if (share < 0) return "-";
+    if (share < 0)
+        return "-";
     char b[32];
     std::snprintf(b, sizeof b, "%.0f%%", 100.0 * share);
     return b;
 }
 
 std::string fixed(double v, int digits) {
-    if (!std::isfinite(v) || v < 0) return "-";
+    if (!std::isfinite(v) || v < 0)
+        return "-";
     char b[32];
     std::snprintf(b, sizeof b, "%.*f", digits, v);
     return b;
 }
 
-double safeRatio(double a, double b) { return b > 0 ? a / b : -1; }
+double safeRatio(double a, double b) {
+    return b > 0 ? a / b : -1;
+}
 
 struct Row {
     std::string name, key, onsets, sounding, longest, eighth, positions, reg, voices, inKey;
@@ -89,7 +93,8 @@ Row rowOf(const biaxial::SeedEvaluation& e) {
         r.pcs = fixed(TextureProfile::overlap(e.generated.pitchClasses, e.next->pitchClasses), 2);
         r.intervals = fixed(TextureProfile::overlap(e.generated.intervals, e.next->intervals), 2);
         r.lengths = fixed(TextureProfile::overlap(e.generated.noteLengths, e.next->noteLengths), 2);
-        r.iois = fixed(TextureProfile::overlap(e.generated.interOnsetIntervals, e.next->interOnsetIntervals), 2);
+        r.iois =
+            fixed(TextureProfile::overlap(e.generated.interOnsetIntervals, e.next->interOnsetIntervals), 2);
         r.poly = fixed(TextureProfile::overlap(e.generated.polyphony, e.next->polyphony), 2);
         r.nextKey = percent(e.nextInSeedKey);
         r.nll = fixed(e.nextNll, 4);
@@ -127,55 +132,63 @@ Row rowOf(const std::string& name, const biaxial::MusicalitySummary& m) {
     return r;
 }
 
-const char* kHeader[] = {"seed", "key", "onsets/step", "sounding/step", "longest", "on 8ths new/seed",
-                         "positions OA", "register", "voices", "in key", "pitch cl. OA", "intervals OA",
-                         "lengths OA", "IOI OA", "polyphony OA", "next in key", "next NLL"};
+const char* kHeader[] = {
+    "seed",         "key",      "onsets/step",  "sounding/step", "longest",      "on 8ths new/seed",
+    "positions OA", "register", "voices",       "in key",        "pitch cl. OA", "intervals OA",
+    "lengths OA",   "IOI OA",   "polyphony OA", "next in key",   "next NLL"};
 
 std::vector<std::string> cells(const Row& r) {
-    return {r.name, r.key, r.onsets, r.sounding, r.longest, r.eighth, r.positions, r.reg, r.voices, r.inKey,
-            r.pcs, r.intervals, r.lengths, r.iois, r.poly, r.nextKey, r.nll};
+    return {r.name,  r.key, r.onsets,    r.sounding, r.longest, r.eighth, r.positions, r.reg, r.voices,
+            r.inKey, r.pcs, r.intervals, r.lengths,  r.iois,    r.poly,   r.nextKey,   r.nll};
 }
 
 void printText(const std::vector<Row>& rows, std::FILE* out) {
     std::vector<std::size_t> width(std::size(kHeader));
-    for (std::size_t c = 0; c < width.size(); ++c) width[c] = std::string(kHeader[c]).size();
+    for (std::size_t c = 0; c < width.size(); ++c)
+        width[c] = std::string(kHeader[c]).size();
     for (const auto& r : rows) {
         const auto cs = cells(r);
-        for (std::size_t c = 0; c < cs.size(); ++c) width[c] = std::max(width[c], cs[c].size());
+        for (std::size_t c = 0; c < cs.size(); ++c)
+            width[c] = std::max(width[c], cs[c].size());
     }
     auto print = [&](const std::vector<std::string>& cs) {
         for (std::size_t c = 0; c < cs.size(); ++c)
-            std::fprintf(out, "%-*s%s", static_cast<int>(width[c]), cs[c].c_str(), c + 1 < cs.size() ? "  " : "\n");
+            std::fprintf(out, "%-*s%s", static_cast<int>(width[c]), cs[c].c_str(),
+                         c + 1 < cs.size() ? "  " : "\n");
     };
     print(std::vector<std::string>(std::begin(kHeader), std::end(kHeader)));
-    for (const auto& r : rows) print(cells(r));
+    for (const auto& r : rows)
+        print(cells(r));
 }
 
 std::string markdown(const std::vector<Row>& rows) {
     std::string md = "|";
-    for (const char* h : kHeader) md += std::string(" ") + h + " |";
+    for (const char* h : kHeader)
+        md += std::string(" ") + h + " |";
     md += "\n|";
-    for (std::size_t c = 0; c < std::size(kHeader); ++c) md += "---|";
+    for (std::size_t c = 0; c < std::size(kHeader); ++c)
+        md += "---|";
     md += "\n";
     for (const auto& r : rows) {
         md += "|";
-        for (const auto& c : cells(r)) md += " " + c + " |";
+        for (const auto& c : cells(r))
+            md += " " + c + " |";
         md += "\n";
     }
     return md;
 }
 
 int run(const std::vector<std::string>& args) {
-    std::set<std::string> valued{"model", "corpus", "pieces", "seed-from", "seed-bars", "bars", "variations",
-                                 "markdown", "midi", "device"};
+    std::set<std::string> valued{"model", "corpus",     "pieces",   "seed-from", "seed-bars",
+                                 "bars",  "variations", "markdown", "midi",      "device"};
     std::set<std::string> flags{"no-held-out", "no-character"};
     valued.merge(biaxial::cli::SamplingOptions::valued());
     flags.merge(biaxial::cli::SamplingOptions::flags());
     biaxial::cli::ArgParser p(valued, flags);
     const std::string usage = fullUsage();
     if (!p.parse(args) || !p.positional().empty()) {
-        std::fprintf(stderr, "biaxial evaluate: %s\n%s", p.error().empty() ? "unexpected argument" : p.error().c_str(),
-                     usage.c_str());
+        std::fprintf(stderr, "biaxial evaluate: %s\n%s",
+                     p.error().empty() ? "unexpected argument" : p.error().c_str(), usage.c_str());
         return 2;
     }
     biaxial::MusicalityOptions options;  // the studio's sampling defaults
@@ -192,17 +205,20 @@ int run(const std::vector<std::string>& args) {
     if (!p.error().empty() || options.bars < 1 || options.variations < 1 || seedFrom < 1 || seedBars < 1 ||
         maxPieces < 0) {
         std::fprintf(stderr, "biaxial evaluate: %s\n",
-                     p.error().empty() ? "--bars, --variations, --seed-from and --seed-bars must be at least 1"
-                                       : p.error().c_str());
+                     p.error().empty()
+                         ? "--bars, --variations, --seed-from and --seed-bars must be at least 1"
+                         : p.error().c_str());
         return 2;
     }
     if (p.has("no-held-out") && p.has("no-character")) {
-        std::fprintf(stderr, "biaxial evaluate: --no-held-out and --no-character leave nothing to evaluate\n");
+        std::fprintf(stderr,
+                     "biaxial evaluate: --no-held-out and --no-character leave nothing to evaluate\n");
         return 2;
     }
 
     std::string modelPath = p.get("model");
-    if (modelPath.empty()) modelPath = biaxial::cli::defaultModelPath();
+    if (modelPath.empty())
+        modelPath = biaxial::cli::defaultModelPath();
     if (modelPath.empty()) {
         std::fprintf(stderr, "biaxial evaluate: no --model given and no default model found\n");
         return 1;
@@ -222,33 +238,41 @@ int run(const std::vector<std::string>& args) {
         std::string corpus = p.get("corpus");
         if (corpus.empty()) {
             const auto it = model->metadata().find("corpus");
-            if (it != model->metadata().end()) corpus = it->second;
+            if (it != model->metadata().end())
+                corpus = it->second;
         }
         if (corpus.empty()) {
-            std::fprintf(stderr, "biaxial evaluate: %s names no corpus; give --corpus DIR (or --no-held-out)\n",
+            std::fprintf(stderr,
+                         "biaxial evaluate: %s names no corpus; give --corpus DIR (or --no-held-out)\n",
                          modelPath.c_str());
             return 2;
         }
-        seeds = biaxial::MusicalityEvaluation::heldOutSeeds(*model, corpus, seedFrom, seedBars, options.bars, &why);
+        seeds = biaxial::MusicalityEvaluation::heldOutSeeds(*model, corpus, seedFrom, seedBars, options.bars,
+                                                            &why);
         if (seeds.empty()) {
             std::fprintf(stderr, "biaxial evaluate: %s\n", why.c_str());
             return 1;
         }
-        if (static_cast<int>(seeds.size()) > maxPieces) seeds.resize(static_cast<std::size_t>(maxPieces));
+        if (static_cast<int>(seeds.size()) > maxPieces)
+            seeds.resize(static_cast<std::size_t>(maxPieces));
     }
     const std::size_t heldOut = seeds.size();
     if (!p.has("no-character"))
-        for (auto& c : biaxial::CharacterSeeds::all()) seeds.push_back({c.name, c.song, std::nullopt});
+        for (auto& c : biaxial::CharacterSeeds::all())
+            seeds.push_back({c.name, c.song, std::nullopt});
 
-    std::printf("evaluating %s: %zu held-out seeds (bars %d-%d, the next %d bars as the composer's), %zu seeds of "
-                "other character, %d continuation(s) of %d bars each\n",
-                modelPath.c_str(), heldOut, seedFrom, seedFrom + seedBars - 1, options.bars, seeds.size() - heldOut,
-                options.variations, options.bars);
+    std::printf(
+        "evaluating %s: %zu held-out seeds (bars %d-%d, the next %d bars as the composer's), %zu seeds of "
+        "other character, %d continuation(s) of %d bars each\n",
+        modelPath.c_str(), heldOut, seedFrom, seedFrom + seedBars - 1, options.bars, seeds.size() - heldOut,
+        options.variations, options.bars);
     std::fflush(stdout);
-    const auto report = biaxial::MusicalityEvaluation::run(*model, seeds, options, nullptr, [&](int done, int total) {
-        std::fprintf(stderr, "\r%d/%d seeds", done, total);
-        if (done == total) std::fprintf(stderr, "\n");
-    });
+    const auto report =
+        biaxial::MusicalityEvaluation::run(*model, seeds, options, nullptr, [&](int done, int total) {
+            std::fprintf(stderr, "\r%d/%d seeds", done, total);
+            if (done == total)
+                std::fprintf(stderr, "\n");
+        });
     if (!report.ok) {
         std::fprintf(stderr, "biaxial evaluate: %s\n", report.error.c_str());
         return 1;
@@ -267,10 +291,13 @@ int run(const std::vector<std::string>& args) {
     if (!character.empty())
         rows.push_back(rowOf("mean: other character (" + std::to_string(character.size()) + ")",
                              biaxial::MusicalityReport::summarise(character)));
-    rows.push_back(rowOf("mean: all (" + std::to_string(all.size()) + ")", biaxial::MusicalityReport::summarise(all)));
+    rows.push_back(
+        rowOf("mean: all (" + std::to_string(all.size()) + ")", biaxial::MusicalityReport::summarise(all)));
     printText(rows, stdout);
-    std::printf("\nratios are geometric means of new / seed; OA = overlapping area of two distributions (1 = the same);"
-                "\nNLL in nats per note-step of the composer's next bars given the seed\n");
+    std::printf(
+        "\nratios are geometric means of new / seed; OA = overlapping area of two distributions (1 = the "
+        "same);"
+        "\nNLL in nats per note-step of the composer's next bars given the seed\n");
 
     if (p.has("markdown")) {
         std::ofstream md(p.get("markdown"));
@@ -286,7 +313,8 @@ int run(const std::vector<std::string>& args) {
         std::filesystem::create_directories(dir, ec);
         for (const auto& e : report.seeds) {
             std::string stem;
-            for (char c : e.name) stem += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+            for (char c : e.name)
+                stem += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
             for (std::size_t k = 0; k < e.continuations.size(); ++k) {
                 const auto path = dir / (stem + "-" + std::to_string(k + 1) + ".mid");
                 if (auto err = biaxial::MidiFileWriter::writeFile(e.continuations[k], path.string())) {
@@ -299,8 +327,8 @@ int run(const std::vector<std::string>& args) {
     return 0;
 }
 
-biaxial::cli::CommandRegistration reg{{"evaluate",
-                                       "how Continue sounds: new bars against their seeds and the composers' own",
-                                       fullUsage(), run}};
+biaxial::cli::CommandRegistration reg{
+    {"evaluate", "how Continue sounds: new bars against their seeds and the composers' own", fullUsage(),
+     run}};
 
 }  // namespace

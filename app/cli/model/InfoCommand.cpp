@@ -7,12 +7,14 @@
 
 namespace {
 
-const char* kUsage = "usage: biaxial info MODEL.pt\n\nPrints a model file's format, config, training steps and model card.";
+const char* kUsage =
+    "usage: biaxial info MODEL.pt\n\nPrints a model file's format, config, training steps and model card.";
 
 int run(const std::vector<std::string>& args) {
     biaxial::cli::ArgParser p({}, {});
     if (!p.parse(args) || p.positional().size() != 1) {
-        std::fprintf(stderr, "biaxial info: %s\n%s\n", p.error().empty() ? "needs one model file" : p.error().c_str(), kUsage);
+        std::fprintf(stderr, "biaxial info: %s\n%s\n",
+                     p.error().empty() ? "needs one model file" : p.error().c_str(), kUsage);
         return 2;
     }
     std::string why;
@@ -27,7 +29,8 @@ int run(const std::vector<std::string>& args) {
     std::printf("parameters:     %lld\n", static_cast<long long>(info->parameterCount));
     std::printf("trained:        %lld batches\n", static_cast<long long>(info->trainingSteps));
     std::printf("training state: %s\n", info->hasTrainingState ? "yes (can resume)" : "no (weights only)");
-    for (const auto& [k, v] : info->metadata) std::printf("%-15s %s\n", (k + ":").c_str(), v.c_str());
+    for (const auto& [k, v] : info->metadata)
+        std::printf("%-15s %s\n", (k + ":").c_str(), v.c_str());
     return 0;
 }
 

@@ -9,7 +9,8 @@ namespace biaxial::cli {
 inline std::string defaultModelPath() {
     for (const char* dir : {BIAXIAL_RESOURCES_DIR, BIAXIAL_INSTALLED_RESOURCES_DIR}) {
         const std::string p = std::string(dir) + "/default-model.pt";
-        if (std::filesystem::exists(p)) return p;
+        if (std::filesystem::exists(p))
+            return p;
     }
     return {};
 }

@@ -17,7 +17,8 @@ const char* SamplingOptions::usage() {
            "                        dorian, phrygian, lydian, mixolydian, locrian, pentatonic,\n"
            "                        minor-pentatonic, blues, whole-tone, chromatic\n"
            "  --out-of-key W        a note outside the key keeps W of its chance to sound: 0 never\n"
-           "                        plays it, 0.2 (the default) makes it five times rarer, 1 ignores the key\n"
+           "                        plays it, 0.2 (the default) makes it five times rarer, 1 ignores the "
+           "key\n"
            "  --no-follow-seed-density  the original's adaptive rule (only reacts to fewer than 2 notes)\n"
            "                        instead of keeping the notes sounding per step near the seed's\n"
            "                        (the default; --density-gain G, default 0.1, says how fast)\n"
@@ -28,30 +29,36 @@ const char* SamplingOptions::usage() {
 }
 
 std::set<std::string> SamplingOptions::valued() {
-    return {"conservativity", "temperature", "random-seed", "min-pitch",   "max-pitch",
-            "key",            "scale",       "out-of-key",  "hold-limit", "density-gain"};
+    return {"conservativity", "temperature", "random-seed", "min-pitch",   "max-pitch", "key",
+            "scale",          "out-of-key",  "hold-limit",  "density-gain"};
 }
 
-std::set<std::string> SamplingOptions::flags() { return {"adaptive", "no-adaptive", "bf16", "follow-seed-density", "no-follow-seed-density"};
+std::set<std::string> SamplingOptions::flags() {
+    return {"adaptive", "no-adaptive", "bf16", "follow-seed-density", "no-follow-seed-density"};
 }
 
 bool SamplingOptions::read(ArgParser& p, ContinueRequest* request, std::string* error) {
     request->conservativity = p.getDouble("conservativity", request->conservativity);
-    if (p.has("no-adaptive")) request->adaptiveConservativity = false;
+    if (p.has("no-adaptive"))
+        request->adaptiveConservativity = false;
     request->temperature = p.getDouble("temperature", request->temperature);
-    request->randomSeed = static_cast<std::uint64_t>(p.getInt("random-seed", static_cast<int>(request->randomSeed)));
+    request->randomSeed =
+        static_cast<std::uint64_t>(p.getInt("random-seed", static_cast<int>(request->randomSeed)));
     request->minPitch = p.getInt("min-pitch", request->minPitch);
     request->maxPitch = p.getInt("max-pitch", request->maxPitch);
     request->outOfScaleWeight = p.getDouble("out-of-key", request->outOfScaleWeight);
     request->bf16 = request->bf16 || p.has("bf16");
-    if (p.has("follow-seed-density")) request->followSeedDensity = true;
-    if (p.has("no-follow-seed-density")) request->followSeedDensity = false;
+    if (p.has("follow-seed-density"))
+        request->followSeedDensity = true;
+    if (p.has("no-follow-seed-density"))
+        request->followSeedDensity = false;
     request->densityGain = p.getDouble("density-gain", request->densityGain);
     request->holdLimit = p.getDouble("hold-limit", request->holdLimit);
     if (p.has("key") || p.has("scale")) {
         const auto scale = Scale::parse(p.get("key"), p.get("scale"));
         if (!scale) {
-            *error = "unknown key '" + p.get("key") + "'" + (p.has("scale") ? " or scale '" + p.get("scale") + "'" : "");
+            *error = "unknown key '" + p.get("key") + "'" +
+                     (p.has("scale") ? " or scale '" + p.get("scale") + "'" : "");
             return false;
         }
         request->scale = *scale;

@@ -20,15 +20,21 @@ namespace {
 
 std::atomic<bool> gCancel{false};
 
-void onInterrupt(int) { gCancel.store(true); }
+void onInterrupt(int) {
+    gCancel.store(true);
+}
 
 std::string duration(double s) {
-    if (!(s >= 0) || s > 1e9) return "?";
+    if (!(s >= 0) || s > 1e9)
+        return "?";
     char buf[64];
     const long t = std::lround(s);
-    if (t >= 3600) std::snprintf(buf, sizeof buf, "%ldh%02ldm", t / 3600, (t / 60) % 60);
-    else if (t >= 60) std::snprintf(buf, sizeof buf, "%ldm%02lds", t / 60, t % 60);
-    else std::snprintf(buf, sizeof buf, "%lds", t);
+    if (t >= 3600)
+        std::snprintf(buf, sizeof buf, "%ldh%02ldm", t / 3600, (t / 60) % 60);
+    else if (t >= 60)
+        std::snprintf(buf, sizeof buf, "%ldm%02lds", t / 60, t % 60);
+    else
+        std::snprintf(buf, sizeof buf, "%lds", t);
     return buf;
 }
 
@@ -88,35 +94,45 @@ const char* kUsage =
 
 int run(const std::vector<std::string>& args) {
     using biaxial::cli::ArgParser;
-    ArgParser p({"corpus", "dataset", "out", "steps", "size", "batch", "segment", "init", "device", "optimizer", "lr",
-                 "clip", "valid-fraction", "valid-every", "checkpoint-every", "sample-every", "log-every", "seed", "samples",
-                 "low-pitch", "notes", "meta", "align", "steps-per-bar", "valid-segments", "transpose", "dropout",
-                 "time-sizes", "note-sizes", "weight-average"},
+    ArgParser p({"corpus",         "dataset",     "out",
+                 "steps",          "size",        "batch",
+                 "segment",        "init",        "device",
+                 "optimizer",      "lr",          "clip",
+                 "valid-fraction", "valid-every", "checkpoint-every",
+                 "sample-every",   "log-every",   "seed",
+                 "samples",        "low-pitch",   "notes",
+                 "meta",           "align",       "steps-per-bar",
+                 "valid-segments", "transpose",   "dropout",
+                 "time-sizes",     "note-sizes",  "weight-average"},
                 {"resume", "pedal", "zero-output-bias", "keep-best", "bf16", "lead-in", "valid-whole"});
     if (!p.parse(args)) {
         std::fprintf(stderr, "biaxial train: %s\n%s\n", p.error().c_str(), kUsage);
         return 2;
     }
     if (p.get("out").empty() || (p.get("corpus").empty() == p.get("dataset").empty())) {
-        std::fprintf(stderr, "biaxial train: needs --out and exactly one of --corpus or --dataset\n%s\n", kUsage);
+        std::fprintf(stderr, "biaxial train: needs --out and exactly one of --corpus or --dataset\n%s\n",
+                     kUsage);
         return 2;
     }
     const bool dataset = p.has("dataset");
     auto config = biaxial::ModelConfig::preset(p.get("size", "original"));
     if (!config) {
-        std::fprintf(stderr, "biaxial train: unknown --size '%s' (original, small or tiny)\n", p.get("size").c_str());
+        std::fprintf(stderr, "biaxial train: unknown --size '%s' (original, small or tiny)\n",
+                     p.get("size").c_str());
         return 2;
     }
     config->lowPitch = p.getInt("low-pitch", dataset ? 21 : 24);
     config->numNotes = p.getInt("notes", dataset ? 88 : 78);
     config->stepsPerBar = p.getInt("steps-per-bar", 0);
     config->dropout = p.getDouble("dropout", config->dropout);
-    for (const auto& [option, sizes] : {std::pair{"time-sizes", &config->timeSizes}, std::pair{"note-sizes", &config->noteSizes}}) {
-        if (!p.has(option)) continue;
+    for (const auto& [option, sizes] :
+         {std::pair{"time-sizes", &config->timeSizes}, std::pair{"note-sizes", &config->noteSizes}}) {
+        if (!p.has(option))
+            continue;
         auto parsed = biaxial::ModelConfig::parseLayerSizes(p.get(option));
         if (!parsed) {
-            std::fprintf(stderr, "biaxial train: --%s '%s' is not a list of layer sizes like 128,128\n", option,
-                         p.get(option).c_str());
+            std::fprintf(stderr, "biaxial train: --%s '%s' is not a list of layer sizes like 128,128\n",
+                         option, p.get(option).c_str());
             return 2;
         }
         *sizes = *parsed;
@@ -135,13 +151,17 @@ int run(const std::vector<std::string>& args) {
     o.validateWholePieces = p.has("valid-whole");
     o.weightAverage = p.getDouble("weight-average", 0.0);
     if (o.weightAverage < 0 || o.weightAverage >= 1) {
-        std::fprintf(stderr, "biaxial train: --weight-average %s must be in [0, 1) (0 = off; 0.999 averages over\n"
-                             "about the last 1000 batches)\n", p.get("weight-average").c_str());
+        std::fprintf(stderr,
+                     "biaxial train: --weight-average %s must be in [0, 1) (0 = off; 0.999 averages over\n"
+                     "about the last 1000 batches)\n",
+                     p.get("weight-average").c_str());
         return 2;
     }
     o.bf16 = p.has("bf16");
     if (o.bf16 && !biaxial::Model::cpuBf16Fast())
-        std::printf("note: this CPU has no AVX-512 BF16 (or LibTorch no oneDNN): --bf16 will be slower than float32\n");
+        std::printf(
+            "note: this CPU has no AVX-512 BF16 (or LibTorch no oneDNN): --bf16 will be slower than "
+            "float32\n");
     o.validationSegments = p.getInt("valid-segments", 40);
     o.device = p.get("device", "auto");
     const std::string opt = p.get("optimizer", "adadelta");
@@ -155,7 +175,9 @@ int run(const std::vector<std::string>& args) {
     o.validationFraction = p.getDouble("valid-fraction", 0.1);
     o.validationEvery = p.getInt("valid-every", 100);
     if (o.segmentAlign < 1 || o.validationSegments < 1 || o.transpose < 0) {
-        std::fprintf(stderr, "biaxial train: --align and --valid-segments must be at least 1, --transpose at least 0\n");
+        std::fprintf(
+            stderr,
+            "biaxial train: --align and --valid-segments must be at least 1, --transpose at least 0\n");
         return 2;
     }
     o.checkpointEvery = p.getInt("checkpoint-every", 500);
@@ -169,13 +191,15 @@ int run(const std::vector<std::string>& args) {
         return 2;
     }
     for (const auto& item : p.getList("meta", ';'))
-        if (auto eq = item.find('='); eq != std::string::npos) o.metadata[item.substr(0, eq)] = item.substr(eq + 1);
+        if (auto eq = item.find('='); eq != std::string::npos)
+            o.metadata[item.substr(0, eq)] = item.substr(eq + 1);
     // On resume (the checkpoint) or fine-tuning (--init) the file's configuration wins, as in
     // Trainer::run: read it before loading the data (pitch range) and for the summary line.
     if (o.resume || !o.initFrom.empty()) {
         std::string why;
         const std::string from = o.resume ? biaxial::Trainer::checkpointPathFor(o.outputPath) : o.initFrom;
-        if (auto info = biaxial::Model::readInfo(from, &why)) *config = info->config;
+        if (auto info = biaxial::Model::readInfo(from, &why))
+            *config = info->config;
     }
     if (auto why = config->validate()) {
         std::fprintf(stderr, "biaxial train: %s\n", why->c_str());
@@ -185,19 +209,23 @@ int run(const std::vector<std::string>& args) {
     std::vector<biaxial::TrainingPiece> pieces;
     if (dataset) {
         std::string why;
-        auto ds = biaxial::DatasetReader::readFile(p.get("dataset"), config->lowPitch, config->numNotes, &why);
+        auto ds =
+            biaxial::DatasetReader::readFile(p.get("dataset"), config->lowPitch, config->numNotes, &why);
         if (!ds) {
             std::fprintf(stderr, "biaxial train: %s\n", why.c_str());
             return 1;
         }
-        for (std::size_t i = 0; i < ds->train.size(); ++i) pieces.push_back({"train/" + std::to_string(i), ds->train[i]});
+        for (std::size_t i = 0; i < ds->train.size(); ++i)
+            pieces.push_back({"train/" + std::to_string(i), ds->train[i]});
         for (std::size_t i = 0; i < ds->valid.size(); ++i) {
             pieces.push_back({"valid/" + std::to_string(i), ds->valid[i]});
-            if (ds->valid[i].steps() >= o.segmentSteps) o.validationNames.push_back("valid/" + std::to_string(i));
+            if (ds->valid[i].steps() >= o.segmentSteps)
+                o.validationNames.push_back("valid/" + std::to_string(i));
         }
-        std::printf("dataset %s: %zu train, %zu valid, %zu test pieces; %lld pitches outside %d..%d dropped\n",
-                    p.get("dataset").c_str(), ds->train.size(), ds->valid.size(), ds->test.size(),
-                    static_cast<long long>(ds->droppedOutOfRange), config->lowPitch, config->highPitch());
+        std::printf(
+            "dataset %s: %zu train, %zu valid, %zu test pieces; %lld pitches outside %d..%d dropped\n",
+            p.get("dataset").c_str(), ds->train.size(), ds->valid.size(), ds->test.size(),
+            static_cast<long long>(ds->droppedOutOfRange), config->lowPitch, config->highPitch());
         o.metadata.emplace("dataset", p.get("dataset"));
     } else {
         biaxial::CorpusScanOptions so;
@@ -213,58 +241,68 @@ int run(const std::vector<std::string>& args) {
         }
         std::map<std::string, int> reasons;
         for (const auto& e : corpus.entries)
-            if (!e.loaded) ++reasons[e.reason];
+            if (!e.loaded)
+                ++reasons[e.reason];
         const auto summary = corpus.summary;
         pieces = biaxial::Trainer::piecesFromCorpus(std::move(corpus), p.get("corpus"));
-        std::printf("corpus: %d files loaded, %d skipped, %lld steps (%.1f hours at 120 BPM), %lld notes outside "
-                    "MIDI %d..%d dropped, %.1f s\n",
-                    summary.loaded, summary.skipped, static_cast<long long>(summary.totalSteps),
-                    static_cast<double>(summary.totalSteps) / 8.0 / 3600.0,
-                    static_cast<long long>(summary.droppedOutOfRange), config->lowPitch, config->highPitch(),
-                    summary.seconds);
-        for (const auto& [why, n] : reasons) std::printf("  skipped %d: %s\n", n, why.c_str());
+        std::printf(
+            "corpus: %d files loaded, %d skipped, %lld steps (%.1f hours at 120 BPM), %lld notes outside "
+            "MIDI %d..%d dropped, %.1f s\n",
+            summary.loaded, summary.skipped, static_cast<long long>(summary.totalSteps),
+            static_cast<double>(summary.totalSteps) / 8.0 / 3600.0,
+            static_cast<long long>(summary.droppedOutOfRange), config->lowPitch, config->highPitch(),
+            summary.seconds);
+        for (const auto& [why, n] : reasons)
+            std::printf("  skipped %d: %s\n", n, why.c_str());
         o.metadata.emplace("corpus", p.get("corpus"));
     }
     // A lead-in frame makes every piece one step longer.
     const int usable = biaxial::Trainer::usablePieces(pieces, o.segmentSteps - (o.leadIn ? 1 : 0));
-    std::printf("%d of %zu pieces are long enough for a %d-step segment\n", usable, pieces.size(), o.segmentSteps);
+    std::printf("%d of %zu pieces are long enough for a %d-step segment\n", usable, pieces.size(),
+                o.segmentSteps);
     if (pieces.empty()) {
         std::fprintf(stderr, "biaxial train: nothing to train on: no readable MIDI file (.mid/.midi) in %s\n",
                      p.get(dataset ? "dataset" : "corpus").c_str());
         return 1;
     }
     if (usable == 0) {
-        std::fprintf(stderr, "biaxial train: nothing to train on: no piece has %d steps or more (try a smaller --segment)\n",
-                     o.segmentSteps);
+        std::fprintf(
+            stderr,
+            "biaxial train: nothing to train on: no piece has %d steps or more (try a smaller --segment)\n",
+            o.segmentSteps);
         return 1;
     }
-    std::printf("model: %s, %lld parameters; batch %d x %d steps; %s; device %s%s\n", config->describe().c_str(),
-                static_cast<long long>(config->parameterCount()), o.batchSize, o.segmentSteps, opt.c_str(),
-                o.device.c_str(), o.resume ? "; resuming" : "");
+    std::printf("model: %s, %lld parameters; batch %d x %d steps; %s; device %s%s\n",
+                config->describe().c_str(), static_cast<long long>(config->parameterCount()), o.batchSize,
+                o.segmentSteps, opt.c_str(), o.device.c_str(), o.resume ? "; resuming" : "");
     std::fflush(stdout);
 
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     const bool tty = isatty(fileno(stdout));
-    auto result = biaxial::Trainer::run(*config, pieces, o, &gCancel, [&](const biaxial::TrainingProgress& r) {
-        const int width = 30;
-        const int filled = r.totalBatches > 0 ? static_cast<int>(width * r.batch / r.totalBatches) : 0;
-        std::string bar(static_cast<std::size_t>(filled), '#');
-        bar.resize(static_cast<std::size_t>(width), '.');
-        char valid[64] = "";
-        if (r.validLoss >= 0) std::snprintf(valid, sizeof valid, " valid %.4f (%.2f/step)", r.validLoss, r.validLossPerStep);
-        if (r.isLogPoint) {
-            std::printf("%sbatch %lld/%lld [%s] train %.4f%s nats/note-step, %.3f batch/s, ETA %s%s%s\n", tty ? "\r" : "",
-                        static_cast<long long>(r.batch), static_cast<long long>(r.totalBatches), bar.c_str(), r.trainLoss,
-                        valid, r.stepsPerSecond, duration(r.etaSeconds).c_str(), r.message.empty() ? "" : " | ",
-                        r.message.c_str());
-        } else if (tty) {
-            std::printf("\rbatch %lld/%lld [%s] train %.4f, %.3f batch/s, ETA %s   ", static_cast<long long>(r.batch),
-                        static_cast<long long>(r.totalBatches), bar.c_str(), r.trainLoss, r.stepsPerSecond,
-                        duration(r.etaSeconds).c_str());
-        }
-        std::fflush(stdout);
-    });
+    auto result =
+        biaxial::Trainer::run(*config, pieces, o, &gCancel, [&](const biaxial::TrainingProgress& r) {
+            const int width = 30;
+            const int filled = r.totalBatches > 0 ? static_cast<int>(width * r.batch / r.totalBatches) : 0;
+            std::string bar(static_cast<std::size_t>(filled), '#');
+            bar.resize(static_cast<std::size_t>(width), '.');
+            char valid[64] = "";
+            if (r.validLoss >= 0)
+                std::snprintf(valid, sizeof valid, " valid %.4f (%.2f/step)", r.validLoss,
+                              r.validLossPerStep);
+            if (r.isLogPoint) {
+                std::printf("%sbatch %lld/%lld [%s] train %.4f%s nats/note-step, %.3f batch/s, ETA %s%s%s\n",
+                            tty ? "\r" : "", static_cast<long long>(r.batch),
+                            static_cast<long long>(r.totalBatches), bar.c_str(), r.trainLoss, valid,
+                            r.stepsPerSecond, duration(r.etaSeconds).c_str(), r.message.empty() ? "" : " | ",
+                            r.message.c_str());
+            } else if (tty) {
+                std::printf("\rbatch %lld/%lld [%s] train %.4f, %.3f batch/s, ETA %s   ",
+                            static_cast<long long>(r.batch), static_cast<long long>(r.totalBatches),
+                            bar.c_str(), r.trainLoss, r.stepsPerSecond, duration(r.etaSeconds).c_str());
+            }
+            std::fflush(stdout);
+        });
     if (result.cancelled) {
         std::printf("\nstopped at batch %lld; %s keeps the last checkpoint (resume with --resume)\n",
                     static_cast<long long>(result.batches), o.outputPath.c_str());
@@ -275,11 +313,12 @@ int run(const std::vector<std::string>& args) {
         return 1;
     }
     std::printf("done: %lld batches in %s on %s; train %.4f, valid %.4f nats/note-step; wrote %s\n",
-                static_cast<long long>(result.batches), duration(result.seconds).c_str(), result.device.c_str(),
-                result.trainLoss, result.validLoss, o.outputPath.c_str());
+                static_cast<long long>(result.batches), duration(result.seconds).c_str(),
+                result.device.c_str(), result.trainLoss, result.validLoss, o.outputPath.c_str());
     return 0;
 }
 
-biaxial::cli::CommandRegistration reg{{"train", "train the biaxial LSTM on a MIDI folder or a JSON dataset", kUsage, run}};
+biaxial::cli::CommandRegistration reg{
+    {"train", "train the biaxial LSTM on a MIDI folder or a JSON dataset", kUsage, run}};
 
 }  // namespace

@@ -196,11 +196,13 @@ WavRenderResult WavRenderer::render(const Song& song, const std::string& path,
     float scale = 1.0f;
     Progress writeProgress = progress;
     if (options.normalize) {
-        const auto measured = renderWithFluidSynth(song, options, cancel,
-                                                   [&](double f) {
-                                                       if (progress) progress(0.5 * f);
-                                                   },
-                                                   [](const float*, std::size_t, std::string*) { return true; });
+        const auto measured = renderWithFluidSynth(
+            song, options, cancel,
+            [&](double f) {
+                if (progress)
+                    progress(0.5 * f);
+            },
+            [](const float*, std::size_t, std::string*) { return true; });
         if (!measured.ok())
             return measured;
         if (measured.peak > 1e-3) {  // below -60 dBFS there is no music to bring up, only reverb noise
@@ -208,7 +210,8 @@ WavRenderResult WavRenderer::render(const Song& song, const std::string& path,
             scale = static_cast<float>(std::min(target / measured.peak, std::pow(10.0, 30.0 / 20.0)));
         }
         writeProgress = [&](double f) {
-            if (progress) progress(0.5 + 0.5 * f);
+            if (progress)
+                progress(0.5 + 0.5 * f);
         };
     }
     const std::string temporary = AtomicFile::temporaryPathFor(path);

@@ -26,7 +26,8 @@ class BenchmarkTable : public ::testing::TestWithParam<Row> {};
 TEST_P(BenchmarkTable, TheModelFilesScoreWhatTheTableSays) {
     const Row& row = GetParam();
     const std::string data = std::string(BIAXIAL_SHARED_DATA_DIR) + "/bl2012/" + row.dataset;
-    if (!std::filesystem::exists(data)) GTEST_SKIP() << data << " is absent";
+    if (!std::filesystem::exists(data))
+        GTEST_SKIP() << data << " is absent";
     std::vector<Model> models;
     models.reserve(row.models.size());
     for (const auto& name : row.models) {
@@ -37,7 +38,8 @@ TEST_P(BenchmarkTable, TheModelFilesScoreWhatTheTableSays) {
         models.push_back(std::move(*m));
     }
     std::vector<const Model*> members;
-    for (const auto& m : models) members.push_back(&m);
+    for (const auto& m : models)
+        members.push_back(&m);
     std::string why;
     auto ds = DatasetReader::readFile(data, 21, 88, &why);
     ASSERT_TRUE(ds) << why;
@@ -48,19 +50,20 @@ TEST_P(BenchmarkTable, TheModelFilesScoreWhatTheTableSays) {
 
 INSTANTIATE_TEST_SUITE_P(
     Rows, BenchmarkTable,
-    ::testing::Values(
-        Row{"jsb_chorales.json", {"jsb_chorales-small.pt"}, 4.96},
-        Row{"jsb_chorales.json",
-            {"jsb_chorales-small.pt", "jsb_chorales-ensemble/seed1-new.pt", "jsb_chorales-ensemble/seed1.pt",
-             "jsb_chorales-ensemble/seed3.pt", "jsb_chorales-ensemble/seed4.pt", "jsb_chorales-ensemble/seed5.pt"},
-            4.85},
-        Row{"nottingham.json", {"nottingham-small.pt"}, 1.98},
-        Row{"musedata.json", {"musedata-small.pt"}, 4.98},
-        Row{"piano_midi_de.json", {"piano_midi_de-small.pt"}, 5.33}),
+    ::testing::Values(Row{"jsb_chorales.json", {"jsb_chorales-small.pt"}, 4.96},
+                      Row{"jsb_chorales.json",
+                          {"jsb_chorales-small.pt", "jsb_chorales-ensemble/seed1-new.pt",
+                           "jsb_chorales-ensemble/seed1.pt", "jsb_chorales-ensemble/seed3.pt",
+                           "jsb_chorales-ensemble/seed4.pt", "jsb_chorales-ensemble/seed5.pt"},
+                          4.85},
+                      Row{"nottingham.json", {"nottingham-small.pt"}, 1.98},
+                      Row{"musedata.json", {"musedata-small.pt"}, 4.98},
+                      Row{"piano_midi_de.json", {"piano_midi_de-small.pt"}, 5.33}),
     [](const ::testing::TestParamInfo<Row>& info) {
         std::string name = info.param.dataset;
         name = name.substr(0, name.find('.'));
-        if (info.param.models.size() > 1) name += "_ensemble";
+        if (info.param.models.size() > 1)
+            name += "_ensemble";
         return name;
     });
 

@@ -14,8 +14,9 @@
 namespace biaxial {
 namespace {
 
-#define REQUIRE_CUDA() \
-    if (!Model::cudaAvailable()) GTEST_SKIP() << "no CUDA device"
+#define REQUIRE_CUDA()           \
+    if (!Model::cudaAvailable()) \
+    GTEST_SKIP() << "no CUDA device"
 
 TEST(Gpu, TrainsOnCuda) {
     REQUIRE_CUDA();
@@ -71,8 +72,12 @@ TEST(Gpu, ContinuationOnCudaMatchesTheAllGpuNoteLoopAndTheCpu) {
     auto allGpu = Generator::generate(gpu, seed, g);
     ASSERT_TRUE(hybrid.ok && onCpu.ok && allGpu.ok) << hybrid.error << onCpu.error << allGpu.error;
     for (int k = 0; k < 2; ++k) {
-        EXPECT_EQ(hybrid.variations[static_cast<std::size_t>(k)], allGpu.variations[static_cast<std::size_t>(k)]) << k;
-        EXPECT_EQ(hybrid.variations[static_cast<std::size_t>(k)], onCpu.variations[static_cast<std::size_t>(k)]) << k;
+        EXPECT_EQ(hybrid.variations[static_cast<std::size_t>(k)],
+                  allGpu.variations[static_cast<std::size_t>(k)])
+            << k;
+        EXPECT_EQ(hybrid.variations[static_cast<std::size_t>(k)],
+                  onCpu.variations[static_cast<std::size_t>(k)])
+            << k;
     }
 }
 

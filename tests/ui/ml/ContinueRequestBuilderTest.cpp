@@ -22,7 +22,9 @@ Note note(int pitch, std::int64_t start, std::int64_t length, int velocity = 100
     return Note{pitch, start, length, velocity, channel};
 }
 
-NoteExtent selectionOf(std::vector<Note> notes) { return NoteExtent::of(notes); }
+NoteExtent selectionOf(std::vector<Note> notes) {
+    return NoteExtent::of(notes);
+}
 
 using From = ContinueRequestBuilder::From;
 
@@ -47,7 +49,8 @@ TEST(ContinueRequestBuilder, RegenerateRangeIsTheSelectionsElseTheLoops) {
     const Song song = songWith({note(60, 0, 3840)});
     std::int64_t start = 0;
     std::int64_t end = 0;
-    const ContinueRequestBuilder selected(song, selectionOf({note(60, 130, 100), note(62, 700, 200)}), 0, 1920, 0);
+    const ContinueRequestBuilder selected(song, selectionOf({note(60, 130, 100), note(62, 700, 200)}), 0,
+                                          1920, 0);
     ASSERT_TRUE(selected.regenerateRange(&start, &end));
     EXPECT_EQ(start, 120) << "down to a step";
     EXPECT_EQ(end, 960) << "up to a step";
@@ -92,8 +95,8 @@ TEST(ContinueRequestBuilder, AnEmptySongKeepsTheDefaults) {
     EXPECT_EQ(ContinueRequestBuilder::medianVelocity(song, 90), 90);
     EXPECT_EQ(ContinueRequestBuilder::channelOf(song, 0), 0);
     EXPECT_EQ(ContinueRequestBuilder::channelOf(song, 5), 0) << "a track the song lacks";
-    const ContinueRequest r =
-        ContinueRequestBuilder(song, NoteExtent{}, 0, 0, 0).build(ContinueRequest::Mode::Continue, From::Auto, {});
+    const ContinueRequest r = ContinueRequestBuilder(song, NoteExtent{}, 0, 0, 0)
+                                  .build(ContinueRequest::Mode::Continue, From::Auto, {});
     EXPECT_EQ(r.velocity, ContinueRequest{}.velocity);
     EXPECT_EQ(r.seedEndTick, 0);
 }

@@ -3,17 +3,17 @@
 // no model and a bad model file.
 #include <gtest/gtest.h>
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
-#include <QCheckBox>
-#include <QComboBox>
-#include <QFileInfo>
 #include <functional>
 
 #include "../RecordingDialogs.h"
@@ -77,9 +77,9 @@ TEST_F(ContinueTest, RunPlacesVariationsAfterTheSeed) {
     QString message;
     bool cancelled = false;
     int calls = 0;
-    ASSERT_TRUE(ContinueWorker::run(*model, r, &result, &message, &cancelled, nullptr,
-                                    [&](int, int) { ++calls; }))
-        << message.toStdString();
+    ASSERT_TRUE(ContinueWorker::run(*model, r, &result, &message, &cancelled, nullptr, [&](int, int) {
+        ++calls;
+    })) << message.toStdString();
     EXPECT_GT(calls, 0);
     ASSERT_EQ(result.variations.size(), 3u);
     const std::int64_t seedEnd = r.song.endTick();  // 2 bars at 480 tpq: a step boundary
@@ -135,7 +135,8 @@ TEST_F(ContinueTest, KeepsToTheSeedsOwnKey) {
     ContinueRequest r = request(2, 2);
     r.song = SongDocument::emptySong();
     const int dMajor[] = {62, 66, 69, 74, 73, 71, 69, 67, 66, 64, 62, 69, 62, 66, 69, 62};
-    for (int i = 0; i < 16; ++i) r.song.tracks[0].notes.push_back(Note{dMajor[i], i * 240, 240, 90, 0});
+    for (int i = 0; i < 16; ++i)
+        r.song.tracks[0].notes.push_back(Note{dMajor[i], i * 240, 240, 90, 0});
     r.seedEndTick = 16 * 240;
     r.scale = Scale{0, Scale::Mode::SeedKey};
     r.outOfScaleWeight = 0.0;
@@ -149,7 +150,8 @@ TEST_F(ContinueTest, KeepsToTheSeedsOwnKey) {
     EXPECT_EQ(result.seedKeyPitchClasses, dMajorScale.pitchClassMask());
     std::size_t total = 0;
     for (const auto& v : result.variations) {
-        for (const Note& n : v) EXPECT_TRUE(dMajorScale.contains(n.pitch)) << n.pitch;
+        for (const Note& n : v)
+            EXPECT_TRUE(dMajorScale.contains(n.pitch)) << n.pitch;
         total += v.size();
     }
     EXPECT_GT(total, 0u);
@@ -309,8 +311,8 @@ TEST_F(ContinueTest, RegenerateReplacesTheSelectedRangeInOneStep) {
     }
     for (const NoteRef& ref : document.allNotes()) {
         if (ref.note.start < from) {
-            EXPECT_TRUE(std::find(original.tracks[0].notes.begin(), original.tracks[0].notes.end(), ref.note) !=
-                        original.tracks[0].notes.end());
+            EXPECT_TRUE(std::find(original.tracks[0].notes.begin(), original.tracks[0].notes.end(),
+                                  ref.note) != original.tracks[0].notes.end());
         }
     }
     document.undoStack()->undo();

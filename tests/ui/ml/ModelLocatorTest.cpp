@@ -22,6 +22,8 @@ TEST(ModelLocator, EnvironmentFileComesFirstAndMessageSaysHowToGetOne) {
     qunsetenv("BIAXIAL_DEFAULT_MODEL");
     EXPECT_TRUE(ModelLocator::howToGetAModel().contains(QStringLiteral("biaxial train")));
     // The source tree's resources/ and an install's share/ are looked at.
-    EXPECT_TRUE(ModelLocator::candidatePaths().join(' ').contains(QStringLiteral("resources/default-model.pt")));
-    EXPECT_TRUE(ModelLocator::candidatePaths().join(' ').contains(QStringLiteral("share/biaxial-studio/default-model.pt")));
+    EXPECT_TRUE(
+        ModelLocator::candidatePaths().join(' ').contains(QStringLiteral("resources/default-model.pt")));
+    EXPECT_TRUE(ModelLocator::candidatePaths().join(' ').contains(
+        QStringLiteral("share/biaxial-studio/default-model.pt")));
 }

@@ -4,8 +4,8 @@
 #include <QComboBox>
 #include <QSignalSpy>
 
-#include "biaxial/engine/Scale.h"
 #include "ScaleChooser.h"
+#include "biaxial/engine/Scale.h"
 
 using biaxial::Scale;
 
@@ -16,7 +16,8 @@ TEST(ScaleChooser, EmitsOnChangeAndSetScale) {
     auto* root = chooser.findChild<QComboBox*>("scaleRoot");
     ASSERT_NE(mode, nullptr);
     ASSERT_NE(root, nullptr);
-    EXPECT_EQ(mode->currentData().toInt(), static_cast<int>(Scale::Mode::SeedKey)) << "the seed's key comes first";
+    EXPECT_EQ(mode->currentData().toInt(), static_cast<int>(Scale::Mode::SeedKey))
+        << "the seed's key comes first";
     EXPECT_FALSE(root->isEnabled()) << "the seed's key has no root to choose";
     mode->setCurrentIndex(mode->findData(static_cast<int>(Scale::Mode::Dorian)));
     ASSERT_EQ(spy.count(), 1);

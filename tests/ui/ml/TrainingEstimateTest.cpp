@@ -11,7 +11,7 @@ TEST(TrainingEstimate, OriginalSizeMatchesTheDesignFigure) {
     EXPECT_NEAR(e.gflopPerBatch, 820.0, 40.0);
     EXPECT_NEAR(e.secondsPerBatch, 7.4, 0.6);
     EXPECT_NEAR(e.totalSeconds, e.secondsPerBatch * 10000, 1e-6);
-    EXPECT_GT(e.memoryBytes, 1e9);   // gigabytes of activations at this size
+    EXPECT_GT(e.memoryBytes, 1e9);  // gigabytes of activations at this size
     EXPECT_LT(e.memoryBytes, 2e10);
     EXPECT_EQ(e.device, "cpu");
     EXPECT_FALSE(e.assumptions.empty());

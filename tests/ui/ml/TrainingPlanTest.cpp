@@ -31,7 +31,8 @@ TEST(TrainingPlan, Bf16OnlyOffCuda) {
 }
 
 TEST(TrainingPlan, DefaultModelFileIsNamedAfterCorpusAndSize) {
-    const QString path = TrainingPlan::defaultOutputPath(QStringLiteral("/data/bach"), QStringLiteral("tiny"));
+    const QString path =
+        TrainingPlan::defaultOutputPath(QStringLiteral("/data/bach"), QStringLiteral("tiny"));
     EXPECT_EQ(QFileInfo(path).fileName(), QStringLiteral("bach-tiny.pt"));
     EXPECT_EQ(QFileInfo(QFileInfo(path).absolutePath()).fileName(), QStringLiteral("models"));
     EXPECT_EQ(QFileInfo(TrainingPlan::defaultOutputPath(QString(), QStringLiteral("small"))).fileName(),
@@ -82,7 +83,8 @@ TEST(TrainingPlan, RequestCarriesTheChoicesAndTheModelCard) {
     EXPECT_EQ(o.metadata.at("corpus_bars"), "345");
 
     c.checkpointEvery = 7;
-    EXPECT_EQ(TrainingPlan::request(c, &scan, false, created).options.checkpointEvery, 7) << "a chosen cadence";
+    EXPECT_EQ(TrainingPlan::request(c, &scan, false, created).options.checkpointEvery, 7)
+        << "a chosen cadence";
     scan.folder = QStringLiteral("/data/other");
     EXPECT_EQ(TrainingPlan::request(c, &scan, false, created).options.metadata.count("corpus_files"), 0u)
         << "the scan of another folder says nothing about this corpus";

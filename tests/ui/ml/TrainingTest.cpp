@@ -93,7 +93,9 @@ TEST_F(TrainingTest, ScanReportsLoadedAndSkippedFiles) {
     ASSERT_EQ(report.skippedFiles.size(), 1);
     EXPECT_TRUE(report.skippedFiles.front().startsWith(QStringLiteral("broken.mid: ")));
     EXPECT_TRUE(panel.scanText().contains(QStringLiteral("4 files loaded, 1 skipped")));
-    EXPECT_TRUE(panel.findChild<QPlainTextEdit*>("skippedList")->toPlainText().contains(QStringLiteral("broken.mid")));
+    EXPECT_TRUE(panel.findChild<QPlainTextEdit*>("skippedList")
+                    ->toPlainText()
+                    .contains(QStringLiteral("broken.mid")));
     EXPECT_FALSE(controller.isRunning());
 
     // An empty folder is a clear message, not a crash.
@@ -149,7 +151,8 @@ TEST_F(TrainingTest, TrainsATinyModelAndOffersIt) {
     auto* bf16 = panel.findChild<QCheckBox*>("bf16Check");
     ASSERT_NE(bf16, nullptr);
     EXPECT_EQ(bf16->isChecked(), Model::cpuBf16Fast());
-    EXPECT_EQ(info->metadata.at("precision"), Model::cpuBf16Fast() ? "bf16 products, float32 weights" : "float32");
+    EXPECT_EQ(info->metadata.at("precision"),
+              Model::cpuBf16Fast() ? "bf16 products, float32 weights" : "float32");
 }
 
 TEST_F(TrainingTest, PauseResumeAndCancel) {

@@ -11,12 +11,14 @@ namespace biaxial {
 // the target. On failure the temporary is removed and `error` says why.
 class AtomicFile {
 public:
-    static bool write(const std::string& path, std::span<const std::uint8_t> bytes, std::string* error = nullptr);
+    static bool write(const std::string& path, std::span<const std::uint8_t> bytes,
+                      std::string* error = nullptr);
     static bool write(const std::string& path, const std::string& text, std::string* error = nullptr);
     // A unique temporary name beside `path` (same folder, so rename() is atomic).
     static std::string temporaryPathFor(const std::string& path);
     // Renames a finished temporary file over the target (removes the temporary on failure).
-    static bool commit(const std::string& temporaryPath, const std::string& path, std::string* error = nullptr);
+    static bool commit(const std::string& temporaryPath, const std::string& path,
+                       std::string* error = nullptr);
 };
 
 }  // namespace biaxial

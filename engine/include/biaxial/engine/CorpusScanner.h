@@ -18,7 +18,7 @@ struct CorpusEntry {
     std::string reason;  // why it was skipped (empty when loaded)
     std::vector<std::string> warnings;
     std::int64_t droppedOutOfRange = 0;  // notes outside the grid's pitch range
-    StepGrid grid;       // empty when skipped
+    StepGrid grid;                       // empty when skipped
 };
 
 struct CorpusSummary {
@@ -37,8 +37,8 @@ struct Corpus {
 
 struct CorpusScanOptions {
     GridOptions grid;
-    int minSteps = 1;     // files with fewer steps are skipped ("too short")
-    int threads = 0;      // 0 = every core
+    int minSteps = 1;  // files with fewer steps are skipped ("too short")
+    int threads = 0;   // 0 = every core
 };
 
 // Scans a folder recursively for .mid/.midi files (any letter case), parses them on all

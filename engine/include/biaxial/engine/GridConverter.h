@@ -10,7 +10,7 @@
 namespace biaxial {
 
 struct GridOptions {
-    int lowPitch = 24;   // the original's range: MIDI 24..101
+    int lowPitch = 24;  // the original's range: MIDI 24..101
     int numNotes = 78;
     bool extendWithSustainPedal = false;  // CC64 >= 64 holds released notes until the pedal lifts
     // The original's rule: stop reading at the first time signature that is not 2/4 or 4/4.
@@ -31,7 +31,7 @@ struct SongOptions {
     int velocity = 90;
     int program = 0;
     int channel = 0;
-    int numerator = 4;    // time signature written to the song (bar positions are not read back)
+    int numerator = 4;  // time signature written to the song (bar positions are not read back)
     int denominator = 4;
 };
 
@@ -45,7 +45,8 @@ public:
     // The notes of a grid whose step 0 lies at step `firstStep` of a song, in the song's ticks
     // (options: ticksPerQuarter, velocity, channel), sorted with noteLess. toSong's notes are
     // toNotes(grid, 0, ...).
-    static std::vector<Note> toNotes(const StepGrid& grid, std::int64_t firstStep, const SongOptions& options = {});
+    static std::vector<Note> toNotes(const StepGrid& grid, std::int64_t firstStep,
+                                     const SongOptions& options = {});
     // Steps per bar for a time signature (4/4 -> 16, 3/4 -> 12, 6/8 -> 12, 2/2 -> 16).
     static int stepsPerBar(const TimeSignature& sig);
     // The step that holds a tick, and the first tick of a step, at a resolution.

@@ -13,16 +13,16 @@ namespace biaxial {
 // and to check that a continuation stays in the key of its seed.
 struct GridStatistics {
     std::int64_t steps = 0;
-    std::int64_t notes = 0;                // note onsets (articulations, or a play after silence)
-    double notesPerStep = 0.0;             // mean number of sounding notes per step
-    double silentStepShare = 0.0;          // share of steps where nothing sounds
-    int longestSilence = 0;                // steps
-    double meanNoteLength = 0.0;           // steps
-    double maxSimultaneous = 0.0;          // most notes sounding at once
+    std::int64_t notes = 0;                    // note onsets (articulations, or a play after silence)
+    double notesPerStep = 0.0;                 // mean number of sounding notes per step
+    double silentStepShare = 0.0;              // share of steps where nothing sounds
+    int longestSilence = 0;                    // steps
+    double meanNoteLength = 0.0;               // steps
+    double maxSimultaneous = 0.0;              // most notes sounding at once
     std::array<double, 12> pitchClassShare{};  // share of onsets per pitch class (C = 0)
-    int keyTonic = 0;                      // estimated key (Krumhansl-Schmuckler), tonic pitch class
+    int keyTonic = 0;                          // estimated key (Krumhansl-Schmuckler), tonic pitch class
     bool keyMinor = false;
-    double keyCorrelation = 0.0;           // correlation of the pitch-class profile with that key
+    double keyCorrelation = 0.0;  // correlation of the pitch-class profile with that key
 
     static GridStatistics of(const StepGrid& grid);
     static GridStatistics of(const std::vector<StepGrid>& grids);

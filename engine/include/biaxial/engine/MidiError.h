@@ -12,13 +12,13 @@ namespace biaxial {
 // Why a MIDI file could not be read. Fatal: the load is aborted and nothing changes.
 enum class MidiErrorCode {
     CannotOpen,
-    NotMidi,          // no MThd chunk at the start
-    BadHeader,        // MThd of the wrong length or contents
-    SmpteDivision,    // time division in SMPTE frames: not supported
-    TruncatedChunk,   // a chunk claims more bytes than the file holds
-    BadVarLen,        // a variable-length number longer than 4 bytes or cut off
-    BadEvent,         // a status byte where none may be, or an event cut off
-    TooLarge,         // beyond the reader's limits (file size, events)
+    NotMidi,         // no MThd chunk at the start
+    BadHeader,       // MThd of the wrong length or contents
+    SmpteDivision,   // time division in SMPTE frames: not supported
+    TruncatedChunk,  // a chunk claims more bytes than the file holds
+    BadVarLen,       // a variable-length number longer than 4 bytes or cut off
+    BadEvent,        // a status byte where none may be, or an event cut off
+    TooLarge,        // beyond the reader's limits (file size, events)
     CannotWrite,
 };
 

@@ -13,8 +13,8 @@ namespace biaxial {
 // panel take the bounds of a selection, a clipboard or a track, so that an empty set means
 // the same thing everywhere (count 0, every bound 0). A value.
 struct NoteExtent {
-    std::int64_t start = 0;     // the earliest start
-    std::int64_t end = 0;       // the latest end (start + length)
+    std::int64_t start = 0;  // the earliest start
+    std::int64_t end = 0;    // the latest end (start + length)
     int lowPitch = 0;
     int highPitch = 0;
     std::int64_t shortest = 0;  // the shortest length
@@ -30,7 +30,8 @@ struct NoteExtent {
     template <class Range, class NoteOf>
     static NoteExtent of(const Range& items, NoteOf noteOf) {
         NoteExtent extent;
-        for (const auto& item : items) extent.add(noteOf(item));
+        for (const auto& item : items)
+            extent.add(noteOf(item));
         return extent;
     }
 };

@@ -34,9 +34,9 @@ struct ControlChange {
 
 struct Track {
     std::string name;
-    int program = 0;  // General MIDI program of the track's first program change (0 = piano)
-    std::vector<Note> notes;             // sorted with noteLess
-    std::vector<ControlChange> controls; // sorted by tick
+    int program = 0;          // General MIDI program of the track's first program change (0 = piano)
+    std::vector<Note> notes;  // sorted with noteLess
+    std::vector<ControlChange> controls;  // sorted by tick
     friend bool operator==(const Track&, const Track&) = default;
 };
 

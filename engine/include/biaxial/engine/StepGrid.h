@@ -48,7 +48,8 @@ public:
 private:
     std::size_t index(int step, int note) const {
         return (static_cast<std::size_t>(step) * static_cast<std::size_t>(numNotes_) +
-                static_cast<std::size_t>(note)) * 2;
+                static_cast<std::size_t>(note)) *
+               2;
     }
 
     int steps_ = 0;

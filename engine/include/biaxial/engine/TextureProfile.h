@@ -16,13 +16,13 @@ namespace biaxial {
 // next bars'.
 struct TextureProfile {
     int steps = 0;
-    std::int64_t onsets = 0;         // notes struck (an articulation, or a note sounding after silence)
+    std::int64_t onsets = 0;  // notes struck (an articulation, or a note sounding after silence)
     double onsetsPerStep = 0.0;
-    double soundingPerStep = 0.0;    // mean notes sounding per step
-    int longestNote = 0;             // steps
-    double eighthOnsetShare = 0.0;   // share of onsets on eighth-note positions (even bar positions)
-    double meanPitch = 0.0;          // mean MIDI pitch of the onsets: the register
-    double voices = 0.0;             // mean notes sounding over the steps where any sound
+    double soundingPerStep = 0.0;   // mean notes sounding per step
+    int longestNote = 0;            // steps
+    double eighthOnsetShare = 0.0;  // share of onsets on eighth-note positions (even bar positions)
+    double meanPitch = 0.0;         // mean MIDI pitch of the onsets: the register
+    double voices = 0.0;            // mean notes sounding over the steps where any sound
     int maxVoices = 0;
 
     static constexpr int kPositionBins = 16;   // bar position of an onset (longer bars: the last bin)
@@ -31,8 +31,8 @@ struct TextureProfile {
     static constexpr int kIoiBins = 32;        // steps between successive onset steps, 1..32
     static constexpr int kPolyphonyBins = 11;  // notes sounding per step, 0..10 (more: the last bin)
     std::vector<double> onsetPositions;
-    std::array<double, 12> pitchClasses{};     // of the onsets, C = 0
-    std::vector<double> intervals;             // between successive onset steps' highest notes
+    std::array<double, 12> pitchClasses{};  // of the onsets, C = 0
+    std::vector<double> intervals;          // between successive onset steps' highest notes
     std::vector<double> noteLengths;
     std::vector<double> interOnsetIntervals;
     std::vector<double> polyphony;

@@ -26,9 +26,9 @@ struct BenchmarkResult {
     double continue16BarsSeconds = 0;
     double continue16Bars8VarSeconds = 0;
     double baselineContinue16BarsSeconds = 0;
-    double bf16Continue16BarsSeconds = 0;      // GenerationOptions::bf16 (CPU only)
+    double bf16Continue16BarsSeconds = 0;  // GenerationOptions::bf16 (CPU only)
     double bf16Continue16Bars8VarSeconds = 0;
-    double noteLoopShare = 0;     // share of the 16-bar continuation spent in the note loop
+    double noteLoopShare = 0;  // share of the 16-bar continuation spent in the note loop
     double peakRssMb = 0;
     std::string error;
     std::string toJson() const;
@@ -36,7 +36,7 @@ struct BenchmarkResult {
 
 struct BenchmarkOptions {
     std::string device = "auto";
-    int trainRepeats = 2;         // timed training steps per size (after one warm-up)
+    int trainRepeats = 2;  // timed training steps per size (after one warm-up)
     bool skipOriginalTraining = false;
     bool baselineOriginalTraining = false;  // also time the original size with LibTorch's LSTM
 };

@@ -23,18 +23,18 @@ struct ContinueRequest {
     };
     Mode mode = Mode::Continue;
 
-    Song song;                         // a copy of the document's song (or the seed file)
-    std::int64_t seedEndTick = 0;      // the seed is the song before this tick (0 = from scratch);
-                                       // rounded up to a whole step, padded with silence past the notes
-    std::int64_t replaceEndTick = 0;   // Regenerate: end of the replaced range
-    int bars = 4;                      // Continue: bars to add, in the meter at seedEndTick
-    int steps = 0;                     // Continue: steps to add instead of bars when > 0
+    Song song;                        // a copy of the document's song (or the seed file)
+    std::int64_t seedEndTick = 0;     // the seed is the song before this tick (0 = from scratch);
+                                      // rounded up to a whole step, padded with silence past the notes
+    std::int64_t replaceEndTick = 0;  // Regenerate: end of the replaced range
+    int bars = 4;                     // Continue: bars to add, in the meter at seedEndTick
+    int steps = 0;                    // Continue: steps to add instead of bars when > 0
 
-    double conservativity = 1.0;       // play ~ P^c; the adaptive mode's starting value
+    double conservativity = 1.0;  // play ~ P^c; the adaptive mode's starting value
     bool adaptiveConservativity = true;
     double temperature = 1.0;
     int variations = 3;
-    std::uint64_t randomSeed = 1;      // variation k uses randomSeed + k: variation 1 is the same for any count
+    std::uint64_t randomSeed = 1;  // variation k uses randomSeed + k: variation 1 is the same for any count
     Scale scale{0, Scale::Mode::SeedKey};  // Chromatic = no constraint; SeedKey = estimated from the seed
     // How much of its chance to sound a note outside the scale keeps: 0 never plays it, 1 ignores
     // the scale (GenerationOptions::outOfScaleWeight).
@@ -49,12 +49,12 @@ struct ContinueRequest {
     bool followSeedDensity = true;
     double densityGain = 0.1;
     double holdLimit = 1.5;
-    int minPitch = 0;                  // new notes stay inside [minPitch, maxPitch] (MIDI)
+    int minPitch = 0;  // new notes stay inside [minPitch, maxPitch] (MIDI)
     int maxPitch = 127;
-    bool bf16 = false;                 // the CPU's bfloat16 products (GenerationOptions::bf16)
+    bool bf16 = false;  // the CPU's bfloat16 products (GenerationOptions::bf16)
 
-    int track = 0;                     // where accepted notes go
-    int channel = 0;                   // the new notes' channel and velocity
+    int track = 0;    // where accepted notes go
+    int channel = 0;  // the new notes' channel and velocity
     int velocity = 90;
 };
 

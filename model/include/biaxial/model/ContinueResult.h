@@ -17,14 +17,14 @@ namespace biaxial {
 struct ContinueResult {
     bool ok = false;
     bool cancelled = false;
-    std::string error;                 // why not, when !ok and !cancelled
+    std::string error;  // why not, when !ok and !cancelled
 
     ContinueRequest::Mode mode = ContinueRequest::Mode::Continue;
     std::vector<std::vector<Note>> variations;
-    std::int64_t startTick = 0;  // where the new material begins (the seed's end, on a step)
-    std::int64_t endTick = 0;    // where it ends (startTick + the generated steps)
-    int seedSteps = 0;           // the seed's length in steps
-    int newSteps = 0;            // steps generated
+    std::int64_t startTick = 0;          // where the new material begins (the seed's end, on a step)
+    std::int64_t endTick = 0;            // where it ends (startTick + the generated steps)
+    int seedSteps = 0;                   // the seed's length in steps
+    int newSteps = 0;                    // steps generated
     std::int64_t droppedOutOfRange = 0;  // the song's notes outside the model's pitch range
     int track = 0;
     double seconds = 0.0;          // the model's generation time

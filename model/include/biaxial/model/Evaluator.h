@@ -15,8 +15,8 @@ struct EvaluationResult {
     bool ok = false;
     bool cancelled = false;
     std::string error;
-    double nllPerFrame = 0.0;      // play term only, summed over notes, mean over frames
-    double nllPerNoteStep = 0.0;   // full masked NLL (play + articulate) per note-step
+    double nllPerFrame = 0.0;     // play term only, summed over notes, mean over frames
+    double nllPerNoteStep = 0.0;  // full masked NLL (play + articulate) per note-step
     std::int64_t frames = 0;
 };
 

@@ -13,9 +13,9 @@
 namespace biaxial {
 
 struct GenerationOptions {
-    int steps = 64;                 // new steps to generate (16 per 4/4 bar)
-    int variations = 1;             // sampled together as one batch
-    double conservativity = 1.0;    // play ~ Bernoulli(P(play)^c); > 1 plays less, < 1 more
+    int steps = 64;               // new steps to generate (16 per 4/4 bar)
+    int variations = 1;           // sampled together as one batch
+    double conservativity = 1.0;  // play ~ Bernoulli(P(play)^c); > 1 plays less, < 1 more
     // The original's adaptive mode: c drops by 0.02 while fewer than 2 notes sound and
     // moves 30% back toward 1 otherwise (avoids long silences). `conservativity` is its start.
     bool adaptiveConservativity = false;
@@ -27,17 +27,16 @@ struct GenerationOptions {
     // The hold limit: a note that has sounded this many steps since it was struck is released
     // unless the network strikes it again (0 = none). Stops a chord from being held for bars.
     int maxHoldSteps = 0;
-    double temperature = 1.0;       // logits / T before sampling; 1 = the model's own odds
-    std::uint64_t seed = 1;         // the same seed, model and options give the same music;
-                                    // variation k uses seed + k, so it does not depend on K
+    double temperature = 1.0;  // logits / T before sampling; 1 = the model's own odds
+    std::uint64_t seed = 1;    // the same seed, model and options give the same music;
+                               // variation k uses seed + k, so it does not depend on K
     // Constraints: notes outside [minPitch, maxPitch] (MIDI, inclusive) never sound. A note
     // whose pitch class is false in `pitchClasses` (0 = C) keeps `outOfScaleWeight` of its
     // chance to sound: 0 (the default) never plays it, 0.2 makes it five times rarer and
     // lets the music pass through a chromatic note, 1 ignores the scale. Defaults allow everything.
     int minPitch = 0;
     int maxPitch = 127;
-    std::array<bool, 12> pitchClasses{true, true, true, true, true, true,
-                                      true, true, true, true, true, true};
+    std::array<bool, 12> pitchClasses{true, true, true, true, true, true, true, true, true, true, true, true};
     double outOfScaleWeight = 0.0;
     // Bar length of the new steps for the beat input; 0 = take it from the seed (16 if unknown).
     int stepsPerBar = 0;
@@ -49,7 +48,7 @@ struct GenerationOptions {
 };
 
 struct GenerationProgress {
-    int step = 0;       // new steps done
+    int step = 0;  // new steps done
     int totalSteps = 0;
 };
 
@@ -61,7 +60,7 @@ struct GenerationResult {
     // whole piece), in the model's pitch range, bar positions continuing the seed's.
     std::vector<StepGrid> variations;
     double seconds = 0.0;
-    double noteLoopSeconds = 0.0;   // share spent in the sequential note-axis loop
+    double noteLoopSeconds = 0.0;  // share spent in the sequential note-axis loop
 };
 
 // Continues a seed (DESIGN.md §1 "Generation"): the seed's steps go through the time axis
@@ -74,8 +73,10 @@ class Generator {
 public:
     using Progress = std::function<void(const GenerationProgress&)>;
 
-    static GenerationResult generate(const Model& model, const StepGrid& seed, const GenerationOptions& options,
-                                     const std::atomic<bool>* cancel = nullptr, const Progress& progress = {});
+    static GenerationResult generate(const Model& model, const StepGrid& seed,
+                                     const GenerationOptions& options,
+                                     const std::atomic<bool>* cancel = nullptr,
+                                     const Progress& progress = {});
 };
 
 }  // namespace biaxial

@@ -15,9 +15,9 @@ namespace biaxial {
 struct ModelInfo {
     int formatVersion = 0;
     ModelConfig config;
-    std::int64_t trainingSteps = 0;   // batches the weights have been trained for
+    std::int64_t trainingSteps = 0;  // batches the weights have been trained for
     std::int64_t parameterCount = 0;
-    bool hasTrainingState = false;    // optimiser + random state: the file can resume training
+    bool hasTrainingState = false;                // optimiser + random state: the file can resume training
     std::map<std::string, std::string> metadata;  // model-card key/values ("corpus", "valid_nll", ...)
 };
 

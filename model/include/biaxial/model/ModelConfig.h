@@ -10,11 +10,11 @@ namespace biaxial {
 // The shape of a biaxial network (DESIGN.md §1). Stored in every model file, so a file
 // always carries what is needed to rebuild its network. Torch-free: the UI includes it.
 struct ModelConfig {
-    int lowPitch = 24;                      // MIDI pitch of note index 0 (the original: 24)
-    int numNotes = 78;                      // notes in the range (the original: 78, MIDI 24..101)
-    std::vector<int> timeSizes{300, 300};   // stacked LSTMs along time (shared by all notes)
-    std::vector<int> noteSizes{100, 50};    // stacked LSTMs upward along the notes
-    double dropout = 0.5;                   // on the hidden layers while training
+    int lowPitch = 24;                     // MIDI pitch of note index 0 (the original: 24)
+    int numNotes = 78;                     // notes in the range (the original: 78, MIDI 24..101)
+    std::vector<int> timeSizes{300, 300};  // stacked LSTMs along time (shared by all notes)
+    std::vector<int> noteSizes{100, 50};   // stacked LSTMs upward along the notes
+    double dropout = 0.5;                  // on the hidden layers while training
     // The original (theano_lstm) learns each LSTM layer's initial (c, h) as parameters.
     // Files written before this option existed read as false (zero initial states).
     bool learnedInitialState = true;

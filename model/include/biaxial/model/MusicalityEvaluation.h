@@ -32,30 +32,31 @@ struct MusicalityOptions {
 struct SeedEvaluation {
     std::string name;
     TextureProfile seed;
-    TextureProfile generated;        // the new bars of every variation, pooled
+    TextureProfile generated;  // the new bars of every variation, pooled
     std::optional<TextureProfile> next;
-    std::string seedKey;             // "D minor" (empty: too few notes to tell)
+    std::string seedKey;  // "D minor" (empty: too few notes to tell)
     std::array<bool, 12> seedScale{};
-    double generatedInSeedKey = -1;  // share of new onsets in the seed's key (-1: no key)
-    double nextInSeedKey = -1;       // the composer's next bars, the same way
-    double nextNll = -1;             // NLL per note-step of the composer's next bars given the seed
-    std::vector<Song> continuations; // each variation: the seed and its new bars, for listening
+    double generatedInSeedKey = -1;   // share of new onsets in the seed's key (-1: no key)
+    double nextInSeedKey = -1;        // the composer's next bars, the same way
+    double nextNll = -1;              // NLL per note-step of the composer's next bars given the seed
+    std::vector<Song> continuations;  // each variation: the seed and its new bars, for listening
 };
 
 // The figures of a whole evaluation: means over the seeds (ratios as geometric means).
 struct MusicalitySummary {
     int seeds = 0;
-    double onsetsRatio = 0;        // new onsets per step / the seed's
-    double soundingRatio = 0;      // notes sounding per step, new / seed
-    double longestRatio = 0;       // longest new note / the seed's longest
-    double eighthShareGap = 0;     // |share of onsets on eighth positions, new - seed|
-    double positionOverlap = 0;    // onset positions in the bar: overlapping area, new vs seed
-    double registerGap = 0;        // |mean pitch, new - seed| in semitones
-    double voicesRatio = 0;        // notes sounding while anything sounds, new / seed
-    double inSeedKey = 0;          // share of new onsets in the seed's key
+    double onsetsRatio = 0;      // new onsets per step / the seed's
+    double soundingRatio = 0;    // notes sounding per step, new / seed
+    double longestRatio = 0;     // longest new note / the seed's longest
+    double eighthShareGap = 0;   // |share of onsets on eighth positions, new - seed|
+    double positionOverlap = 0;  // onset positions in the bar: overlapping area, new vs seed
+    double registerGap = 0;      // |mean pitch, new - seed| in semitones
+    double voicesRatio = 0;      // notes sounding while anything sounds, new / seed
+    double inSeedKey = 0;        // share of new onsets in the seed's key
     // Against the composers' next bars (seeds that have them): overlapping areas and the NLL.
     int withNext = 0;
-    double pitchClassOverlap = 0, intervalOverlap = 0, lengthOverlap = 0, ioiOverlap = 0, polyphonyOverlap = 0;
+    double pitchClassOverlap = 0, intervalOverlap = 0, lengthOverlap = 0, ioiOverlap = 0,
+           polyphonyOverlap = 0;
     double nextInSeedKey = 0;
     double nextNll = 0;
 };
@@ -82,8 +83,9 @@ public:
     // `corpusFolder` however the names were written): bars [seedFrom, seedFrom + seedBars) of each
     // piece, the next `nextBars` bars as the composer's own. Pieces too short or silent there
     // are left out. An error names what could not be found.
-    static std::vector<EvaluationSeed> heldOutSeeds(const Model& model, const std::string& corpusFolder, int seedFrom,
-                                                    int seedBars, int nextBars, std::string* error);
+    static std::vector<EvaluationSeed> heldOutSeeds(const Model& model, const std::string& corpusFolder,
+                                                    int seedFrom, int seedBars, int nextBars,
+                                                    std::string* error);
 };
 
 }  // namespace biaxial

@@ -23,11 +23,11 @@ struct TrainingPiece {
 enum class OptimizerKind { Adadelta, Adam };
 
 struct TrainingOptions {
-    std::string outputPath;      // the model file written at the end and at every checkpoint
+    std::string outputPath;  // the model file written at the end and at every checkpoint
     // The full training state (weights, optimiser, step, random state) lives beside it in
     // outputPath + ".ckpt"; `resume` continues from there exactly.
     bool resume = false;
-    std::string initFrom;        // optional: start from this model file's weights (fine-tuning)
+    std::string initFrom;  // optional: start from this model file's weights (fine-tuning)
 
     std::int64_t steps = 10000;  // total batches (a target: resuming continues up to it)
     int batchSize = 10;          // segments per batch (the original: 10)
@@ -47,7 +47,7 @@ struct TrainingOptions {
     bool leadIn = false;
 
     OptimizerKind optimizer = OptimizerKind::Adadelta;  // the original: Adadelta (rho 0.95, eps 1e-6)
-    double learningRate = 0.0;   // 0 = the optimiser's default (Adadelta 1.0, Adam 1e-3)
+    double learningRate = 0.0;  // 0 = the optimiser's default (Adadelta 1.0, Adam 1e-3)
     // The original clips each parameter's gradient to this L2 norm (theano_lstm, 5.0); 0 = off.
     double gradClip = 5.0;
 
@@ -55,14 +55,14 @@ struct TrainingOptions {
     // When not empty: exactly these pieces (by name) are the validation set (a dataset's own
     // split) instead of a random share.
     std::vector<std::string> validationNames;
-    int validationEvery = 100;        // batches between validation NLLs
-    int validationSegments = 40;      // segments in a validation pass (fixed, same each time)
+    int validationEvery = 100;    // batches between validation NLLs
+    int validationSegments = 40;  // segments in a validation pass (fixed, same each time)
     // Validate on the held-out pieces whole, as `biaxial eval` scores a benchmark (every frame
     // from the start, the first from silence): validLoss is then the full NLL per note-step
     // of whole pieces and validLossPerStep the benchmark's play NLL per frame, so --keep-best
     // chooses by the figure reported. Slower per pass than segments on long pieces.
     bool validateWholePieces = false;
-    int checkpointEvery = 500;        // batches between checkpoints (the original: 500)
+    int checkpointEvery = 500;  // batches between checkpoints (the original: 500)
     // Early stopping without stopping: outputPath holds the weights of the best validation
     // NLL so far (written at every checkpoint and at the end), the .ckpt the latest state
     // (so that --resume continues the run; the best is tracked again from there).
@@ -74,18 +74,18 @@ struct TrainingOptions {
     // (heavy dropout, a high Adam rate) lands nearer the bottom of the valley on the
     // average than at any one batch. 0 = off (the original).
     double weightAverage = 0.0;
-    int sampleEvery = 500;            // batches between sample MIDI files, 0 = never
-    std::string sampleFolder;         // where samples go (empty = beside outputPath)
-    int sampleSteps = 128;            // length of a sample
-    int logEvery = 100;               // batches between progress reports with a loss
+    int sampleEvery = 500;     // batches between sample MIDI files, 0 = never
+    std::string sampleFolder;  // where samples go (empty = beside outputPath)
+    int sampleSteps = 128;     // length of a sample
+    int logEvery = 100;        // batches between progress reports with a loss
 
     // A new model's output biases start at the log-odds of the training notes' play and
     // articulate frequencies instead of 0. Without it the network first spends its steps
     // lowering every note's odds together and saturates (a long plateau at the marginal
     // entropy, observed on JSB and piano-midi.de); false = the original's zero biases.
     bool initOutputBiasFromData = true;
-    std::uint64_t seed = 1;           // weights, segment choice, dropout: all reproducible
-    std::string device = "auto";      // "auto", "cpu", "cuda"
+    std::uint64_t seed = 1;       // weights, segment choice, dropout: all reproducible
+    std::string device = "auto";  // "auto", "cpu", "cuda"
     // Mixed precision on the CPU: the LSTM layers' matrix products in bfloat16 with float32
     // accumulation (AVX-512 BF16 through oneDNN); weights and optimiser stay float32.
     bool bf16 = false;
@@ -94,28 +94,28 @@ struct TrainingOptions {
 
 // Reported by the job, from the training thread (the caller's thread of Trainer::run).
 struct TrainingProgress {
-    std::int64_t batch = 0;            // batches done
+    std::int64_t batch = 0;  // batches done
     std::int64_t totalBatches = 0;
-    double trainLoss = 0.0;            // NLL per note-step, mean since the last report
-    double validLoss = -1.0;           // NLL per note-step on the validation set (-1 = none yet)
-    bool validated = false;            // validLoss was measured at this batch (else carried over)
-    double validLossPerStep = -1.0;    // the same per time step (summed over notes)
-    double stepsPerSecond = 0.0;       // batches per second
+    double trainLoss = 0.0;          // NLL per note-step, mean since the last report
+    double validLoss = -1.0;         // NLL per note-step on the validation set (-1 = none yet)
+    bool validated = false;          // validLoss was measured at this batch (else carried over)
+    double validLossPerStep = -1.0;  // the same per time step (summed over notes)
+    double stepsPerSecond = 0.0;     // batches per second
     double etaSeconds = 0.0;
     bool checkpointWritten = false;
     // Progress is reported after every batch; a log point (every logEvery batches, at
     // validations, checkpoints and samples) is where a log line is due.
     bool isLogPoint = false;
-    std::string message;               // a line for a log ("checkpoint written", "sample ...")
-    std::string samplePath;            // the sample MIDI file written at this batch (empty: none)
+    std::string message;     // a line for a log ("checkpoint written", "sample ...")
+    std::string samplePath;  // the sample MIDI file written at this batch (empty: none)
 };
 
 struct TrainingResult {
     bool ok = false;
     bool cancelled = false;
-    std::string error;                        // why it failed (when !ok && !cancelled)
+    std::string error;  // why it failed (when !ok && !cancelled)
     std::int64_t batches = 0;
-    double trainLoss = 0.0;                   // last reported, per note-step
+    double trainLoss = 0.0;  // last reported, per note-step
     double validLoss = -1.0;
     std::vector<std::string> trainingPieces;  // names
     std::vector<std::string> validationPieces;

@@ -17,7 +17,8 @@ struct NoteRef {
     friend bool operator==(const NoteRef&, const NoteRef&) = default;
     // Total order: track, then noteLess (which compares every field of a note).
     friend bool operator<(const NoteRef& a, const NoteRef& b) {
-        if (a.track != b.track) return a.track < b.track;
+        if (a.track != b.track)
+            return a.track < b.track;
         return noteLess(a.note, b.note);
     }
 };

@@ -106,7 +106,8 @@ public:
     // Notes that hold a viewport point (topmost last). Public for the velocity lane and tests.
     NoteRefs notesAt(const QPoint& viewportPos) const;
     // Visible notes overlapping ticks [from, to): binary search per track.
-    void forEachNoteIn(std::int64_t from, std::int64_t to, const std::function<void(const NoteRef&)>& f) const;
+    void forEachNoteIn(std::int64_t from, std::int64_t to,
+                       const std::function<void(const NoteRef&)>& f) const;
     // The on-screen rectangle of a note, in viewport coordinates.
     QRect noteRect(const Note& note) const;
 

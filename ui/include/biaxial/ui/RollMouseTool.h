@@ -55,18 +55,18 @@ private:
 
     PianoRollWidget* roll_;
     Drag drag_ = Drag::None;
-    QPoint pressContent_;        // the press in content pixels, so that scrolling keeps it
+    QPoint pressContent_;  // the press in content pixels, so that scrolling keeps it
     QPoint lastDragPos_;
     Qt::KeyboardModifiers lastDragModifiers_;
     QTimer autoScroll_;
     Note hoverNote_{-1, -1, 0, 0, 0};
     Qt::KeyboardModifiers pressModifiers_;
-    NoteRef pressNote_;          // the note under the mouse at the press
-    std::int64_t dragTicks_ = 0; // time offset of a move, length change of a resize
-    int dragPitch_ = 0;          // pitch offset of a move
-    Note creating_;              // the note being drawn
+    NoteRef pressNote_;           // the note under the mouse at the press
+    std::int64_t dragTicks_ = 0;  // time offset of a move, length change of a resize
+    int dragPitch_ = 0;           // pitch offset of a move
+    Note creating_;               // the note being drawn
     QRect rubberBand_;
-    bool rubberAdd_ = false;     // Ctrl/Shift rubber band adds to the selection
+    bool rubberAdd_ = false;  // Ctrl/Shift rubber band adds to the selection
     int lastAuditionPitch_ = -1;
 };
 
