@@ -318,7 +318,14 @@ TrainingResult TrainingRun::run() {
         int lossCount = 0;
         const std::int64_t firstStep = step_;
         const auto loopStart = Clock::now();
+        bool checkpointed = false;  // the last batch's state is on disk
         while (step_ < options_.steps) {
+            if (options_.timeLimitSeconds > 0 && step_ > firstStep &&
+                std::chrono::duration<double>(Clock::now() - started_).count() >= options_.timeLimitSeconds) {
+                result_.stoppedAtTimeLimit = true;
+                break;
+            }
+            checkpointed = false;
             if (cancel_ && cancel_->load()) {
                 result_.cancelled = true;
                 result_.batches = step_;
@@ -369,6 +376,7 @@ TrainingResult TrainingRun::run() {
                 if (!writeCheckpoint(&err))
                     return fail(err);
                 report.checkpointWritten = true;
+                checkpointed = true;
                 report.message = "checkpoint written: " + options_.outputPath;
                 tell = true;
             }
@@ -388,7 +396,9 @@ TrainingResult TrainingRun::run() {
                 lossCount = 0;
             }
         }
-        if (step_ == firstStep) {  // nothing to do (already at the target): still leave both files
+        // Nothing to do (already at the target), or stopped by the time limit between
+        // checkpoints: still leave both files, as of the last batch.
+        if (step_ == firstStep || (result_.stoppedAtTimeLimit && !checkpointed)) {
             std::string err;
             if (!writeCheckpoint(&err))
                 return fail(err);

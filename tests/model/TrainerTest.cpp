@@ -100,6 +100,30 @@ TEST(TrainerPieces, FromACorpusNamedRelativeToItsFolder) {
     }
 }
 
+// "Train for an hour": the run ends at its time limit as done, with both files written as of its
+// last batch, and resume goes on from there toward the batch target.
+TEST_F(TrainerTest, TimeLimitEndsTheRunWithACheckpoint) {
+    auto pieces = test::arpeggioPieces(4, 48);
+    auto o = options("timed.pt", 100000);
+    o.checkpointEvery = 1000;  // no regular checkpoint before the limit
+    o.timeLimitSeconds = 0.5;
+    auto r = Trainer::run(ModelConfig::tiny(), pieces, o);
+    ASSERT_TRUE(r.ok) << r.error;
+    EXPECT_TRUE(r.stoppedAtTimeLimit);
+    EXPECT_GT(r.batches, 0);
+    EXPECT_LT(r.batches, 100000);
+    auto saved = Model::load(path("timed.pt"));
+    ASSERT_TRUE(saved);
+    EXPECT_EQ(saved->trainingSteps(), r.batches);
+    o.resume = true;
+    o.timeLimitSeconds = 0;
+    o.steps = r.batches + 2;
+    auto resumed = Trainer::run(ModelConfig::tiny(), pieces, o);
+    ASSERT_TRUE(resumed.ok) << resumed.error;
+    EXPECT_FALSE(resumed.stoppedAtTimeLimit);
+    EXPECT_EQ(resumed.batches, r.batches + 2);
+}
+
 // For both optimisers: Adam's moments and its step count must come back from the checkpoint too
 // (the benchmark runs resume with Adam).
 TEST_F(TrainerTest, ResumeEqualsUninterruptedTraining) {

@@ -49,6 +49,7 @@ const char* kUsage =
     "  --dataset FILE.json     benchmark JSON ({train, valid, test}; its valid split validates)\n"
     "  --out MODEL.pt          the model file to write\n"
     "  --steps N               total batches (default 10000, the original's)\n"
+    "  --time-limit S          stop after S seconds (a checkpoint is written; --resume goes on)\n"
     "  --size NAME             original (300,300/100,50), small (128,128/64,32) or tiny (default original)\n"
     "  --time-sizes A,B,..     the time-axis LSTM sizes of a new model (overrides --size)\n"
     "  --note-sizes A,B,..     the note-axis LSTM sizes of a new model (overrides --size)\n"
@@ -103,7 +104,8 @@ int run(const std::vector<std::string>& args) {
                  "samples",        "low-pitch",   "notes",
                  "meta",           "align",       "steps-per-bar",
                  "valid-segments", "transpose",   "dropout",
-                 "time-sizes",     "note-sizes",  "weight-average"},
+                 "time-sizes",     "note-sizes",  "weight-average",
+                 "time-limit"},
                 {"resume", "pedal", "zero-output-bias", "keep-best", "bf16", "lead-in", "valid-whole"});
     if (!p.parse(args)) {
         std::fprintf(stderr, "biaxial train: %s\n%s\n", p.error().c_str(), kUsage);
@@ -142,6 +144,11 @@ int run(const std::vector<std::string>& args) {
     o.resume = p.has("resume");
     o.initFrom = p.get("init");
     o.steps = p.getInt("steps", 10000);
+    o.timeLimitSeconds = p.getDouble("time-limit", 0.0);
+    if (o.timeLimitSeconds < 0) {
+        std::fprintf(stderr, "biaxial train: --time-limit cannot be negative\n");
+        return 2;
+    }
     o.batchSize = p.getInt("batch", 10);
     o.segmentSteps = p.getInt("segment", 128);
     o.segmentAlign = p.getInt("align", 16);
@@ -312,6 +319,10 @@ int run(const std::vector<std::string>& args) {
         std::fprintf(stderr, "biaxial train: %s\n", result.error.c_str());
         return 1;
     }
+    if (result.stoppedAtTimeLimit)
+        std::printf("time limit reached (%s) at batch %lld of %lld; resume with --resume\n",
+                    duration(o.timeLimitSeconds).c_str(), static_cast<long long>(result.batches),
+                    static_cast<long long>(o.steps));
     std::printf("done: %lld batches in %s on %s; train %.4f, valid %.4f nats/note-step; wrote %s\n",
                 static_cast<long long>(result.batches), duration(result.seconds).c_str(),
                 result.device.c_str(), result.trainLoss, result.validLoss, o.outputPath.c_str());

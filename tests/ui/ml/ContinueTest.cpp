@@ -31,18 +31,6 @@ using namespace biaxial;
 
 namespace {
 
-bool waitUntil(const std::function<bool()>& done, int timeoutMs = 20000) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs) {
-            return false;
-        }
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    return true;
-}
-
 class ContinueTest : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -175,7 +163,7 @@ TEST_F(ContinueTest, ControllerReportsProgressAndFinishes) {
     ASSERT_TRUE(controller.start(request(4, 2)));
     EXPECT_TRUE(controller.isRunning());
     EXPECT_FALSE(controller.start(request(4, 2)));  // one job at a time
-    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+    ASSERT_TRUE(test::waitUntil([&] { return finished.count() == 1; }, 20000));
     EXPECT_GT(progress.count(), 0);
     EXPECT_FALSE(controller.isRunning());
     const auto result = finished.front().front().value<ContinueResult>();
@@ -192,11 +180,11 @@ TEST_F(ContinueTest, CancelStopsTheJob) {
     QSignalSpy finished(&controller, &ContinueController::finished);
     QSignalSpy cancelled(&controller, &ContinueController::cancelled);
     ASSERT_TRUE(controller.start(request(256, 8)));  // far too long to finish before the cancel
-    ASSERT_TRUE(waitUntil([&] { return progress.count() > 0 || finished.count() > 0; }));
+    ASSERT_TRUE(test::waitUntil([&] { return progress.count() > 0 || finished.count() > 0; }, 20000));
     QElapsedTimer timer;
     timer.start();
     controller.cancel();
-    ASSERT_TRUE(waitUntil([&] { return cancelled.count() + finished.count() > 0; }));
+    ASSERT_TRUE(test::waitUntil([&] { return cancelled.count() + finished.count() > 0; }, 20000));
     EXPECT_EQ(cancelled.count(), 1);
     EXPECT_EQ(finished.count(), 0);
     EXPECT_LT(timer.elapsed(), 5000);
@@ -204,7 +192,7 @@ TEST_F(ContinueTest, CancelStopsTheJob) {
 
     // The controller is usable again after a cancel.
     ASSERT_TRUE(controller.start(request(1, 1)));
-    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+    ASSERT_TRUE(test::waitUntil([&] { return finished.count() == 1; }, 20000));
 }
 
 TEST_F(ContinueTest, PanelShowsGhostsAndAcceptIsOneUndoStep) {
@@ -224,7 +212,7 @@ TEST_F(ContinueTest, PanelShowsGhostsAndAcceptIsOneUndoStep) {
     QSignalSpy finished(panel.controller(), &ContinueController::finished);
     continueButton->click();
     EXPECT_TRUE(panel.findChild<QPushButton*>("cancelButton")->isEnabled());
-    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+    ASSERT_TRUE(test::waitUntil([&] { return finished.count() == 1; }, 20000));
 
     VariationPreview* preview = panel.preview();
     ASSERT_TRUE(preview->isActive());
@@ -288,7 +276,7 @@ TEST_F(ContinueTest, RegenerateReplacesTheSelectedRangeInOneStep) {
     const Song original = document.song();
     QSignalSpy finished(panel.controller(), &ContinueController::finished);
     regenerate->click();
-    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+    ASSERT_TRUE(test::waitUntil([&] { return finished.count() == 1; }, 20000));
     ASSERT_TRUE(panel.preview()->isActive());
     const ContinueResult result = panel.preview()->result();
     EXPECT_EQ(result.mode, ContinueRequest::Mode::Regenerate);

@@ -21,22 +21,6 @@
 
 using namespace biaxial;
 
-namespace {
-
-bool waitUntil(const std::function<bool()>& done, int timeoutMs = 60000) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs) {
-            return false;
-        }
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    return true;
-}
-
-}  // namespace
-
 TEST(MlIntegration, InstallsPanelsActionsAndAQuitGuard) {
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
@@ -67,7 +51,7 @@ TEST(MlIntegration, InstallsPanelsActionsAndAQuitGuard) {
     parts.trainingPanel->setCheckpointEvery(4);
     QSignalSpy ready(parts.trainingController, &TrainingController::modelReady);
     parts.trainingPanel->start();
-    ASSERT_TRUE(waitUntil([&] { return ready.count() == 1; }));
+    ASSERT_TRUE(test::waitUntil([&] { return ready.count() == 1; }));
     auto* models = parts.continuePanel->findChild<QComboBox*>("modelCombo");
     EXPECT_GE(models->findData(QFileInfo(dir.filePath(QStringLiteral("trained.pt"))).absoluteFilePath()), 0);
 
@@ -77,7 +61,7 @@ TEST(MlIntegration, InstallsPanelsActionsAndAQuitGuard) {
     parts.trainingPanel->setCheckpointEvery(100000);
     parts.trainingPanel->setOutputPath(dir.filePath(QStringLiteral("long.pt")));
     parts.trainingPanel->start();
-    ASSERT_TRUE(waitUntil([&] { return progress.count() > 0; }));
+    ASSERT_TRUE(test::waitUntil([&] { return progress.count() > 0; }));
     dialogs->yesNoAnswer = false;
     EXPECT_FALSE(window.close());
     EXPECT_EQ(dialogs->yesNoQuestions, 1);

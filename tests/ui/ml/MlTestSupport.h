@@ -2,10 +2,13 @@
 
 // Helpers shared by the ML-UI tests: a tiny model file and a tiny MIDI corpus, both built
 // by the test itself with fixed seeds.
+#include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QString>
 #include <QTemporaryDir>
 #include <cstdint>
+#include <functional>
 #include <random>
 #include <string>
 
@@ -14,6 +17,18 @@
 #include "biaxial/model/Model.h"
 
 namespace biaxial::test {
+
+// Runs the event loop until `done` holds (true) or the time is up (false).
+inline bool waitUntil(const std::function<bool()>& done, int timeoutMs = 60000) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
 
 // Writes a tiny-config model with fixed random weights; returns its path (empty on failure).
 inline QString writeTinyModel(const QTemporaryDir& dir, const QString& name = QStringLiteral("tiny.pt")) {

@@ -27,18 +27,6 @@ using namespace biaxial;
 
 namespace {
 
-bool waitUntil(const std::function<bool()>& done, int timeoutMs = 60000) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs) {
-            return false;
-        }
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    return true;
-}
-
 class TrainingTest : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -83,7 +71,7 @@ TEST_F(TrainingTest, ScanReportsLoadedAndSkippedFiles) {
     QSignalSpy finished(&controller, &TrainingController::scanFinished);
     panel.scan();
     EXPECT_TRUE(controller.isRunning());
-    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+    ASSERT_TRUE(test::waitUntil([&] { return finished.count() == 1; }));
     const CorpusReport report = controller.lastScan();
     EXPECT_EQ(report.loaded, 4);
     EXPECT_EQ(report.skipped, 1);
@@ -102,7 +90,7 @@ TEST_F(TrainingTest, ScanReportsLoadedAndSkippedFiles) {
     QDir().mkpath(dir_.filePath(QStringLiteral("empty")));
     panel.setCorpusFolder(dir_.filePath(QStringLiteral("empty")));
     panel.scan();
-    ASSERT_TRUE(waitUntil([&] { return finished.count() == 2; }));
+    ASSERT_TRUE(test::waitUntil([&] { return finished.count() == 2; }));
     EXPECT_FALSE(controller.lastScan().ok);
     EXPECT_FALSE(controller.lastScan().error.isEmpty());
 }
@@ -128,7 +116,7 @@ TEST_F(TrainingTest, TrainsATinyModelAndOffersIt) {
     panel.findChild<QPushButton*>("startButton")->click();
     EXPECT_TRUE(controller.isTraining());
     EXPECT_FALSE(panel.findChild<QPushButton*>("startButton")->isEnabled());
-    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+    ASSERT_TRUE(test::waitUntil([&] { return finished.count() == 1; }));
     const auto result = finished.front().front().value<TrainingResult>();
     ASSERT_TRUE(result.ok) << result.error;
     EXPECT_EQ(result.batches, 4);
@@ -162,26 +150,26 @@ TEST_F(TrainingTest, PauseResumeAndCancel) {
     QSignalSpy progress(&controller, &TrainingController::progress);
     QSignalSpy finished(&controller, &TrainingController::trainingFinished);
     panel.start();
-    ASSERT_TRUE(waitUntil([&] { return progress.count() > 0; }));
+    ASSERT_TRUE(test::waitUntil([&] { return progress.count() > 0; }));
 
     controller.pause();
     EXPECT_TRUE(controller.isPaused());
     EXPECT_TRUE(controller.isRunning());
     // The batch under way still reports (the job pauses at its report); then nothing moves.
     const int atPause = progress.count();
-    waitUntil([&] { return progress.count() > atPause; }, 5000);
-    waitUntil([] { return false; }, 200);
+    test::waitUntil([&] { return progress.count() > atPause; }, 5000);
+    test::waitUntil([] { return false; }, 200);
     const int whilePaused = progress.count();
     EXPECT_LE(whilePaused, atPause + 1);
-    waitUntil([] { return false; }, 1000);
+    test::waitUntil([] { return false; }, 1000);
     EXPECT_EQ(progress.count(), whilePaused);
     controller.resume();
-    ASSERT_TRUE(waitUntil([&] { return progress.count() > whilePaused; }));
+    ASSERT_TRUE(test::waitUntil([&] { return progress.count() > whilePaused; }));
 
     QElapsedTimer timer;
     timer.start();
     panel.findChild<QPushButton*>("cancelTrainingButton")->click();
-    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }, 30000));
+    ASSERT_TRUE(test::waitUntil([&] { return finished.count() == 1; }, 30000));
     EXPECT_LT(timer.elapsed(), 10000);
     const auto result = finished.front().front().value<TrainingResult>();
     EXPECT_TRUE(result.cancelled);
@@ -195,9 +183,9 @@ TEST_F(TrainingTest, CancelWhilePausedAndStopAndWait) {
     configure(panel, 100000, 100000);
     QSignalSpy progress(&controller, &TrainingController::progress);
     panel.start();
-    ASSERT_TRUE(waitUntil([&] { return progress.count() > 0; }));
+    ASSERT_TRUE(test::waitUntil([&] { return progress.count() > 0; }));
     controller.pause();
-    waitUntil([] { return false; }, 200);
+    test::waitUntil([] { return false; }, 200);
     QElapsedTimer timer;
     timer.start();
     EXPECT_TRUE(controller.stopAndWait(20000));
@@ -212,9 +200,9 @@ TEST_F(TrainingTest, TrainingSurvivesClosingThePanel) {
     QSignalSpy progress(&controller, &TrainingController::progress);
     QSignalSpy finished(&controller, &TrainingController::trainingFinished);
     panel->start();
-    ASSERT_TRUE(waitUntil([&] { return progress.count() > 0; }));
+    ASSERT_TRUE(test::waitUntil([&] { return progress.count() > 0; }));
     delete panel;
-    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+    ASSERT_TRUE(test::waitUntil([&] { return finished.count() == 1; }));
     EXPECT_TRUE(finished.front().front().value<TrainingResult>().ok);
 
     // A new panel shows the run's history.
@@ -231,7 +219,7 @@ TEST_F(TrainingTest, DestroyingTheControllerStopsARunningJob) {
         configure(panel, 100000, 100000);
         QSignalSpy progress(&controller, &TrainingController::progress);
         panel.start();
-        ASSERT_TRUE(waitUntil([&] { return progress.count() > 0; }));
+        ASSERT_TRUE(test::waitUntil([&] { return progress.count() > 0; }));
         timer.start();
     }
     EXPECT_LT(timer.elapsed(), 10000);
@@ -254,6 +242,6 @@ TEST_F(TrainingTest, FolderAndModelFileAreChosenThroughTheDialogs) {
     dialogs.nextDirectory = corpus_;
     panel.chooseFolder();
     EXPECT_EQ(panel.findChild<QLineEdit*>("folderEdit")->text(), corpus_);
-    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
+    ASSERT_TRUE(test::waitUntil([&] { return finished.count() == 1; }));
     EXPECT_TRUE(panel.scanText().contains(QStringLiteral("4 files loaded")));
 }

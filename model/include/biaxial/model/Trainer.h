@@ -30,9 +30,13 @@ struct TrainingOptions {
     std::string initFrom;  // optional: start from this model file's weights (fine-tuning)
 
     std::int64_t steps = 10000;  // total batches (a target: resuming continues up to it)
-    int batchSize = 10;          // segments per batch (the original: 10)
-    int segmentSteps = 128;      // steps per segment (the original: 128)
-    int segmentAlign = 16;       // segments start on multiples of this (the original: 16)
+    // A wall-clock budget ("train for an hour"): when this many seconds have passed since the
+    // run started, it writes a checkpoint and ends as done after the current batch (resume goes
+    // on toward `steps`). 0 = none.
+    double timeLimitSeconds = 0.0;
+    int batchSize = 10;      // segments per batch (the original: 10)
+    int segmentSteps = 128;  // steps per segment (the original: 128)
+    int segmentAlign = 16;   // segments start on multiples of this (the original: 16)
     // Augmentation: each training segment is moved by a random number of semitones in
     // [-transpose, transpose] (uniform over the shifts that keep all its notes on the grid).
     // The network is nearly transposition-invariant by design (tied weights along the notes);
@@ -121,6 +125,7 @@ struct TrainingResult {
     std::vector<std::string> validationPieces;
     double seconds = 0.0;
     std::string device;
+    bool stoppedAtTimeLimit = false;  // ended by timeLimitSeconds before `steps`
 };
 
 // The training job (DESIGN.md §1): batches of random segments, masked NLL, checkpoints,
