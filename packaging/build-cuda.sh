@@ -32,8 +32,13 @@ fi
 # libstdc++ first, as a file so that the compiler driver cannot move it, keeps them in libstdc++.
 libstdcxx=$("${CXX:-g++}" -print-file-name=libstdc++.so.6)
 [[ "$libstdcxx" == /* ]] || libstdcxx=$(/sbin/ldconfig -p | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')
+# CUDA_TARGETS=biaxial builds the command alone (packaging/gpu-train.sh): no GoogleTest needed.
+targets=${CUDA_TARGETS:-biaxial biaxial_model_tests biaxial_model_gpu_tests}
+tests=ON
+[[ "$targets" == "biaxial" ]] && tests=OFF
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DCMAKE_PREFIX_PATH="$prefixes" \
+    -DCMAKE_PREFIX_PATH="$prefixes" -DBIAXIAL_BUILD_TESTS=$tests \
     -DBIAXIAL_WITH_UI=OFF -DBIAXIAL_WITH_AUDIO=OFF -DBIAXIAL_WITH_TCMALLOC=OFF \
     "-DCMAKE_EXE_LINKER_FLAGS=-Wl,--no-as-needed,$libstdcxx,--as-needed"
-cmake --build "$build" -j "$jobs" --target biaxial biaxial_model_tests biaxial_model_gpu_tests
+# shellcheck disable=SC2086
+cmake --build "$build" -j "$jobs" --target $targets

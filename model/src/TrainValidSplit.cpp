@@ -36,6 +36,24 @@ TrainValidSplit TrainValidSplit::fresh(const std::vector<const TrainingPiece*>& 
                                        const TrainingOptions& options) {
     TrainValidSplit split;
     std::set<std::string> named(options.validationNames.begin(), options.validationNames.end());
+    // Names that are not today's exactly (another model's held-out pieces, written under another
+    // path) are found by their trailing path components; a name found nowhere is an error.
+    std::set<std::string> exact;
+    for (auto* p : usable)
+        exact.insert(p->name);
+    if (std::any_of(named.begin(), named.end(), [&](const std::string& n) { return !exact.count(n); })) {
+        std::vector<std::string> names;
+        for (auto* p : usable)
+            names.push_back(p->name);
+        const auto found = PieceMatcher::match(options.validationNames, names);
+        if (!found.ok) {
+            split.error = "the pieces to hold out are not all here: " + found.error;
+            return split;
+        }
+        named.clear();
+        for (std::size_t i : found.index)
+            named.insert(names[i]);
+    }
     std::vector<const TrainingPiece*> order;
     for (auto* p : usable)
         if (named.empty() || !named.count(p->name))

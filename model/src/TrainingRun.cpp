@@ -323,6 +323,13 @@ TrainingResult TrainingRun::run() {
             if (options_.timeLimitSeconds > 0 && step_ > firstStep &&
                 std::chrono::duration<double>(Clock::now() - started_).count() >= options_.timeLimitSeconds) {
                 result_.stoppedAtTimeLimit = true;
+                // The run ends here: its figures must describe this batch, as at the last batch.
+                if (!validSegments_.empty() && validatedAt_ != step_) {
+                    result_.validLoss = validate(&validPerStep);
+                    validatedAt_ = step_;
+                    rememberIfBest();
+                    checkpointed = false;
+                }
                 break;
             }
             checkpointed = false;
@@ -363,6 +370,7 @@ TrainingResult TrainingRun::run() {
             if (!validSegments_.empty() && options_.validationEvery > 0 &&
                 (step_ % options_.validationEvery == 0 || step_ == options_.steps)) {
                 result_.validLoss = validate(&validPerStep);
+                validatedAt_ = step_;
                 rememberIfBest();
                 report.validLossPerStep = validPerStep;
                 report.validLoss = result_.validLoss;

@@ -73,6 +73,7 @@ private:
     std::optional<Optimizer> optimizer_;
     torch::OrderedDict<std::string, torch::Tensor> params_;
     std::int64_t step_ = 0;
+    std::int64_t validatedAt_ = -1;  // the batch of the last validation pass
     std::optional<WeightAverage> average_;
     std::optional<FeatureBuilder> features_;
 

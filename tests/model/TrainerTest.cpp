@@ -105,7 +105,8 @@ TEST(TrainerPieces, FromACorpusNamedRelativeToItsFolder) {
 TEST_F(TrainerTest, TimeLimitEndsTheRunWithACheckpoint) {
     auto pieces = test::arpeggioPieces(4, 48);
     auto o = options("timed.pt", 100000);
-    o.checkpointEvery = 1000;  // no regular checkpoint before the limit
+    o.checkpointEvery = 1000;  // no regular checkpoint or validation before the limit
+    o.validationEvery = 1000;
     o.timeLimitSeconds = 0.5;
     auto r = Trainer::run(ModelConfig::tiny(), pieces, o);
     ASSERT_TRUE(r.ok) << r.error;
@@ -115,6 +116,7 @@ TEST_F(TrainerTest, TimeLimitEndsTheRunWithACheckpoint) {
     auto saved = Model::load(path("timed.pt"));
     ASSERT_TRUE(saved);
     EXPECT_EQ(saved->trainingSteps(), r.batches);
+    EXPECT_GT(r.validLoss, 0.0) << "the last batch is validated even between validation batches";
     o.resume = true;
     o.timeLimitSeconds = 0;
     o.steps = r.batches + 2;

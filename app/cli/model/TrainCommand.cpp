@@ -50,6 +50,8 @@ const char* kUsage =
     "  --out MODEL.pt          the model file to write\n"
     "  --steps N               total batches (default 10000, the original's)\n"
     "  --time-limit S          stop after S seconds (a checkpoint is written; --resume goes on)\n"
+    "  --hold-out-like M.pt    hold out the pieces model M.pt held out (its card's validation_pieces),\n"
+    "                          so that the two models' validation NLLs compare\n"
     "  --size NAME             original (300,300/100,50), small (128,128/64,32) or tiny (default original)\n"
     "  --time-sizes A,B,..     the time-axis LSTM sizes of a new model (overrides --size)\n"
     "  --note-sizes A,B,..     the note-axis LSTM sizes of a new model (overrides --size)\n"
@@ -95,17 +97,17 @@ const char* kUsage =
 
 int run(const std::vector<std::string>& args) {
     using biaxial::cli::ArgParser;
-    ArgParser p({"corpus",         "dataset",     "out",
-                 "steps",          "size",        "batch",
-                 "segment",        "init",        "device",
-                 "optimizer",      "lr",          "clip",
-                 "valid-fraction", "valid-every", "checkpoint-every",
-                 "sample-every",   "log-every",   "seed",
-                 "samples",        "low-pitch",   "notes",
-                 "meta",           "align",       "steps-per-bar",
-                 "valid-segments", "transpose",   "dropout",
-                 "time-sizes",     "note-sizes",  "weight-average",
-                 "time-limit"},
+    ArgParser p({"corpus",         "dataset",      "out",
+                 "steps",          "size",         "batch",
+                 "segment",        "init",         "device",
+                 "optimizer",      "lr",           "clip",
+                 "valid-fraction", "valid-every",  "checkpoint-every",
+                 "sample-every",   "log-every",    "seed",
+                 "samples",        "low-pitch",    "notes",
+                 "meta",           "align",        "steps-per-bar",
+                 "valid-segments", "transpose",    "dropout",
+                 "time-sizes",     "note-sizes",   "weight-average",
+                 "time-limit",     "hold-out-like"},
                 {"resume", "pedal", "zero-output-bias", "keep-best", "bf16", "lead-in", "valid-whole"});
     if (!p.parse(args)) {
         std::fprintf(stderr, "biaxial train: %s\n%s\n", p.error().c_str(), kUsage);
@@ -145,6 +147,31 @@ int run(const std::vector<std::string>& args) {
     o.initFrom = p.get("init");
     o.steps = p.getInt("steps", 10000);
     o.timeLimitSeconds = p.getDouble("time-limit", 0.0);
+    if (p.has("hold-out-like")) {
+        std::string why;
+        const auto info = biaxial::Model::readInfo(p.get("hold-out-like"), &why);
+        if (!info) {
+            std::fprintf(stderr, "biaxial train: %s\n", why.c_str());
+            return 1;
+        }
+        const auto it = info->metadata.find("validation_pieces");
+        if (it == info->metadata.end() || it->second.empty()) {
+            std::fprintf(stderr, "biaxial train: %s names no held-out pieces\n",
+                         p.get("hold-out-like").c_str());
+            return 1;
+        }
+        std::string names = it->second;
+        for (std::size_t start = 0; start < names.size();) {
+            std::size_t end = names.find(';', start);
+            if (end == std::string::npos)
+                end = names.size();
+            std::string name = names.substr(start, end - start);
+            name.erase(0, name.find_first_not_of(' '));
+            if (!name.empty())
+                o.validationNames.push_back(name);
+            start = end + 1;
+        }
+    }
     if (o.timeLimitSeconds < 0) {
         std::fprintf(stderr, "biaxial train: --time-limit cannot be negative\n");
         return 2;

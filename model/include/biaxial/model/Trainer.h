@@ -56,8 +56,9 @@ struct TrainingOptions {
     double gradClip = 5.0;
 
     double validationFraction = 0.1;  // share of pieces held out (by piece), 0 = none
-    // When not empty: exactly these pieces (by name) are the validation set (a dataset's own
-    // split) instead of a random share.
+    // When not empty: exactly these pieces are the validation set (a dataset's own split, or
+    // another model's held-out pieces, found by their trailing path components) instead of a
+    // random share.
     std::vector<std::string> validationNames;
     int validationEvery = 100;    // batches between validation NLLs
     int validationSegments = 40;  // segments in a validation pass (fixed, same each time)
