@@ -196,6 +196,15 @@ void ContinuePanel::buildUi() {
     scaleRow->addWidget(outOfKeyCombo_, 1);
     scaleRow->addWidget(highlightCheck_);
     form->addRow(tr("Out-of-key notes"), scaleRow);
+    // Chosen by biaxial evaluate (resources/default-model.md): on, the new bars keep the seed's
+    // density and no chord is held for bars; off is the original's sampling.
+    followSeedCheck_ = new QCheckBox(tr("Follow the seed's texture"));
+    followSeedCheck_->setObjectName("followSeedCheck");
+    followSeedCheck_->setChecked(defaults.followSeedDensity && defaults.holdLimit > 0);
+    followSeedCheck_->setToolTip(
+        tr("Keep about as many notes sounding as the seed does, and release a note held much longer "
+           "than the seed's longest; off samples as the original model did"));
+    form->addRow(tr("Texture"), followSeedCheck_);
     layout->addWidget(optionsBox);
 
     // --- run ---
@@ -332,6 +341,7 @@ void ContinuePanel::loadSettings() {
     barsSpin_->setValue(s.value("bars", barsSpin_->value()).toInt());
     conservativitySpin_->setValue(s.value("conservativity", conservativitySpin_->value()).toDouble());
     adaptiveCheck_->setChecked(s.value("adaptive", defaults.adaptiveConservativity).toBool());
+    followSeedCheck_->setChecked(s.value("followSeed", followSeedCheck_->isChecked()).toBool());
     temperatureSpin_->setValue(s.value("temperature", temperatureSpin_->value()).toDouble());
     variationsSpin_->setValue(s.value("variations", variationsSpin_->value()).toInt());
     seedSpin_->setValue(s.value("seed", seedSpin_->value()).toInt());
@@ -360,6 +370,7 @@ void ContinuePanel::saveSettings() const {
     s.setValue("bars", barsSpin_->value());
     s.setValue("conservativity", conservativitySpin_->value());
     s.setValue("adaptive", adaptiveCheck_->isChecked());
+    s.setValue("followSeed", followSeedCheck_->isChecked());
     s.setValue("temperature", temperatureSpin_->value());
     s.setValue("variations", variationsSpin_->value());
     s.setValue("seed", seedSpin_->value());
@@ -396,6 +407,10 @@ ContinueRequest ContinuePanel::buildRequest(ContinueRequest::Mode mode) const {
     choices.bars = barsSpin_->value();
     choices.conservativity = conservativitySpin_->value();
     choices.adaptiveConservativity = adaptiveCheck_->isChecked();
+    if (!followSeedCheck_->isChecked()) {
+        choices.followSeedDensity = false;
+        choices.holdLimit = 0.0;
+    }
     choices.temperature = temperatureSpin_->value();
     choices.variations = variationsSpin_->value();
     choices.randomSeed = static_cast<std::uint64_t>(seedSpin_->value());

@@ -113,6 +113,7 @@ private:
     QSpinBox* barsSpin_ = nullptr;
     QDoubleSpinBox* conservativitySpin_ = nullptr;
     QCheckBox* adaptiveCheck_ = nullptr;
+    QCheckBox* followSeedCheck_ = nullptr;
     QDoubleSpinBox* temperatureSpin_ = nullptr;
     QSpinBox* variationsSpin_ = nullptr;
     QSpinBox* seedSpin_ = nullptr;

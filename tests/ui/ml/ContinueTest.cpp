@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -356,4 +357,27 @@ TEST_F(ContinueTest, OpenModelAsksThroughTheDialogs) {
     ASSERT_TRUE(loaded.wait(20000));
     EXPECT_EQ(panel.controller()->modelPath(), QFileInfo(modelPath_).absoluteFilePath());
     EXPECT_EQ(models->currentData().toString(), QFileInfo(modelPath_).absoluteFilePath());
+}
+
+// The panel starts from the request's defaults (the one place they are written) and its
+// "Follow the seed's texture" box switches the density target and the hold limit together.
+TEST_F(ContinueTest, PanelStartsFromTheDefaultsAndFollowsTheSeedOnlyWhenAsked) {
+    QSettings().remove(QStringLiteral("continue"));
+    SongDocument document;
+    document.reset(test::randomSong(2, 5), QString());
+    ContinuePanel panel(&document, nullptr, nullptr, /*loadDefaultModel=*/false);
+    const ContinueRequest defaults;
+    const ContinueRequest on = panel.buildRequest(ContinueRequest::Mode::Continue);
+    EXPECT_EQ(on.scale, defaults.scale);
+    EXPECT_EQ(on.outOfScaleWeight, defaults.outOfScaleWeight);
+    EXPECT_EQ(on.adaptiveConservativity, defaults.adaptiveConservativity);
+    EXPECT_EQ(on.followSeedDensity, defaults.followSeedDensity);
+    EXPECT_EQ(on.holdLimit, defaults.holdLimit);
+    auto* follow = panel.findChild<QCheckBox*>("followSeedCheck");
+    ASSERT_NE(follow, nullptr);
+    EXPECT_TRUE(follow->isChecked());
+    follow->setChecked(false);
+    const ContinueRequest off = panel.buildRequest(ContinueRequest::Mode::Continue);
+    EXPECT_FALSE(off.followSeedDensity);
+    EXPECT_EQ(off.holdLimit, 0.0);
 }
