@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWidget>
 
 #include <QAction>
 #include <QUndoStack>
@@ -133,6 +134,18 @@ TEST(WavExportJob, RendersOrLeavesNoFileWhenCancelled) {
         }
         EXPECT_TRUE(QFile::exists(path));
         EXPECT_GT(QFile(path).size(), 44);
+    }
+    {
+        // With its progress dialog, as the studio runs it: closing the dialog at the end is not
+        // a cancel (it was: "WAV export cancelled" after every export).
+        QWidget window;
+        const QString withDialog = dir.filePath("dialog.wav");
+        WavExportJob job(song, withDialog);
+        QSignalSpy finished(&job, &WavExportJob::finished);
+        job.start(&window);
+        ASSERT_TRUE(finished.wait(30000));
+        EXPECT_TRUE(finished.first().at(0).toBool()) << finished.first().at(1).toString().toStdString();
+        EXPECT_TRUE(QFile::exists(withDialog));
     }
     const QString cancelled = dir.filePath("cancelled.wav");
     WavExportJob job(song, cancelled);

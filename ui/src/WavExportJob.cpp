@@ -43,9 +43,13 @@ WavExportJob::WavExportJob(Song song, QString path, QObject* parent)
     impl_->path = std::move(path);
     connect(&impl_->watcher, &QFutureWatcher<QString>::finished, this, [this] {
         const QString error = impl_->watcher.result();
-        if (impl_->dialog)
-            impl_->dialog->close();
+        // Read before closing the dialog: QProgressDialog emits canceled() when it closes, which
+        // made every finished export report "WAV export cancelled".
         const bool cancelled = impl_->cancel->load();
+        if (impl_->dialog) {
+            QObject::disconnect(impl_->dialog, nullptr, this, nullptr);
+            impl_->dialog->close();
+        }
         emit finished(error.isEmpty() && !cancelled, cancelled ? QString() : error);
     });
 }
