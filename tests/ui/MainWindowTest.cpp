@@ -324,6 +324,7 @@ TEST_F(MainWindowTest, FileActionsAskThroughTheDialogs) {
     dialogs->nextSaveName = path("exported.mid");
     window->action("file.exportMidi")->trigger();
     EXPECT_TRUE(QFile::exists(path("exported.mid")));
+    EXPECT_TRUE(dialogs->saveSuggestions.last().endsWith("/chosen.mid")) << "the song's name, as Export WAV";
     EXPECT_FALSE(window->document()->isModified()) << "an export is not a save";
     dialogs->nextOpenName.clear();
     window->action("transport.soundFont")->trigger();  // cancelled

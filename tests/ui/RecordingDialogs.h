@@ -19,7 +19,8 @@ public:
     QString nextOpenName;
     QString nextSaveName;
     QString nextDirectory;
-    QStringList chooserTitles;  // the title of every file or folder chooser shown
+    QStringList chooserTitles;    // the title of every file or folder chooser shown
+    QStringList saveSuggestions;  // what each save chooser offered
     QStringList abouts;
     QStringList helps;
 
@@ -41,8 +42,9 @@ public:
         chooserTitles << title;
         return nextOpenName;
     }
-    QString saveFileName(QWidget*, const QString& title, const QString&, const QString&) override {
+    QString saveFileName(QWidget*, const QString& title, const QString& suggestion, const QString&) override {
         chooserTitles << title;
+        saveSuggestions << suggestion;
         return nextSaveName;
     }
     QString existingDirectory(QWidget*, const QString& title, const QString&) override {

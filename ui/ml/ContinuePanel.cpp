@@ -305,7 +305,14 @@ void ContinuePanel::buildUi() {
     connect(nextAction_, &QAction::triggered, preview_, &VariationPreview::next);
     connect(previousAction_, &QAction::triggered, preview_, &VariationPreview::previous);
     connect(acceptAction_, &QAction::triggered, preview_, &VariationPreview::accept);
-    connect(discardAction_, &QAction::triggered, preview_, &VariationPreview::discard);
+    // Discarding also clears the finished job's "3 variation(s) ... Accept or Discard" text.
+    auto discard = [this] {
+        if (preview_->isActive()) {
+            preview_->discard();
+            setStatus(tr("Variations discarded."));
+        }
+    };
+    connect(discardAction_, &QAction::triggered, this, discard);
     connect(cancelAction_, &QAction::triggered, this, &ContinuePanel::cancel);
 
     connect(continueButton_, &QPushButton::clicked, this, &ContinuePanel::startContinue);
@@ -314,7 +321,7 @@ void ContinuePanel::buildUi() {
     connect(nextButton_, &QToolButton::clicked, preview_, &VariationPreview::next);
     connect(previousButton_, &QToolButton::clicked, preview_, &VariationPreview::previous);
     connect(acceptButton_, &QPushButton::clicked, preview_, &VariationPreview::accept);
-    connect(discardButton_, &QPushButton::clicked, preview_, &VariationPreview::discard);
+    connect(discardButton_, &QPushButton::clicked, this, discard);
     connect(auditionButton_, &QPushButton::clicked, this, [this] {
         if (preview_->isActive()) {
             // Start a bar before the new material so that the ear hears the join.

@@ -54,7 +54,10 @@ void DocumentFiles::chooseAndOpen() {
 }
 
 void DocumentFiles::chooseAndExportMidi() {
-    const QString path = dialogs_->saveFileName(window_, tr("Export MIDI"), lastDirectory(), tr(kMidiFilter));
+    // The song's name pre-filled, as Export WAV does.
+    const QString suggestion =
+        QDir(lastDirectory()).filePath(QFileInfo(document_->displayName()).completeBaseName() + ".mid");
+    const QString path = dialogs_->saveFileName(window_, tr("Export MIDI"), suggestion, tr(kMidiFilter));
     if (!path.isEmpty())
         exportMidi(path);
 }

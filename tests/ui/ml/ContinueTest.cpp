@@ -381,3 +381,24 @@ TEST_F(ContinueTest, PanelStartsFromTheDefaultsAndFollowsTheSeedOnlyWhenAsked) {
     EXPECT_FALSE(off.followSeedDensity);
     EXPECT_EQ(off.holdLimit, 0.0);
 }
+
+// Discard drops the ghost notes and the finished job's "Flip through them ... Discard" text.
+TEST_F(ContinueTest, DiscardSaysSo) {
+    SongDocument document;
+    document.reset(test::randomSong(2, 5), QString());
+    PianoRollWidget roll(&document);
+    ContinuePanel panel(&document, &roll, nullptr, /*loadDefaultModel=*/false);
+    QSignalSpy loaded(panel.controller(), &ContinueController::modelLoaded);
+    panel.addModelFile(modelPath_, true);
+    ASSERT_TRUE(loaded.wait(20000));
+    panel.findChild<QSpinBox*>("barsSpin")->setValue(1);
+    QSignalSpy finished(panel.controller(), &ContinueController::finished);
+    panel.findChild<QPushButton*>("continueButton")->click();
+    ASSERT_TRUE(test::waitUntil([&] { return finished.count() == 1; }, 20000));
+    auto* status = panel.findChild<QLabel*>("continueStatus");
+    EXPECT_TRUE(status->text().contains("Discard"));
+    panel.findChild<QPushButton*>("discardButton")->click();
+    EXPECT_FALSE(panel.preview()->isActive());
+    EXPECT_TRUE(roll.ghostNotes().empty());
+    EXPECT_EQ(status->text(), "Variations discarded.");
+}
