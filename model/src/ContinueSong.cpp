@@ -127,8 +127,17 @@ ContinueResult continueSong(const Model& model, const ContinueRequest& request,
     noteOptions.ticksPerQuarter = tpq;
     noteOptions.velocity = std::clamp(request.velocity, 1, 127);
     noteOptions.channel = std::clamp(request.channel, 0, 15);
-    for (const StepGrid& variation : generated.variations)
-        out.variations.push_back(GridConverter::toNotes(variation, seedSteps, noteOptions));
+    std::vector<std::size_t> order(generated.variations.size());
+    for (std::size_t k = 0; k < order.size(); ++k)
+        order[k] = k;
+    if (request.rankVariations)  // stable: ties keep the random seeds' order
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return generated.logLikelihood[a] > generated.logLikelihood[b];
+        });
+    for (std::size_t k : order) {
+        out.variations.push_back(GridConverter::toNotes(generated.variations[k], seedSteps, noteOptions));
+        out.likelihoodPerStep.push_back(generated.logLikelihood[k] / newSteps);
+    }
     return out;
 }
 

@@ -66,6 +66,7 @@ void baselineStep(BiaxialNetworkImpl& net, const torch::Tensor& timeOut, int K, 
         auto logits = net.output()->forward(x * scale).to(torch::kCPU, torch::kFloat64);
         auto probs = torch::sigmoid(logits * controls.inverseTemperature);
         auto* pr = probs.data_ptr<double>();
+        const double* z = logits.data_ptr<double>();
         for (int k = 0; k < K; ++k) {
             auto& rng = rngs[static_cast<std::size_t>(k)];
             const double u1 = rng.uniform(), u2 = rng.uniform();
@@ -75,6 +76,7 @@ void baselineStep(BiaxialNetworkImpl& net, const torch::Tensor& timeOut, int K, 
                          std::pow(pr[2 * k], controls.conservativity[static_cast<std::size_t>(k)]) &&
                 (art0 || controls.mayHold(k, n, N));
             const bool art = play && art0;
+            controls.addLikelihood(k, z[2 * k], z[2 * k + 1], play, art);
             out[(k * N + n) * 2] = play;
             out[(k * N + n) * 2 + 1] = art;
             choice[static_cast<std::size_t>(2 * k)] = play;
@@ -156,6 +158,8 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
         }
         controls.maxHold = std::max(0, options.maxHoldSteps);
         controls.heldFor.assign(static_cast<std::size_t>(K * N), 0);
+        result.logLikelihood.assign(static_cast<std::size_t>(K), 0.0);
+        controls.logLikelihood = result.logLikelihood.data();
         if (controls.maxHold > 0 && seed.steps() > 0) {
             // Notes sounding at the seed's end have been held since their onset there.
             for (int k = 0; k < K; ++k)

@@ -61,6 +61,8 @@ MusicalityReport MusicalityEvaluation::run(const Model& model, const std::vector
         request.steps = 0;
         request.variations = std::max(1, options.variations);
         request.track = static_cast<int>(request.song.tracks.size());
+        if (options.keepBest > 0)
+            request.rankVariations = true;
         const ContinueResult result = continueSong(model, request, cancel);
         if (result.cancelled) {
             report.cancelled = true;
@@ -74,7 +76,11 @@ MusicalityReport MusicalityEvaluation::run(const Model& model, const std::vector
         // positions); the new bars of the variations pooled one after another.
         StepGrid seedPadded(result.seedSteps, config.lowPitch, config.numNotes);
         StepGrid pooled(0, config.lowPitch, config.numNotes);
-        for (const auto& notes : result.variations) {
+        std::size_t kept = result.variations.size();
+        if (options.keepBest > 0)
+            kept = std::min<std::size_t>(kept, static_cast<std::size_t>(options.keepBest));
+        for (std::size_t v = 0; v < kept; ++v) {
+            const auto& notes = result.variations[v];
             Song withNew = request.song;
             Track track;
             track.name = "continuation";

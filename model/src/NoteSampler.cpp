@@ -333,6 +333,8 @@ void NoteSampler::sampleStep(const torch::Tensor& timeOut, const SampleControls&
                          std::pow(pPlay, controls.conservativity[static_cast<std::size_t>(k)]) &&
                 (art0 || controls.mayHold(k, n, N_));
             const bool art = play && art0;
+            controls.addLikelihood(k, logits_[static_cast<std::size_t>(2 * k)],
+                                   logits_[static_cast<std::size_t>(2 * k + 1)], play, art);
             std::uint8_t* cell = out + (static_cast<std::ptrdiff_t>(k) * N_ + n) * 2;
             cell[0] = play;
             cell[1] = art;

@@ -2,6 +2,7 @@
 
 #include <torch/torch.h>
 
+#include <cmath>
 #include <cstdint>
 #include <random>
 #include <vector>
@@ -74,6 +75,23 @@ struct SampleControls {
     // sounded since its onset before this step.
     int maxHold = 0;
     std::vector<int> heldFor;
+    // When set ([K]), each variation's log-likelihood of its chosen bits under the model's own
+    // odds (temperature 1, no constraint) is added here: nats, for ranking variations.
+    double* logLikelihood = nullptr;
+    // log P(bit) for a logit z: log sigmoid(z) when the bit is 1, log sigmoid(-z) when 0 (stable).
+    static double logOf(double z, bool bit) {
+        const double x = bit ? z : -z;
+        return x >= 0 ? -std::log1p(std::exp(-x)) : x - std::log1p(std::exp(x));
+    }
+    // The chosen (play, articulate) of one note: articulate counts only where the note plays.
+    void addLikelihood(int k, double playLogit, double artLogit, bool play, bool art) const {
+        if (logLikelihood == nullptr)
+            return;
+        double ll = logOf(playLogit, play);
+        if (play)
+            ll += logOf(artLogit, art);
+        logLikelihood[k] += ll;
+    }
     // Whether this (variation, note) may go on sounding unstruck at this step.
     bool mayHold(int k, int n, int numNotes) const {
         return maxHold <= 0 || heldFor[static_cast<std::size_t>(k * numNotes + n)] < maxHold;

@@ -241,3 +241,33 @@ TEST(GeneratorTexture, DensityTargetSteersTheNotesSounding) {
 
 }  // namespace
 }  // namespace biaxial
+
+namespace biaxial {
+namespace {
+
+// Each variation's log-likelihood is what the model gives its chosen bits: the same on both
+// note loops, negative, and independent of how many variations run beside it.
+TEST(GeneratorTexture, LikelihoodOfTheChosenNotes) {
+    auto model = Model::create(ModelConfig::tiny(), 11);
+    ASSERT_TRUE(model);
+    GenerationOptions o;
+    o.steps = 16;
+    o.variations = 3;
+    o.seed = 9;
+    const auto fast = Generator::generate(*model, StepGrid(0, 24, 78), o);
+    o.baselineNoteLoop = true;
+    const auto slow = Generator::generate(*model, StepGrid(0, 24, 78), o);
+    ASSERT_TRUE(fast.ok && slow.ok);
+    ASSERT_EQ(fast.logLikelihood.size(), 3u);
+    for (int k = 0; k < 3; ++k) {
+        EXPECT_LT(fast.logLikelihood[k], 0.0);
+        EXPECT_NEAR(fast.logLikelihood[k], slow.logLikelihood[k], 1e-3 * std::abs(slow.logLikelihood[k]));
+    }
+    o.baselineNoteLoop = false;
+    o.variations = 1;
+    const auto one = Generator::generate(*model, StepGrid(0, 24, 78), o);
+    EXPECT_NEAR(one.logLikelihood[0], fast.logLikelihood[0], 1e-6 * std::abs(fast.logLikelihood[0]));
+}
+
+}  // namespace
+}  // namespace biaxial

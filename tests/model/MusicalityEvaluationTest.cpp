@@ -3,6 +3,7 @@
 // chain-rule difference and positive, and held-out seeds are found under another path.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "biaxial/engine/CharacterSeeds.h"
@@ -74,6 +75,32 @@ TEST(MusicalityEvaluation, HeldOutSeedsAreFoundUnderAnotherPath) {
     EXPECT_TRUE(MusicalityEvaluation::heldOutSeeds(*model, dir.string(), 1, 1, 1, &error).empty());
     EXPECT_NE(error.find("missing.mid"), std::string::npos) << error;
     std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace biaxial
+
+namespace biaxial {
+namespace {
+
+// Ranked variations come best first by likelihood per step, and are the same variations.
+TEST(ContinueSong, RanksVariationsByLikelihoodWhenAsked) {
+    auto model = Model::create(ModelConfig::tiny(), 3);
+    ASSERT_TRUE(model);
+    ContinueRequest request;
+    request.song = CharacterSeeds::nocturne().song;
+    request.seedEndTick = request.song.endTick();
+    request.bars = 1;
+    request.variations = 4;
+    request.conservativity = 0.5;
+    const auto plain = continueSong(*model, request);
+    request.rankVariations = true;
+    const auto ranked = continueSong(*model, request);
+    ASSERT_TRUE(plain.ok && ranked.ok);
+    ASSERT_EQ(ranked.likelihoodPerStep.size(), 4u);
+    EXPECT_TRUE(std::is_sorted(ranked.likelihoodPerStep.rbegin(), ranked.likelihoodPerStep.rend()));
+    for (const auto& v : ranked.variations)
+        EXPECT_NE(std::find(plain.variations.begin(), plain.variations.end(), v), plain.variations.end());
 }
 
 }  // namespace

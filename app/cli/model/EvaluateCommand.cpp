@@ -36,6 +36,8 @@ const char* kUsage =
     "  --seed-bars B         seed length in bars (default 4)\n"
     "  --bars N              new bars per continuation (default 8; the composer's next N bars)\n"
     "  --variations K        continuations per seed (default 3)\n"
+    "  --best N              rank each seed's variations by the model's likelihood and measure the\n"
+    "                        best N only (as a musician taking the first ones would)\n"
     "  --no-held-out         only the seeds of other character\n"
     "  --no-character        only the held-out pieces\n"
     "  --markdown FILE       also write the table as Markdown (for a model card)\n"
@@ -179,8 +181,8 @@ std::string markdown(const std::vector<Row>& rows) {
 }
 
 int run(const std::vector<std::string>& args) {
-    std::set<std::string> valued{"model", "corpus",     "pieces",   "seed-from", "seed-bars",
-                                 "bars",  "variations", "markdown", "midi",      "device"};
+    std::set<std::string> valued{"model",      "corpus",   "pieces", "seed-from", "seed-bars", "bars",
+                                 "variations", "markdown", "midi",   "device",    "best"};
     std::set<std::string> flags{"no-held-out", "no-character"};
     valued.merge(biaxial::cli::SamplingOptions::valued());
     flags.merge(biaxial::cli::SamplingOptions::flags());
@@ -199,6 +201,7 @@ int run(const std::vector<std::string>& args) {
     }
     options.bars = p.getInt("bars", 8);
     options.variations = p.getInt("variations", 3);
+    options.keepBest = p.getInt("best", 0);
     const int seedFrom = p.getInt("seed-from", 5);
     const int seedBars = p.getInt("seed-bars", 4);
     const int maxPieces = p.getInt("pieces", 1 << 30);

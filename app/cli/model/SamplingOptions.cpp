@@ -24,6 +24,8 @@ const char* SamplingOptions::usage() {
            "                        (the default; --density-gain G, default 0.1, says how fast)\n"
            "  --hold-limit X        no note sounds unstruck for longer than X times the seed's longest\n"
            "                        note (default 1.5; 0 = no limit)\n"
+           "  --rank-variations     variations ordered best first by the model's likelihood per step (off:\n"
+           "                        biaxial evaluate found the likeliest sparser, 0.77x the seed's onsets)\n"
            "  --bf16                the CPU's bfloat16 products (faster with AVX-512 BF16; not\n"
            "                        bit-identical to the default float32)\n";
 }
@@ -34,7 +36,8 @@ std::set<std::string> SamplingOptions::valued() {
 }
 
 std::set<std::string> SamplingOptions::flags() {
-    return {"adaptive", "no-adaptive", "bf16", "follow-seed-density", "no-follow-seed-density"};
+    return {"adaptive",       "no-adaptive", "bf16", "follow-seed-density", "no-follow-seed-density",
+            "rank-variations"};
 }
 
 bool SamplingOptions::read(ArgParser& p, ContinueRequest* request, std::string* error) {
@@ -48,6 +51,8 @@ bool SamplingOptions::read(ArgParser& p, ContinueRequest* request, std::string* 
     request->maxPitch = p.getInt("max-pitch", request->maxPitch);
     request->outOfScaleWeight = p.getDouble("out-of-key", request->outOfScaleWeight);
     request->bf16 = request->bf16 || p.has("bf16");
+    if (p.has("rank-variations"))
+        request->rankVariations = true;
     if (p.has("follow-seed-density"))
         request->followSeedDensity = true;
     if (p.has("no-follow-seed-density"))

@@ -21,6 +21,8 @@ struct ContinueResult {
 
     ContinueRequest::Mode mode = ContinueRequest::Mode::Continue;
     std::vector<std::vector<Note>> variations;
+    // Per variation (in the order above): the model's log-likelihood per new step, nats.
+    std::vector<double> likelihoodPerStep;
     std::int64_t startTick = 0;          // where the new material begins (the seed's end, on a step)
     std::int64_t endTick = 0;            // where it ends (startTick + the generated steps)
     int seedSteps = 0;                   // the seed's length in steps

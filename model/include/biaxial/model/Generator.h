@@ -59,6 +59,9 @@ struct GenerationResult {
     // One grid per variation holding only the NEW steps (append it to the seed to get the
     // whole piece), in the model's pitch range, bar positions continuing the seed's.
     std::vector<StepGrid> variations;
+    // Per variation: the log-likelihood of its new steps under the model's own odds (temperature
+    // 1, constraints aside), in nats: higher is what the network finds likelier.
+    std::vector<double> logLikelihood;
     double seconds = 0.0;
     double noteLoopSeconds = 0.0;  // share spent in the sequential note-axis loop
 };

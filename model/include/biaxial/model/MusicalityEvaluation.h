@@ -25,6 +25,9 @@ struct MusicalityOptions {
     ContinueRequest sampling;  // how to sample (song, seed end, bars and variations are set per seed)
     int bars = 8;              // new bars per continuation
     int variations = 3;        // continuations per seed (random seeds sampling.randomSeed + k)
+    // When > 0: the variations are ranked by the model's likelihood (sampling.rankVariations)
+    // and only the best `keepBest` are measured, as a musician who takes the first ones would.
+    int keepBest = 0;
 };
 
 // One seed's continuations measured: against the seed (does the texture carry on?), against the
