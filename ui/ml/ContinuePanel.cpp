@@ -19,6 +19,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "ContinueActions.h"
 #include "ContinueController.h"
 #include "ModelCardView.h"
 #include "ModelChooser.h"
@@ -273,38 +274,18 @@ void ContinuePanel::buildUi() {
     setWidget(scroll);
 
     // --- actions (the main window puts them in a menu, which makes their shortcuts live) ---
-    auto makeAction = [this](const QString& text, const QKeySequence& keys, const QString& tip) {
-        auto* action = new QAction(text, this);
-        action->setShortcut(keys);
-        action->setToolTip(tip);
-        addAction(action);
-        return action;
-    };
-    continueAction_ = makeAction(tr("&Continue"), QKeySequence(Qt::CTRL | Qt::Key_Return),
-                                 tr("Continue the music with the network"));
-    regenerateAction_ =
-        makeAction(tr("&Regenerate Selection"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
-                   tr("Replace the selected time range with new material"));
-    nextAction_ = makeAction(tr("&Next Variation"), QKeySequence(Qt::ALT | Qt::Key_Right),
-                             tr("Show the next variation"));
-    previousAction_ = makeAction(tr("&Previous Variation"), QKeySequence(Qt::ALT | Qt::Key_Left),
-                                 tr("Show the previous variation"));
-    acceptAction_ = makeAction(tr("&Accept Variation"), QKeySequence(Qt::ALT | Qt::Key_Return),
-                               tr("Add the variation to the song (one undo step)"));
-    discardAction_ = makeAction(tr("&Discard Variations"), QKeySequence(Qt::ALT | Qt::Key_Backspace),
-                                tr("Drop the variations"));
-    cancelAction_ = makeAction(tr("Cancel &Generation"), QKeySequence(), tr("Stop the running job"));
+    actions_ = ContinueActions::create(this);
     continueButton_->setToolTip(
-        continueAction_->toolTip() +
-        QStringLiteral(" (%1)").arg(continueAction_->shortcut().toString(QKeySequence::NativeText)));
-    regenerateButton_->setToolTip(regenerateAction_->toolTip());
-    acceptButton_->setToolTip(acceptAction_->toolTip());
+        actions_.continueAction->toolTip() +
+        QStringLiteral(" (%1)").arg(actions_.continueAction->shortcut().toString(QKeySequence::NativeText)));
+    regenerateButton_->setToolTip(actions_.regenerate->toolTip());
+    acceptButton_->setToolTip(actions_.accept->toolTip());
 
-    connect(continueAction_, &QAction::triggered, this, &ContinuePanel::startContinue);
-    connect(regenerateAction_, &QAction::triggered, this, &ContinuePanel::startRegenerate);
-    connect(nextAction_, &QAction::triggered, preview_, &VariationPreview::next);
-    connect(previousAction_, &QAction::triggered, preview_, &VariationPreview::previous);
-    connect(acceptAction_, &QAction::triggered, preview_, &VariationPreview::accept);
+    connect(actions_.continueAction, &QAction::triggered, this, &ContinuePanel::startContinue);
+    connect(actions_.regenerate, &QAction::triggered, this, &ContinuePanel::startRegenerate);
+    connect(actions_.next, &QAction::triggered, preview_, &VariationPreview::next);
+    connect(actions_.previous, &QAction::triggered, preview_, &VariationPreview::previous);
+    connect(actions_.accept, &QAction::triggered, preview_, &VariationPreview::accept);
     // Discarding also clears the finished job's "3 variation(s) ... Accept or Discard" text.
     auto discard = [this] {
         if (preview_->isActive()) {
@@ -312,8 +293,8 @@ void ContinuePanel::buildUi() {
             setStatus(tr("Variations discarded."));
         }
     };
-    connect(discardAction_, &QAction::triggered, this, discard);
-    connect(cancelAction_, &QAction::triggered, this, &ContinuePanel::cancel);
+    connect(actions_.discard, &QAction::triggered, this, discard);
+    connect(actions_.cancel, &QAction::triggered, this, &ContinuePanel::cancel);
 
     connect(continueButton_, &QPushButton::clicked, this, &ContinuePanel::startContinue);
     connect(regenerateButton_, &QPushButton::clicked, this, &ContinuePanel::startRegenerate);
@@ -337,8 +318,7 @@ void ContinuePanel::buildUi() {
 }
 
 QList<QAction*> ContinuePanel::menuActions() const {
-    return {continueAction_, regenerateAction_, cancelAction_, previousAction_,
-            nextAction_,     acceptAction_,     discardAction_};
+    return actions_.all();
 }
 
 void ContinuePanel::loadSettings() {
@@ -565,11 +545,11 @@ void ContinuePanel::updateEnabled() {
     std::int64_t to = 0;
     const bool canRegenerate = regenerateRange(&from, &to);
     continueButton_->setEnabled(model && !running);
-    continueAction_->setEnabled(model && !running);
+    actions_.continueAction->setEnabled(model && !running);
     regenerateButton_->setEnabled(model && !running && canRegenerate);
-    regenerateAction_->setEnabled(model && !running && canRegenerate);
+    actions_.regenerate->setEnabled(model && !running && canRegenerate);
     cancelButton_->setEnabled(running);
-    cancelAction_->setEnabled(running);
+    actions_.cancel->setEnabled(running);
     progress_->setEnabled(running);
     conservativitySpin_->setToolTip(adaptiveCheck_->isChecked()
                                         ? tr("Starting conservativity; Adaptive moves it while generating")
@@ -577,13 +557,13 @@ void ContinuePanel::updateEnabled() {
     for (QWidget* w : {static_cast<QWidget*>(previousButton_), static_cast<QWidget*>(nextButton_)}) {
         w->setEnabled(previewing && preview_->count() > 1);
     }
-    nextAction_->setEnabled(previewing && preview_->count() > 1);
-    previousAction_->setEnabled(previewing && preview_->count() > 1);
+    actions_.next->setEnabled(previewing && preview_->count() > 1);
+    actions_.previous->setEnabled(previewing && preview_->count() > 1);
     auditionButton_->setEnabled(previewing);
     acceptButton_->setEnabled(previewing && !running);
-    acceptAction_->setEnabled(previewing && !running);
+    actions_.accept->setEnabled(previewing && !running);
     discardButton_->setEnabled(previewing);
-    discardAction_->setEnabled(previewing);
+    actions_.discard->setEnabled(previewing);
     if (previewing) {
         variationLabel_->setText(
             tr("Variation %1 of %2 (%n note(s))", nullptr, static_cast<int>(preview_->currentNotes().size()))
@@ -597,7 +577,7 @@ void ContinuePanel::updateEnabled() {
                                           : tr("Waiting for the model to load");
         continueButton_->setToolTip(why);
     } else {
-        continueButton_->setToolTip(continueAction_->toolTip());
+        continueButton_->setToolTip(actions_.continueAction->toolTip());
     }
 }
 

@@ -7,6 +7,7 @@
 
 #include "ContinueRequestBuilder.h"
 
+#include "ContinueActions.h"
 #include "biaxial/engine/Scale.h"
 #include "biaxial/model/ContinueRequest.h"
 #include "biaxial/model/ContinueResult.h"
@@ -55,13 +56,13 @@ public:
     VariationPreview* preview() const { return preview_; }
 
     // For the main window's menu and toolbar (they carry the shortcuts):
-    QAction* continueAction() const { return continueAction_; }
-    QAction* regenerateAction() const { return regenerateAction_; }
-    QAction* acceptAction() const { return acceptAction_; }
-    QAction* discardAction() const { return discardAction_; }
-    QAction* nextVariationAction() const { return nextAction_; }
-    QAction* previousVariationAction() const { return previousAction_; }
-    QAction* cancelAction() const { return cancelAction_; }
+    QAction* continueAction() const { return actions_.continueAction; }
+    QAction* regenerateAction() const { return actions_.regenerate; }
+    QAction* acceptAction() const { return actions_.accept; }
+    QAction* discardAction() const { return actions_.discard; }
+    QAction* nextVariationAction() const { return actions_.next; }
+    QAction* previousVariationAction() const { return actions_.previous; }
+    QAction* cancelAction() const { return actions_.cancel; }
     QList<QAction*> menuActions() const;
 
     // The request the controls describe now (GUI thread; copies the song).
@@ -114,6 +115,7 @@ private:
     QDoubleSpinBox* conservativitySpin_ = nullptr;
     QCheckBox* adaptiveCheck_ = nullptr;
     QCheckBox* followSeedCheck_ = nullptr;
+    ContinueActions actions_;
     QDoubleSpinBox* temperatureSpin_ = nullptr;
     QSpinBox* variationsSpin_ = nullptr;
     QSpinBox* seedSpin_ = nullptr;
@@ -132,14 +134,6 @@ private:
     QPushButton* acceptButton_ = nullptr;
     QPushButton* discardButton_ = nullptr;
     QLabel* status_ = nullptr;
-
-    QAction* continueAction_ = nullptr;
-    QAction* regenerateAction_ = nullptr;
-    QAction* acceptAction_ = nullptr;
-    QAction* discardAction_ = nullptr;
-    QAction* nextAction_ = nullptr;
-    QAction* previousAction_ = nullptr;
-    QAction* cancelAction_ = nullptr;
 
     QString pendingModelPath_;  // being loaded
     bool modelMissing_ = false;

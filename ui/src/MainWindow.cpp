@@ -38,6 +38,7 @@
 #include "biaxial/ui/ShortcutHelp.h"
 #include "biaxial/ui/SongDocument.h"
 #include "biaxial/ui/StudioPreferences.h"
+#include "biaxial/ui/StudioToolBars.h"
 #include "biaxial/ui/ToolIcons.h"
 #include "biaxial/ui/Transport.h"
 #include "biaxial/ui/WavExportJob.h"
@@ -73,7 +74,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
 
     createActions();
     createMenus();
-    createToolBars();
+    toolBars_ = new StudioToolBars(
+        this, [this](const QString& name) { return action(name); }, document_, roll_);
     createStatusBar();
     connectDocument();
     updateIcons();
@@ -109,6 +111,10 @@ QAction* MainWindow::addAction(const QString& name, const QString& text, const Q
     actions_.insert(name, a);
     QMainWindow::addAction(a);  // shortcuts work even when the menu bar is hidden
     return a;
+}
+
+QToolBar* MainWindow::generateToolBar() const {
+    return toolBars_->generateToolBar();
 }
 
 QAction* MainWindow::action(const QString& name) const {
@@ -318,74 +324,6 @@ void MainWindow::createMenus() {
     historyDock_->hide();
 }
 
-void MainWindow::createToolBars() {
-    QToolBar* file = addToolBar(tr("File"));
-    file->setObjectName("fileToolBar");
-    file->addAction(action("file.new"));
-    file->addAction(action("file.open"));
-    file->addAction(action("file.save"));
-    file->addSeparator();
-    file->addAction(action("edit.undo"));
-    file->addAction(action("edit.redo"));
-
-    QToolBar* edit = addToolBar(tr("Edit"));
-    edit->setObjectName("editToolBar");
-    edit->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    edit->addAction(action("edit.modeDraw"));
-    edit->addAction(action("edit.modeSelect"));
-    edit->addSeparator();
-    edit->addWidget(new QLabel(tr(" Snap "), edit));
-    snapBox_ = new QComboBox(edit);
-    snapBox_->setObjectName("snapBox");
-    snapBox_->setToolTip(tr("Grid snap"));
-    for (const auto& [label, division] :
-         {std::pair{tr("Off"), 0}, std::pair{tr("1/4"), 4}, std::pair{tr("1/8"), 8},
-          std::pair{tr("1/16"), 16}, std::pair{tr("1/32"), 32}})
-        snapBox_->addItem(label, division);
-    snapBox_->setCurrentIndex(snapBox_->findData(16));
-    connect(snapBox_, &QComboBox::currentIndexChanged, this,
-            [this] { roll_->setSnapDivision(snapBox_->currentData().toInt()); });
-    edit->addWidget(snapBox_);
-    edit->addSeparator();
-    edit->addAction(action("edit.quantize"));
-
-    QToolBar* transport = addToolBar(tr("Transport"));
-    transport->setObjectName("transportToolBar");
-    transport->addAction(action("transport.rewind"));
-    transport->addAction(action("transport.play"));
-    transport->addAction(action("transport.stop"));
-    transport->addAction(action("transport.loop"));
-    transport->addAction(action("transport.record"));
-    transport->addSeparator();
-    tempoBox_ = new QDoubleSpinBox(transport);
-    tempoBox_->setObjectName("tempoBox");
-    tempoBox_->setRange(20.0, 300.0);
-    tempoBox_->setDecimals(1);
-    tempoBox_->setSuffix(tr(" BPM"));
-    tempoBox_->setKeyboardTracking(false);
-    tempoBox_->setToolTip(tr("Tempo"));
-    tempoBox_->setValue(document_->bpm());
-    connect(tempoBox_, &QDoubleSpinBox::valueChanged, this, [this](double bpm) {
-        const int micros = static_cast<int>(std::lround(60'000'000.0 / bpm));
-        if (micros != document_->microsPerQuarter())
-            document_->undoStack()->push(new SetTempoCommand(document_, micros));
-    });
-    transport->addWidget(tempoBox_);
-    auto* meter = new QLabel(tr("  4/4  "), transport);
-    meter->setObjectName("meterLabel");
-    meter->setToolTip(tr("Time signature"));
-    transport->addWidget(meter);
-    connect(document_, &SongDocument::songReset, meter, [this, meter] {
-        const TimeSignature sig = document_->timeSignature();
-        meter->setText(QStringLiteral("  %1/%2  ").arg(sig.numerator).arg(sig.denominator));
-    });
-
-    generateToolBar_ = addToolBar(tr("Generate"));
-    generateToolBar_->setObjectName("generateToolBar");
-    generateToolBar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    generateToolBar_->hide();  // shown when the first action arrives
-}
-
 void MainWindow::createStatusBar() {
     positionLabel_ = new QLabel(this);
     positionLabel_->setObjectName("positionLabel");
@@ -407,8 +345,7 @@ void MainWindow::connectDocument() {
     connect(document_, &SongDocument::notesChanged, this, songChanged);
     connect(document_, &SongDocument::tempoChanged, this, [this, songChanged] {
         songChanged();
-        QSignalBlocker block(tempoBox_);
-        tempoBox_->setValue(document_->bpm());
+        toolBars_->showTempo(document_->bpm());
     });
     connect(document_, &SongDocument::songReset, this, [this] {
         transport_->stop();
@@ -492,8 +429,8 @@ void MainWindow::addGenerateAction(QAction* action) {
     if (!action->objectName().isEmpty())
         actions_.insert(action->objectName(), action);
     generateMenu_->addAction(action);
-    generateToolBar_->addAction(action);
-    generateToolBar_->show();
+    toolBars_->generateToolBar()->addAction(action);
+    toolBars_->generateToolBar()->show();
     QMainWindow::addAction(action);
 }
 
@@ -559,10 +496,7 @@ void MainWindow::readSettings() {
     if (!restoreGeometry(settings.value("window/geometry").toByteArray()))
         resize(1280, 800);
     restoreState(settings.value("window/state").toByteArray(), kSettingsVersion);
-    const int snap = settings.value("roll/snap", 16).toInt();
-    const int index = snapBox_->findData(snap);
-    if (index >= 0)
-        snapBox_->setCurrentIndex(index);
+    toolBars_->setSnapDivision(settings.value("roll/snap", 16).toInt());
     roll_->setPixelsPerQuarter(settings.value("roll/pixelsPerQuarter", 64.0).toDouble());
     roll_->setKeyHeight(settings.value("roll/keyHeight", 12).toInt());
     action("view.follow")->setChecked(settings.value("roll/follow", true).toBool());

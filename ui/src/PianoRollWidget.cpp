@@ -1,5 +1,7 @@
 #include "biaxial/ui/PianoRollWidget.h"
+#include "biaxial/engine/Scale.h"
 #include "biaxial/ui/Plural.h"
+#include "biaxial/ui/RollPainter.h"
 
 #include <QApplication>
 #include <QKeyEvent>
@@ -11,12 +13,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "biaxial/engine/Scale.h"
 #include "biaxial/ui/AddNotesCommand.h"
 #include "biaxial/ui/ModifyNotesCommand.h"
 #include "biaxial/ui/NoteClipboard.h"
 #include "biaxial/ui/PianoKeyboard.h"
 #include "biaxial/ui/RemoveNotesCommand.h"
 #include "biaxial/ui/RollMouseTool.h"
+#include "biaxial/ui/RollPainter.h"
 #include "biaxial/ui/SelectionEdits.h"
 #include "biaxial/ui/SongDocument.h"
 #include "biaxial/ui/TimeRuler.h"
@@ -430,38 +434,10 @@ bool PianoRollWidget::viewportEvent(QEvent* event) {
 }
 
 void PianoRollWidget::paintGrid(QPainter& p, const QRect& area, std::int64_t t0, std::int64_t t1) {
-    // Rows: white and black keys, the scale's rows tinted.
-    const int top = geometry_.pitchAtY(area.top());
-    const int bottom = geometry_.pitchAtY(area.bottom());
-    for (int pitch = top; pitch >= bottom; --pitch) {
-        const QRect row(area.left(), geometry_.yOfPitch(pitch), area.width(), geometry_.keyHeight);
-        QColor c = RollGeometry::isBlackKey(pitch) ? palette_.blackRow : palette_.whiteRow;
-        if (scaleOn_ && scaleMask_[pitch % 12])
-            c = palette_.scaleRow;
-        p.fillRect(row, c);
-        if (pitch % 12 == 0 || pitch % 12 == 5) {  // B|C and E|F boundaries
-            p.setPen(palette_.octaveLine);
-            p.drawLine(row.left(), row.bottom(), row.right(), row.bottom());
-        }
-    }
-
-    // Columns: the snap grid (when it is not too dense), beats and bars.
+    RollPainter painter(p, geometry_, palette_);
+    painter.rows(area, scaleOn_ ? &scaleMask_ : nullptr);
     const std::int64_t beat = document_->ticksPerBeat();
-    const std::int64_t bar = document_->ticksPerBar();
-    std::int64_t step = snapTicks() > 1 ? snapTicks() : beat;
-    while (step * geometry_.pixelsPerTick() < 6)
-        step *= 2;
-    for (std::int64_t t = RollGeometry::snapFloor(t0, step); t <= t1; t += step) {
-        const int x = static_cast<int>(std::floor(geometry_.xOfTick(t)));
-        if (t % bar == 0)
-            p.setPen(palette_.barLine);
-        else if (t % beat == 0)
-            p.setPen(palette_.beatLine);
-        else
-            p.setPen(palette_.stepLine);
-        p.drawLine(x, area.top(), x, area.bottom());
-    }
-
+    painter.columns(area, t0, t1, snapTicks() > 1 ? snapTicks() : beat, beat, document_->ticksPerBar());
     if (hasLoopRange()) {
         const int x0 = static_cast<int>(geometry_.xOfTick(loopStart_));
         const int x1 = static_cast<int>(geometry_.xOfTick(loopEnd_));
@@ -469,42 +445,27 @@ void PianoRollWidget::paintGrid(QPainter& p, const QRect& area, std::int64_t t0,
     }
 }
 
-void PianoRollWidget::paintNote(QPainter& p, const QRect& r, int velocity, int track, bool selected) {
-    const QRect box = r.adjusted(0, 1, -1, -1);
-    p.fillRect(box, palette_.noteFill(velocity, track, selected));
-    p.setPen(selected ? palette_.selectedBorder : palette_.noteBorder);
-    p.drawRect(box);
-}
-
 void PianoRollWidget::paintNotes(QPainter& p, std::int64_t t0, std::int64_t t1) {
+    RollPainter painter(p, geometry_, palette_);
     const bool dragging = mouse_->showsDraggedSelection();
     forEachNoteIn(t0, t1, [&](const NoteRef& r) {
         const bool selected = document_->isSelected(r);
-        if (selected && dragging)
-            return;  // drawn at their new place below
-        paintNote(p, noteRect(r.note), r.note.velocity, r.track, selected);
+        if (!(selected && dragging))  // dragged notes are drawn at their new place below
+            painter.note(noteRect(r.note), r.note.velocity, r.track, selected);
     });
     if (dragging)
         for (const NoteRef& r : mouse_->draggedSelection())
-            paintNote(p, noteRect(r.note), r.note.velocity, r.track, true);
+            painter.note(noteRect(r.note), r.note.velocity, r.track, true);
     if (const Note* creating = mouse_->creatingNote())
-        paintNote(p, noteRect(*creating), creating->velocity, document_->editTrack(), true);
+        painter.note(noteRect(*creating), creating->velocity, document_->editTrack(), true);
 
     // Ghost notes: the Continue variation under audition, translucent and dashed.
-    if (!ghostNotes_.empty()) {
-        const std::int64_t earliest = t0 - ghostExtent_.longest;
-        auto it = std::partition_point(ghostNotes_.begin(), ghostNotes_.end(),
-                                       [earliest](const Note& n) { return n.start < earliest; });
-        QPen pen(palette_.ghostBorder, 1, Qt::DashLine);
-        for (; it != ghostNotes_.end() && it->start < t1; ++it) {
-            if (it->end() <= t0)
-                continue;
-            const QRect box = noteRect(*it).adjusted(0, 1, -1, -1);
-            p.fillRect(box, palette_.ghostNote);
-            p.setPen(pen);
-            p.drawRect(box);
-        }
-    }
+    const std::int64_t earliest = t0 - ghostExtent_.longest;
+    auto it = std::partition_point(ghostNotes_.begin(), ghostNotes_.end(),
+                                   [earliest](const Note& n) { return n.start < earliest; });
+    for (; it != ghostNotes_.end() && it->start < t1; ++it)
+        if (it->end() > t0)
+            painter.ghostNote(noteRect(*it));
 }
 
 void PianoRollWidget::paintEvent(QPaintEvent* event) {
@@ -533,8 +494,7 @@ void PianoRollWidget::paintEvent(QPaintEvent* event) {
 // ---------------------------------------------------------------- mouse
 
 QString PianoRollWidget::pitchName(int pitch) {
-    static const char* const kNames[12] = {"C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"};
-    return QStringLiteral("%1%2").arg(QLatin1String(kNames[((pitch % 12) + 12) % 12])).arg(pitch / 12 - 1);
+    return QStringLiteral("%1%2").arg(QLatin1String(Scale::pitchClassName(pitch))).arg(pitch / 12 - 1);
 }
 
 void PianoRollWidget::mousePressEvent(QMouseEvent* event) {

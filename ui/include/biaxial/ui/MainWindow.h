@@ -27,6 +27,7 @@ class DocumentFiles;
 class PianoRollWidget;
 class SongDocument;
 class StudioPreferences;
+class StudioToolBars;
 class Transport;
 
 // The studio's main window: menus, toolbars, transport, the piano roll in the centre, file
@@ -66,7 +67,7 @@ public:
     // Adds the action to the Generate menu and the Generate toolbar.
     void addGenerateAction(QAction* action);
     QMenu* generateMenu() const { return generateMenu_; }
-    QToolBar* generateToolBar() const { return generateToolBar_; }
+    QToolBar* generateToolBar() const;
     // Before closing, each guard is asked; one returning false keeps the window open.
     void addCloseGuard(std::function<bool()> guard);
     // The action with this object name, or null.
@@ -102,7 +103,6 @@ protected:
 private:
     void createActions();
     void createMenus();
-    void createToolBars();
     void createStatusBar();
     void connectDocument();
     void readSettings();
@@ -133,9 +133,7 @@ private:
     QMenu* panelsMenu_ = nullptr;
     QMenu* transportMenu_ = nullptr;
     QMenu* generateMenu_ = nullptr;
-    QToolBar* generateToolBar_ = nullptr;
-    QDoubleSpinBox* tempoBox_ = nullptr;
-    QComboBox* snapBox_ = nullptr;
+    StudioToolBars* toolBars_ = nullptr;
     QLabel* positionLabel_ = nullptr;
     QLabel* soundLabel_ = nullptr;
     QLabel* notesLabel_ = nullptr;

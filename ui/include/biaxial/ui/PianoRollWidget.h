@@ -160,7 +160,6 @@ private:
 
     void paintGrid(QPainter& p, const QRect& area, std::int64_t t0, std::int64_t t1);
     void paintNotes(QPainter& p, std::int64_t t0, std::int64_t t1);
-    void paintNote(QPainter& p, const QRect& r, int velocity, int track, bool selected);
 
     SongDocument* document_;
     PianoKeyboard* keyboard_;

@@ -1,0 +1,30 @@
+#include "ContinueActions.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QWidget>
+
+namespace biaxial {
+
+ContinueActions ContinueActions::create(QWidget* owner) {
+    auto make = [owner](const char* text, const QKeySequence& keys, const char* tip) {
+        auto* action = new QAction(QCoreApplication::translate("ContinuePanel", text), owner);
+        action->setShortcut(keys);
+        action->setToolTip(QCoreApplication::translate("ContinuePanel", tip));
+        owner->addAction(action);
+        return action;
+    };
+    ContinueActions a;
+    a.continueAction = make("&Continue", QKeySequence(Qt::CTRL | Qt::Key_Return), "Continue the music with the network");
+    a.regenerate = make("&Regenerate Selection", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
+                        "Replace the selected time range with new material");
+    a.next = make("&Next Variation", QKeySequence(Qt::ALT | Qt::Key_Right), "Show the next variation");
+    a.previous = make("&Previous Variation", QKeySequence(Qt::ALT | Qt::Key_Left), "Show the previous variation");
+    a.accept = make("&Accept Variation", QKeySequence(Qt::ALT | Qt::Key_Return),
+                    "Add the variation to the song (one undo step)");
+    a.discard = make("&Discard Variations", QKeySequence(Qt::ALT | Qt::Key_Backspace), "Drop the variations");
+    a.cancel = make("Cancel &Generation", QKeySequence(), "Stop the running job");
+    return a;
+}
+
+}  // namespace biaxial

@@ -1,0 +1,101 @@
+#include "biaxial/ui/StudioToolBars.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QMainWindow>
+#include <QSignalBlocker>
+#include <QToolBar>
+#include <QUndoStack>
+#include <cmath>
+#include <utility>
+
+#include "biaxial/ui/PianoRollWidget.h"
+#include "biaxial/ui/SetTempoCommand.h"
+#include "biaxial/ui/SongDocument.h"
+
+namespace biaxial {
+
+StudioToolBars::StudioToolBars(QMainWindow* window, const ActionLookup& action, SongDocument* document,
+                               PianoRollWidget* roll)
+    : QObject(window), document_(document) {
+    QToolBar* file = window->addToolBar(tr("File"));
+    file->setObjectName("fileToolBar");
+    file->addAction(action(QStringLiteral("file.new")));
+    file->addAction(action(QStringLiteral("file.open")));
+    file->addAction(action(QStringLiteral("file.save")));
+    file->addSeparator();
+    file->addAction(action(QStringLiteral("edit.undo")));
+    file->addAction(action(QStringLiteral("edit.redo")));
+
+    QToolBar* edit = window->addToolBar(tr("Edit"));
+    edit->setObjectName("editToolBar");
+    edit->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    edit->addAction(action(QStringLiteral("edit.modeDraw")));
+    edit->addAction(action(QStringLiteral("edit.modeSelect")));
+    edit->addSeparator();
+    edit->addWidget(new QLabel(tr(" Snap "), edit));
+    snapBox_ = new QComboBox(edit);
+    snapBox_->setObjectName("snapBox");
+    snapBox_->setToolTip(tr("Grid snap"));
+    for (const auto& [label, division] :
+         {std::pair{tr("Off"), 0}, std::pair{tr("1/4"), 4}, std::pair{tr("1/8"), 8},
+          std::pair{tr("1/16"), 16}, std::pair{tr("1/32"), 32}})
+        snapBox_->addItem(label, division);
+    snapBox_->setCurrentIndex(snapBox_->findData(16));
+    connect(snapBox_, &QComboBox::currentIndexChanged, this,
+            [this, roll] { roll->setSnapDivision(snapBox_->currentData().toInt()); });
+    edit->addWidget(snapBox_);
+    edit->addSeparator();
+    edit->addAction(action(QStringLiteral("edit.quantize")));
+
+    QToolBar* transport = window->addToolBar(tr("Transport"));
+    transport->setObjectName("transportToolBar");
+    transport->addAction(action(QStringLiteral("transport.rewind")));
+    transport->addAction(action(QStringLiteral("transport.play")));
+    transport->addAction(action(QStringLiteral("transport.stop")));
+    transport->addAction(action(QStringLiteral("transport.loop")));
+    transport->addAction(action(QStringLiteral("transport.record")));
+    transport->addSeparator();
+    tempoBox_ = new QDoubleSpinBox(transport);
+    tempoBox_->setObjectName("tempoBox");
+    tempoBox_->setRange(20.0, 300.0);
+    tempoBox_->setDecimals(1);
+    tempoBox_->setSuffix(tr(" BPM"));
+    tempoBox_->setKeyboardTracking(false);
+    tempoBox_->setToolTip(tr("Tempo"));
+    tempoBox_->setValue(document_->bpm());
+    connect(tempoBox_, &QDoubleSpinBox::valueChanged, this, [this](double bpm) {
+        const int micros = static_cast<int>(std::lround(60'000'000.0 / bpm));
+        if (micros != document_->microsPerQuarter())
+            document_->undoStack()->push(new SetTempoCommand(document_, micros));
+    });
+    transport->addWidget(tempoBox_);
+    auto* meter = new QLabel(tr("  4/4  "), transport);
+    meter->setObjectName("meterLabel");
+    meter->setToolTip(tr("Time signature"));
+    transport->addWidget(meter);
+    connect(document_, &SongDocument::songReset, meter, [this, meter] {
+        const TimeSignature sig = document_->timeSignature();
+        meter->setText(QStringLiteral("  %1/%2  ").arg(sig.numerator).arg(sig.denominator));
+    });
+
+    generate_ = window->addToolBar(tr("Generate"));
+    generate_->setObjectName("generateToolBar");
+    generate_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    generate_->hide();  // shown when the first action arrives
+}
+
+void StudioToolBars::showTempo(double bpm) {
+    QSignalBlocker block(tempoBox_);
+    tempoBox_->setValue(bpm);
+}
+
+void StudioToolBars::setSnapDivision(int division) {
+    const int index = snapBox_->findData(division);
+    if (index >= 0)
+        snapBox_->setCurrentIndex(index);
+}
+
+}  // namespace biaxial
