@@ -2,7 +2,8 @@
 # Reproduces resources/default-model.pt: trains the small biaxial network on the piano-midi.de
 # corpus of the original model, resuming from runs/default/ when a checkpoint is there.
 # usage: [BIN=build/bin/biaxial] packaging/make-default-model.sh [STEPS [TRAIN OPTIONS...]]
-#        (e.g. 3000 --bf16; then packaging/evaluate-model.sh)
+#        The shipped model: batches 1-2700 as its card says, then 2700-9000 with
+#        `9000 --bf16 --weight-average 0.998`; then `build/bin/biaxial evaluate` for its card's table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STEPS=${1:-3000}

@@ -117,7 +117,7 @@ Row rowOf(const std::string& name, const biaxial::MusicalitySummary& m) {
     r.positions = fixed(m.positionOverlap, 2);
     char b[48];
     std::snprintf(b, sizeof b, "%.1f", m.registerGap);
-    r.reg = std::string("|") + b + "|";
+    r.reg = std::string("mean abs ") + b;  // no pipes: the row is also a Markdown table row
     r.voices = fixed(m.voicesRatio, 2) + "x";
     r.inKey = percent(m.inSeedKey);
     if (m.withNext > 0) {
