@@ -15,11 +15,13 @@ ContinueActions ContinueActions::create(QWidget* owner) {
         return action;
     };
     ContinueActions a;
-    a.continueAction = make("&Continue", QKeySequence(Qt::CTRL | Qt::Key_Return), "Continue the music with the network");
+    a.continueAction =
+        make("&Continue", QKeySequence(Qt::CTRL | Qt::Key_Return), "Continue the music with the network");
     a.regenerate = make("&Regenerate Selection", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
                         "Replace the selected time range with new material");
     a.next = make("&Next Variation", QKeySequence(Qt::ALT | Qt::Key_Right), "Show the next variation");
-    a.previous = make("&Previous Variation", QKeySequence(Qt::ALT | Qt::Key_Left), "Show the previous variation");
+    a.previous =
+        make("&Previous Variation", QKeySequence(Qt::ALT | Qt::Key_Left), "Show the previous variation");
     a.accept = make("&Accept Variation", QKeySequence(Qt::ALT | Qt::Key_Return),
                     "Add the variation to the song (one undo step)");
     a.discard = make("&Discard Variations", QKeySequence(Qt::ALT | Qt::Key_Backspace), "Drop the variations");

@@ -20,7 +20,9 @@ struct ContinueActions {
 
     static ContinueActions create(QWidget* owner);
     // In menu order.
-    QList<QAction*> all() const { return {continueAction, regenerate, cancel, previous, next, accept, discard}; }
+    QList<QAction*> all() const {
+        return {continueAction, regenerate, cancel, previous, next, accept, discard};
+    }
 };
 
 }  // namespace biaxial

@@ -21,8 +21,8 @@ void RollPainter::rows(const QRect& area, const std::array<bool, 12>* scale) {
     }
 }
 
-void RollPainter::columns(const QRect& area, std::int64_t t0, std::int64_t t1, std::int64_t step, std::int64_t beat,
-                          std::int64_t bar) {
+void RollPainter::columns(const QRect& area, std::int64_t t0, std::int64_t t1, std::int64_t step,
+                          std::int64_t beat, std::int64_t bar) {
     while (step * geometry_.pixelsPerTick() < 6)
         step *= 2;
     for (std::int64_t t = RollGeometry::snapFloor(t0, step); t <= t1; t += step) {

@@ -21,7 +21,8 @@ class StudioToolBars : public QObject {
     Q_OBJECT
 public:
     using ActionLookup = std::function<QAction*(const QString& name)>;
-    StudioToolBars(QMainWindow* window, const ActionLookup& action, SongDocument* document, PianoRollWidget* roll);
+    StudioToolBars(QMainWindow* window, const ActionLookup& action, SongDocument* document,
+                   PianoRollWidget* roll);
 
     QToolBar* generateToolBar() const { return generate_; }
     // Shows the song's tempo without pushing an undo command (after an edit, undo or load).
