@@ -528,6 +528,15 @@ void ContinuePanel::onScaleChanged(const Scale& scale) {
     }
 }
 
+void ContinuePanel::noteSilentAudition(const QString& soundStatus) {
+    if (silentAuditionNoted_)
+        return;
+    silentAuditionNoted_ = true;
+    setStatus(tr("The playhead runs, but nothing sounds here (%1). Choose a MIDI output in the Transport "
+                 "menu, or Export WAV to listen.")
+                  .arg(soundStatus));
+}
+
 void ContinuePanel::setStatus(const QString& text) {
     status_->setText(text);
     emit statusMessage(text.section(QLatin1Char('\n'), 0, 0));

@@ -87,6 +87,11 @@ signals:
     void auditionRequested(std::int64_t fromTick, const std::vector<biaxial::Note>& ghostNotes);
     void statusMessage(const QString& text);
 
+public:
+    // GUI thread. An audition is about to play with no sound device: says so in the panel, where
+    // the musician is looking, the first time only (the playhead would run silently).
+    void noteSilentAudition(const QString& soundStatus);
+
 private:
     void buildUi();
     void loadSettings();
@@ -115,6 +120,7 @@ private:
     QDoubleSpinBox* conservativitySpin_ = nullptr;
     QCheckBox* adaptiveCheck_ = nullptr;
     QCheckBox* followSeedCheck_ = nullptr;
+    bool silentAuditionNoted_ = false;
     ContinueActions actions_;
     QDoubleSpinBox* temperatureSpin_ = nullptr;
     QSpinBox* variationsSpin_ = nullptr;

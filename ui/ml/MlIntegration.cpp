@@ -72,6 +72,8 @@ MlIntegration::Parts MlIntegration::install(MainWindow* window, bool loadDefault
                 std::clamp(track, 0, static_cast<int>(song.tracks.size()) - 1))];
             target.notes.insert(target.notes.end(), ghosts.begin(), ghosts.end());
             std::sort(target.notes.begin(), target.notes.end(), noteLess);
+            if (!transport->hasSound())
+                continuePanel->noteSilentAudition(transport->soundStatus());
             transport->stop();
             transport->setSong(song);
             transport->seek(from);

@@ -402,3 +402,16 @@ TEST_F(ContinueTest, DiscardSaysSo) {
     EXPECT_TRUE(roll.ghostNotes().empty());
     EXPECT_EQ(status->text(), "Variations discarded.");
 }
+
+// Auditioning without a sound device says so once, in the panel, instead of a silent playhead.
+TEST_F(ContinueTest, SilentAuditionIsExplainedOnce) {
+    SongDocument document;
+    ContinuePanel panel(&document, nullptr, nullptr, /*loadDefaultModel=*/false);
+    auto* status = panel.findChild<QLabel*>("continueStatus");
+    panel.noteSilentAudition("Sound unavailable: no audio device");
+    EXPECT_TRUE(status->text().contains("nothing sounds here (Sound unavailable: no audio device)"))
+        << status->text().toStdString();
+    panel.startContinue();  // no model: the panel says how to get one
+    panel.noteSilentAudition("Sound unavailable: no audio device");
+    EXPECT_FALSE(status->text().contains("nothing sounds")) << "once only";
+}
