@@ -17,68 +17,76 @@ void normalise(std::vector<double>& h) {
 }  // namespace
 
 TextureProfile TextureProfile::of(const StepGrid& grid) {
+    return of(std::vector<StepGrid>{grid});
+}
+
+TextureProfile TextureProfile::of(const std::vector<StepGrid>& grids) {
     TextureProfile p;
-    p.steps = grid.steps();
     p.onsetPositions.assign(kPositionBins, 0.0);
     p.intervals.assign(kIntervalBins, 0.0);
     p.noteLengths.assign(kLengthBins, 0.0);
     p.interOnsetIntervals.assign(kIoiBins, 0.0);
     p.polyphony.assign(kPolyphonyBins, 0.0);
-    const int N = grid.numNotes();
-    std::vector<int> runLength(static_cast<std::size_t>(N), 0);  // steps the note has sounded since its onset
     std::int64_t sounding = 0, eighthOnsets = 0, soundingSteps = 0;
     double pitchSum = 0;
-    int lastOnsetStep = -1, lastTop = -1;
-    auto endNote = [&](int n) {
-        int& len = runLength[static_cast<std::size_t>(n)];
-        if (len > 0) {
-            p.longestNote = std::max(p.longestNote, len);
-            p.noteLengths[static_cast<std::size_t>(std::min(len, kLengthBins) - 1)] += 1;
-        }
-        len = 0;
-    };
-    for (int t = 0; t < grid.steps(); ++t) {
-        int here = 0, top = -1;
-        bool anyOnset = false;
-        for (int n = 0; n < N; ++n) {
-            if (!grid.play(t, n)) {
-                endNote(n);
-                continue;
+    for (const StepGrid& grid : grids) {
+        // Each passage on its own: no note, interval or gap runs from one into the next.
+        p.steps += grid.steps();
+        const int N = grid.numNotes();
+        std::vector<int> runLength(static_cast<std::size_t>(N), 0);  // steps sounded since the onset
+        int lastOnsetStep = -1, lastTop = -1;
+        auto endNote = [&](int n) {
+            int& len = runLength[static_cast<std::size_t>(n)];
+            if (len > 0) {
+                p.longestNote = std::max(p.longestNote, len);
+                p.noteLengths[static_cast<std::size_t>(std::min(len, kLengthBins) - 1)] += 1;
             }
-            ++here;
-            const bool onset = runLength[static_cast<std::size_t>(n)] == 0 || grid.articulate(t, n);
-            if (onset) {
-                endNote(n);
-                anyOnset = true;
-                top = n;
-                ++p.onsets;
-                const int pitch = grid.lowPitch() + n;
-                pitchSum += pitch;
-                p.pitchClasses[static_cast<std::size_t>(((pitch % 12) + 12) % 12)] += 1;
-                const int position = grid.barPosition(t);
-                p.onsetPositions[static_cast<std::size_t>(std::clamp(position, 0, kPositionBins - 1))] += 1;
-                if (position % 2 == 0)
-                    ++eighthOnsets;
+            len = 0;
+        };
+        for (int t = 0; t < grid.steps(); ++t) {
+            int here = 0, top = -1;
+            bool anyOnset = false;
+            for (int n = 0; n < N; ++n) {
+                if (!grid.play(t, n)) {
+                    endNote(n);
+                    continue;
+                }
+                ++here;
+                const bool onset = runLength[static_cast<std::size_t>(n)] == 0 || grid.articulate(t, n);
+                if (onset) {
+                    endNote(n);
+                    anyOnset = true;
+                    top = n;
+                    ++p.onsets;
+                    const int pitch = grid.lowPitch() + n;
+                    pitchSum += pitch;
+                    p.pitchClasses[static_cast<std::size_t>(((pitch % 12) + 12) % 12)] += 1;
+                    const int position = grid.barPosition(t);
+                    p.onsetPositions[static_cast<std::size_t>(std::clamp(position, 0, kPositionBins - 1))] +=
+                        1;
+                    if (position % 2 == 0)
+                        ++eighthOnsets;
+                }
+                ++runLength[static_cast<std::size_t>(n)];
             }
-            ++runLength[static_cast<std::size_t>(n)];
+            sounding += here;
+            if (here > 0)
+                ++soundingSteps;
+            p.maxVoices = std::max(p.maxVoices, here);
+            p.polyphony[static_cast<std::size_t>(std::min(here, kPolyphonyBins - 1))] += 1;
+            if (anyOnset) {
+                if (lastOnsetStep >= 0)
+                    p.interOnsetIntervals[static_cast<std::size_t>(std::min(t - lastOnsetStep, kIoiBins) -
+                                                                   1)] += 1;
+                if (lastTop >= 0)
+                    p.intervals[static_cast<std::size_t>(std::clamp(top - lastTop, -12, 12) + 12)] += 1;
+                lastOnsetStep = t;
+                lastTop = top;
+            }
         }
-        sounding += here;
-        if (here > 0)
-            ++soundingSteps;
-        p.maxVoices = std::max(p.maxVoices, here);
-        p.polyphony[static_cast<std::size_t>(std::min(here, kPolyphonyBins - 1))] += 1;
-        if (anyOnset) {
-            if (lastOnsetStep >= 0)
-                p.interOnsetIntervals[static_cast<std::size_t>(std::min(t - lastOnsetStep, kIoiBins) - 1)] +=
-                    1;
-            if (lastTop >= 0)
-                p.intervals[static_cast<std::size_t>(std::clamp(top - lastTop, -12, 12) + 12)] += 1;
-            lastOnsetStep = t;
-            lastTop = top;
-        }
+        for (int n = 0; n < N; ++n)
+            endNote(n);
     }
-    for (int n = 0; n < N; ++n)
-        endNote(n);
     if (p.steps > 0) {
         p.onsetsPerStep = static_cast<double>(p.onsets) / p.steps;
         p.soundingPerStep = static_cast<double>(sounding) / p.steps;

@@ -137,7 +137,9 @@ ContinueResult continueSong(const Model& model, const ContinueRequest& request,
     for (std::size_t k : order) {
         out.variations.push_back(GridConverter::toNotes(generated.variations[k], seedSteps, noteOptions));
         out.likelihoodPerStep.push_back(generated.logLikelihood[k] / newSteps);
+        out.newGrids.push_back(generated.variations[k]);
     }
+    out.seedGrid = std::move(seed);
     return out;
 }
 

@@ -72,31 +72,20 @@ MusicalityReport MusicalityEvaluation::run(const Model& model, const std::vector
             report.error = s.name + ": " + result.error;
             return report;
         }
-        // The seed and each continuation as the model hears them (its pitch range, its bar
-        // positions); the new bars of the variations pooled one after another.
-        StepGrid seedPadded(result.seedSteps, config.lowPitch, config.numNotes);
-        StepGrid pooled(0, config.lowPitch, config.numNotes);
+        // The seed and the new bars as the model heard and played them; the variations pooled.
+        const StepGrid& seedPadded = result.seedGrid;
+        std::vector<StepGrid> pooled;
         std::size_t kept = result.variations.size();
         if (options.keepBest > 0)
             kept = std::min<std::size_t>(kept, static_cast<std::size_t>(options.keepBest));
         for (std::size_t v = 0; v < kept; ++v) {
-            const auto& notes = result.variations[v];
-            Song withNew = request.song;
+            pooled.push_back(result.newGrids[v]);
+            Song withNew = request.song;  // for listening: the seed and its new bars
             Track track;
             track.name = "continuation";
-            track.notes = notes;
+            track.notes = result.variations[v];
             withNew.tracks.push_back(std::move(track));
             withNew.normalise();
-            const StepGrid grid = GridConverter::toGrid(withNew, gridIn(config)).grid;
-            seedPadded = grid.slice(0, std::min(grid.steps(), result.seedSteps));
-            if (seedPadded.steps() < result.seedSteps)  // a seed that ends in silence
-                seedPadded.append(
-                    StepGrid(result.seedSteps - seedPadded.steps(), config.lowPitch, config.numNotes));
-            StepGrid fresh = grid.slice(std::min(grid.steps(), result.seedSteps),
-                                        std::min(grid.steps(), result.seedSteps + result.newSteps));
-            if (fresh.steps() < result.newSteps)  // a silent end: every generated step counts
-                fresh.append(StepGrid(result.newSteps - fresh.steps(), config.lowPitch, config.numNotes));
-            pooled.append(fresh);
             e.continuations.push_back(std::move(withNew));
         }
         e.generated = TextureProfile::of(pooled);

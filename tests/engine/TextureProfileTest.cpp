@@ -55,3 +55,22 @@ TEST(TextureProfile, AnEmptyPassageIsAllZeros) {
     EXPECT_DOUBLE_EQ(p.onsetsPerStep, 0.0);
     EXPECT_DOUBLE_EQ(TextureProfile::overlap(p.noteLengths, p.noteLengths), 0.0);
 }
+
+// Passages measured together do not join: a note held at the end of one and one sounding at the
+// start of the next are two notes, and no gap or interval runs between them.
+TEST(TextureProfile, PassagesPooledWithoutJoining) {
+    StepGrid a(4, 60, 12), b(4, 60, 12);
+    for (int t = 0; t < 4; ++t) {
+        a.set(t, 0, true, t == 0);
+        b.set(t, 0, true, false);  // sounds from its first step on, unstruck
+    }
+    const TextureProfile p = TextureProfile::of(std::vector<StepGrid>{a, b});
+    EXPECT_EQ(p.steps, 8);
+    EXPECT_EQ(p.onsets, 2);
+    EXPECT_EQ(p.longestNote, 4) << "not 8: the passages do not join";
+    EXPECT_DOUBLE_EQ(p.noteLengths[3], 1.0);
+    for (double v : p.interOnsetIntervals)
+        EXPECT_DOUBLE_EQ(v, 0.0);
+    for (double v : p.intervals)
+        EXPECT_DOUBLE_EQ(v, 0.0);
+}

@@ -38,6 +38,9 @@ struct TextureProfile {
     std::vector<double> polyphony;
 
     static TextureProfile of(const StepGrid& grid);
+    // Several passages measured together (the variations of one seed): counts and distributions
+    // pooled, but no note, interval or inter-onset gap runs from one passage into the next.
+    static TextureProfile of(const std::vector<StepGrid>& grids);
     // Share of the onsets whose pitch class belongs to `scale` (index 0 = C).
     double shareInScale(const std::array<bool, 12>& scale) const;
     // The overlapping area of two normalised histograms: the sum of the bin-wise minima, 1 for

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "biaxial/engine/Note.h"
+#include "biaxial/engine/StepGrid.h"
 #include "biaxial/model/ContinueRequest.h"
 
 namespace biaxial {
@@ -23,6 +24,10 @@ struct ContinueResult {
     std::vector<std::vector<Note>> variations;
     // Per variation (in the order above): the model's log-likelihood per new step, nats.
     std::vector<double> likelihoodPerStep;
+    // What the model heard and played, in its pitch range: the seed as it went in (padded to
+    // seedSteps) and each variation's new steps (in the order above), for measuring them.
+    StepGrid seedGrid;
+    std::vector<StepGrid> newGrids;
     std::int64_t startTick = 0;          // where the new material begins (the seed's end, on a step)
     std::int64_t endTick = 0;            // where it ends (startTick + the generated steps)
     int seedSteps = 0;                   // the seed's length in steps
