@@ -36,10 +36,7 @@ void CheckpointWriter::describe(Model::Impl& impl, const TrainingState& state,
         card["valid_nll_per_note_step"] = formatDouble(figures.validLoss);
     if (figures.trainLoss >= 0)
         card["train_nll_per_note_step"] = formatDouble(figures.trainLoss);
-    std::string pieces;
-    for (const auto& v : state.validationPieces)
-        pieces += (pieces.empty() ? "" : "; ") + v;
-    card["validation_pieces"] = pieces;
+    card["validation_pieces"] = Trainer::heldOutEntry(state.validationPieces);
 }
 
 bool CheckpointWriter::write(Model::Impl& impl, TrainingState& state, const RunFigures& figures,

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <sstream>
 
 #include "PieceMatcher.h"
 #include "biaxial/engine/CorpusScanner.h"
@@ -13,6 +12,7 @@
 #include "biaxial/engine/SongExcerpt.h"
 #include "biaxial/model/ContinueSong.h"
 #include "biaxial/model/Evaluator.h"
+#include "biaxial/model/Trainer.h"
 
 namespace biaxial {
 
@@ -197,19 +197,11 @@ std::vector<EvaluationSeed> MusicalityEvaluation::heldOutSeeds(const Model& mode
                                                                int seedBars, int nextBars,
                                                                std::string* error) {
     std::vector<EvaluationSeed> seeds;
-    const auto& card = model.metadata();
-    const auto it = card.find("validation_pieces");
-    if (it == card.end() || it->second.empty()) {
+    const std::vector<std::string> wanted = Trainer::heldOutPieces(model.metadata());
+    if (wanted.empty()) {
         if (error)
             *error = "the model names no held-out pieces (validation_pieces in its card)";
         return seeds;
-    }
-    std::vector<std::string> wanted;
-    std::istringstream in(it->second);
-    for (std::string name; std::getline(in, name, ';');) {
-        name.erase(0, name.find_first_not_of(' '));
-        if (!name.empty())
-            wanted.push_back(name);
     }
     std::string why;
     const auto files = CorpusScanner::listMidiFiles(corpusFolder, &why);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <sstream>
 
 #include "TrainingRun.h"
 
@@ -22,6 +23,27 @@ std::vector<TrainingPiece> Trainer::piecesFromCorpus(Corpus&& corpus, const std:
         pieces.push_back({std::move(name), std::move(e.grid)});
     }
     return pieces;
+}
+
+std::string Trainer::heldOutEntry(const std::vector<std::string>& names) {
+    std::string entry;
+    for (const auto& name : names)
+        entry += (entry.empty() ? "" : "; ") + name;
+    return entry;
+}
+
+std::vector<std::string> Trainer::heldOutPieces(const std::map<std::string, std::string>& card) {
+    std::vector<std::string> names;
+    const auto it = card.find("validation_pieces");
+    if (it == card.end())
+        return names;
+    std::istringstream in(it->second);
+    for (std::string name; std::getline(in, name, ';');) {
+        name.erase(0, name.find_first_not_of(' '));
+        if (!name.empty())
+            names.push_back(name);
+    }
+    return names;
 }
 
 int Trainer::usablePieces(const std::vector<TrainingPiece>& pieces, int segmentSteps) {

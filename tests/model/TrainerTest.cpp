@@ -459,3 +459,17 @@ TEST_F(TrainerTest, WrongPitchRangeAndBadResumeAreErrors) {
 
 }  // namespace
 }  // namespace biaxial
+
+namespace biaxial {
+namespace {
+
+// The card's list of held-out pieces is written and read one way.
+TEST(TrainerPieces, HeldOutEntryRoundTrips) {
+    const std::vector<std::string> names{"Bach/one.mid", "two.mid", "valid/3"};
+    EXPECT_EQ(Trainer::heldOutEntry(names), "Bach/one.mid; two.mid; valid/3");
+    EXPECT_EQ(Trainer::heldOutPieces({{"validation_pieces", Trainer::heldOutEntry(names)}}), names);
+    EXPECT_TRUE(Trainer::heldOutPieces({{"corpus", "x"}}).empty());
+}
+
+}  // namespace
+}  // namespace biaxial

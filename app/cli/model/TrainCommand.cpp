@@ -154,22 +154,11 @@ int run(const std::vector<std::string>& args) {
             std::fprintf(stderr, "biaxial train: %s\n", why.c_str());
             return 1;
         }
-        const auto it = info->metadata.find("validation_pieces");
-        if (it == info->metadata.end() || it->second.empty()) {
+        o.validationNames = biaxial::Trainer::heldOutPieces(info->metadata);
+        if (o.validationNames.empty()) {
             std::fprintf(stderr, "biaxial train: %s names no held-out pieces\n",
                          p.get("hold-out-like").c_str());
             return 1;
-        }
-        std::string names = it->second;
-        for (std::size_t start = 0; start < names.size();) {
-            std::size_t end = names.find(';', start);
-            if (end == std::string::npos)
-                end = names.size();
-            std::string name = names.substr(start, end - start);
-            name.erase(0, name.find_first_not_of(' '));
-            if (!name.empty())
-                o.validationNames.push_back(name);
-            start = end + 1;
         }
     }
     if (o.timeLimitSeconds < 0) {

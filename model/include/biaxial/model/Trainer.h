@@ -150,6 +150,10 @@ public:
     // the training machine's absolute path); moves the grids.
     static std::vector<TrainingPiece> piecesFromCorpus(Corpus&& corpus, const std::string& folder);
     static std::string checkpointPathFor(const std::string& outputPath) { return outputPath + ".ckpt"; }
+    // The model card's list of held-out pieces (its "validation_pieces" entry, names joined by
+    // "; "), written by training and read by `train --hold-out-like` and `biaxial evaluate`.
+    static std::string heldOutEntry(const std::vector<std::string>& names);
+    static std::vector<std::string> heldOutPieces(const std::map<std::string, std::string>& card);
 };
 
 }  // namespace biaxial
