@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 
 namespace biaxial {
 namespace {
@@ -92,6 +93,7 @@ public:
             warn("missing end-of-track (repaired)");
         lastTick_ = tick;
         closeOpenNotes(track);
+        applyLocks(track);
         if (orphanOffs_ > 0)
             warn(std::to_string(orphanOffs_) + " note-off(s) without a note-on (ignored)");
         if (zeroLength_ > 0)
@@ -126,7 +128,39 @@ private:
             song_.timeSignatures.push_back({tick, num, 1 << denPow});
         } else if (type == 0x03 && track.name.empty()) {
             track.name.assign(reinterpret_cast<const char*>(b_.data() + at), len);
+        } else if (type == 0x7F && len >= 4 && b_[at] == 0x7D && b_[at + 1] == 'B' && b_[at + 2] == 'X' &&
+                   b_[at + 3] == 'L') {
+            readLocks(at + 4, at + len);
         }
+    }
+
+    // The locked notes' (start, pitch) pairs written by MidiFileWriter; a malformed list is
+    // ignored with a warning (the notes themselves are intact).
+    void readLocks(std::size_t pos, std::size_t end) {
+        while (pos < end) {
+            std::uint32_t start = 0;
+            int bytes = 0;
+            while (pos < end && bytes < 4) {
+                const std::uint8_t c = b_[pos++];
+                start = (start << 7) | (c & 0x7F);
+                ++bytes;
+                if (!(c & 0x80))
+                    break;
+            }
+            if (pos >= end || (b_[pos - 1] & 0x80)) {
+                warn("malformed list of locked notes (ignored)");
+                locks_.clear();
+                return;
+            }
+            locks_.insert({static_cast<std::int64_t>(start), b_[pos++] & 0x7F});
+        }
+    }
+
+    void applyLocks(Track& track) {
+        if (locks_.empty())
+            return;
+        for (auto& n : track.notes)
+            n.locked = locks_.count({n.start, n.pitch}) > 0;
     }
 
     void handleChannel(int kind, int channel, int d1, int d2, std::int64_t tick, Track& track) {
@@ -215,6 +249,7 @@ private:
     Song& song_;
     std::vector<std::string>& warnings_;
     std::map<int, std::deque<OpenNote>> open_;
+    std::set<std::pair<std::int64_t, int>> locks_;  // (start tick, pitch) of the track's locked notes
     std::int64_t lastTick_ = 0;
     int orphanOffs_ = 0;
     int zeroLength_ = 0;

@@ -87,6 +87,21 @@ std::vector<std::uint8_t> MidiFileWriter::toBytes(const Song& input) {
             e.bytes.insert(e.bytes.end(), track.name.begin(), track.name.begin() + len);
             events.push_back(std::move(e));
         }
+        // Locked notes (Note::locked) as one sequencer-specific meta event: the non-commercial
+        // manufacturer id 0x7D, the tag "BXL", then (start tick, pitch) pairs as variable-length
+        // numbers. Other programs skip it; a note another editor moved simply loses its lock.
+        std::vector<std::uint8_t> locks = {0x7D, 'B', 'X', 'L'};
+        for (const auto& n : track.notes)
+            if (n.locked && n.length > 0 && n.start >= 0) {
+                putVarLen(locks, static_cast<std::uint32_t>(std::min<std::int64_t>(n.start, 0x0FFFFFFF)));
+                locks.push_back(clamp7(n.pitch));
+            }
+        if (locks.size() > 4) {
+            Event e{0, 0, {0xFF, 0x7F}};
+            putVarLen(e.bytes, static_cast<std::uint32_t>(locks.size()));
+            e.bytes.insert(e.bytes.end(), locks.begin(), locks.end());
+            events.push_back(std::move(e));
+        }
         const int programChannel = track.notes.empty() ? 0 : std::clamp(track.notes.front().channel, 0, 15);
         events.push_back({0, 1, {std::uint8_t(0xC0 | programChannel), clamp7(track.program)}});
         for (const auto& c : track.controls) {

@@ -198,6 +198,18 @@ torch::Tensor TimeStepper::stepFromNotes(const std::uint8_t* notes, int barPosit
     return layers_.back().h;
 }
 
+void TimeStepper::reorder(const std::vector<int>& parent) {
+    std::vector<std::int64_t> rows(static_cast<std::size_t>(K_) * N_);
+    for (int b = 0; b < K_; ++b)
+        for (int n = 0; n < N_; ++n)
+            rows[static_cast<std::size_t>(b) * N_ + n] = static_cast<std::int64_t>(parent[b]) * N_ + n;
+    const auto index = torch::from_blob(rows.data(), {static_cast<std::int64_t>(rows.size())}, torch::kInt64);
+    for (auto& L : layers_) {
+        L.h.copy_(L.h.index_select(0, index));
+        L.c.copy_(L.c.index_select(0, index));
+    }
+}
+
 void TimeStepper::runLayers() {
     for (std::size_t l = 0; l < layers_.size(); ++l) {
         Layer& L = layers_[l];
@@ -321,20 +333,8 @@ void NoteSampler::sampleStep(const torch::Tensor& timeOut, const SampleControls&
         for (int k = 0; k < K_; ++k) {
             auto& rng = rngs[static_cast<std::size_t>(k)];
             const double u1 = rng.uniform(), u2 = rng.uniform();
-            const double pPlay =
-                1.0 /
-                (1.0 + std::exp(-logits_[static_cast<std::size_t>(2 * k)] * controls.inverseTemperature));
-            const double pArt =
-                1.0 /
-                (1.0 + std::exp(-logits_[static_cast<std::size_t>(2 * k + 1)] * controls.inverseTemperature));
-            const bool art0 = u2 < pArt;
-            const bool play =
-                u1 < controls.weight[static_cast<std::size_t>(n)] *
-                         std::pow(pPlay, controls.conservativity[static_cast<std::size_t>(k)]) &&
-                (art0 || controls.mayHold(k, n, N_));
-            const bool art = play && art0;
-            controls.addLikelihood(k, logits_[static_cast<std::size_t>(2 * k)],
-                                   logits_[static_cast<std::size_t>(2 * k + 1)], play, art);
+            const auto [play, art] = controls.choose(k, n, N_, logits_[static_cast<std::size_t>(2 * k)],
+                                                     logits_[static_cast<std::size_t>(2 * k + 1)], u1, u2);
             std::uint8_t* cell = out + (static_cast<std::ptrdiff_t>(k) * N_ + n) * 2;
             cell[0] = play;
             cell[1] = art;

@@ -32,6 +32,9 @@ public:
     // The same step from the chosen notes: notes [K][N][2] 0/1, barPosition >= 0 of the step
     // the notes belong to (the features the original builds from them).
     torch::Tensor stepFromNotes(const std::uint8_t* notes, int barPosition);
+    // Resampling: sequence block b (its N rows) takes the state of block parent[b], for every
+    // layer (h and c). parent has K entries.
+    void reorder(const std::vector<int>& parent);
 
 private:
     struct Layer {
@@ -78,6 +81,12 @@ struct SampleControls {
     // When set ([K]), each variation's log-likelihood of its chosen bits under the model's own
     // odds (temperature 1, no constraint) is added here: nats, for ranking variations.
     double* logLikelihood = nullptr;
+    // Locked cells of this step (Generator's sequential Monte Carlo): where lockMask[n] != 0,
+    // note n is not sampled but set to lockCells[2n], [2n+1] in every variation, and the model's
+    // log-probability of that value (its own odds, temperature 1) is added to lockLogWeight[k].
+    const std::uint8_t* lockMask = nullptr;   // [N] or null: nothing locked at this step
+    const std::uint8_t* lockCells = nullptr;  // [N][2]
+    double* lockLogWeight = nullptr;          // [K]
     // log P(bit) for a logit z: log sigmoid(z) when the bit is 1, log sigmoid(-z) when 0 (stable).
     static double logOf(double z, bool bit) {
         const double x = bit ? z : -z;
@@ -91,6 +100,32 @@ struct SampleControls {
         if (play)
             ll += logOf(artLogit, art);
         logLikelihood[k] += ll;
+    }
+    struct Choice {
+        bool play = false, art = false;
+    };
+    // Note n of variation k from its two logits and two uniforms (drawn whether or not the note
+    // is locked, so that a lock does not shift the random stream of the notes above it).
+    Choice choose(int k, int n, int numNotes, double playLogit, double artLogit, double u1, double u2) const {
+        Choice c;
+        if (lockMask != nullptr && lockMask[n]) {
+            c.play = lockCells[2 * n] != 0;
+            c.art = c.play && lockCells[2 * n + 1] != 0;
+            double ll = logOf(playLogit, c.play);
+            if (c.play)
+                ll += logOf(artLogit, c.art);
+            lockLogWeight[k] += ll;
+        } else {
+            const double pPlay = 1.0 / (1.0 + std::exp(-playLogit * inverseTemperature));
+            const double pArt = 1.0 / (1.0 + std::exp(-artLogit * inverseTemperature));
+            const bool art0 = u2 < pArt;
+            c.play = u1 < weight[static_cast<std::size_t>(n)] *
+                              std::pow(pPlay, conservativity[static_cast<std::size_t>(k)]) &&
+                     (art0 || mayHold(k, n, numNotes));
+            c.art = c.play && art0;
+        }
+        addLikelihood(k, playLogit, artLogit, c.play, c.art);
+        return c;
     }
     // Whether this (variation, note) may go on sounding unstruck at this step.
     bool mayHold(int k, int n, int numNotes) const {

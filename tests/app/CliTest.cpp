@@ -156,3 +156,50 @@ TEST(Cli, ScanTrainInfoAndEvalOnTinyData) {
     expectFails({"evaluate", "--model", model, "--no-held-out", "--no-character"}, 2, "nothing to evaluate");
     expectFails({"evaluate", "--model", model, "--corpus", dir.file("elsewhere")}, 1, "elsewhere");
 }
+
+TEST(Cli, AccompanyKeepsEveryMelodyNoteAndInfillOnlyTheRegion) {
+    test::TempDir dir;
+    const std::string model = dir.file("tiny.pt");
+    ASSERT_TRUE(test::writeTinyModel(model));
+    Song melody;
+    melody.tracks.emplace_back();
+    for (int i = 0; i < 8; ++i)
+        melody.tracks[0].notes.push_back(Note{72 + (i % 3) * 2, i * 480, 480, 90, 0});
+    melody.normalise();
+    ASSERT_TRUE(test::writeSong(melody, dir.file("melody.mid")));
+    const test::CliRun acc = runCli({"accompany", "--model", model, dir.file("melody.mid"), "--particles", "4",
+                                     "--conservativity", "0.5", "--out", dir.file("acc.mid")});
+    ASSERT_EQ(acc.exitCode, 0) << acc.output;
+    auto read = MidiFileReader::readFile(dir.file("acc.mid"));
+    ASSERT_TRUE(read);
+    ASSERT_EQ(read.value().tracks.size(), 2u);
+    EXPECT_EQ(read.value().tracks[0].notes, melody.tracks[0].notes) << "the melody is kept as it was";
+    for (const Note& n : read.value().tracks[1].notes)
+        EXPECT_LT(n.pitch, 76) << "the accompaniment stays under the melody";
+
+    const Song piece = test::chordSong(4, 5);
+    ASSERT_TRUE(test::writeSong(piece, dir.file("piece.mid")));
+    const test::CliRun inf = runCli({"infill", "--model", model, dir.file("piece.mid"), "--from-bar", "2", "--bars",
+                                     "1", "--particles", "4", "--out", dir.file("inf.mid")});
+    ASSERT_EQ(inf.exitCode, 0) << inf.output;
+    EXPECT_NE(inf.output.find("look-ahead steps"), std::string::npos) << inf.output;
+    read = MidiFileReader::readFile(dir.file("inf.mid"));
+    ASSERT_TRUE(read);
+    const std::int64_t bar = 4 * 480;
+    for (const Note& n : read.value().tracks[0].notes)
+        EXPECT_TRUE(n.start < bar || n.start >= 2 * bar) << "an old note left inside the region";
+    for (const Note& n : read.value().tracks.back().notes) {
+        EXPECT_GE(n.start, bar);
+        EXPECT_LT(n.start, 2 * bar);
+    }
+    // Bad input: a region past the end, a melody without notes.
+    expectFails({"infill", "--model", model, dir.file("piece.mid"), "--from-bar", "9", "--bars", "1", "--out",
+                 dir.file("x.mid")},
+                1, "starts after the piece's last note");
+    Song empty;
+    empty.normalise();
+    ASSERT_TRUE(test::writeSong(empty, dir.file("empty.mid")));
+    expectFails({"accompany", "--model", model, dir.file("empty.mid"), "--out", dir.file("x.mid")}, 1,
+                "no notes");
+    EXPECT_FALSE(std::filesystem::exists(dir.file("x.mid")));
+}

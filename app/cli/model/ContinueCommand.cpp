@@ -6,7 +6,8 @@
 
 #include "ArgParser.h"
 #include "Command.h"
-#include "ModelPaths.h"
+#include "OutputPaths.h"
+#include "CliModel.h"
 #include "SamplingOptions.h"
 #include "biaxial/engine/MidiFileReader.h"
 #include "biaxial/engine/MidiFileWriter.h"
@@ -41,13 +42,6 @@ std::string fullUsage() {
     char buffer[4096];
     std::snprintf(buffer, sizeof buffer, kUsage, biaxial::cli::SamplingOptions::usage());
     return buffer;
-}
-
-std::filesystem::path numbered(const std::filesystem::path& path, std::size_t k, std::size_t count) {
-    if (count <= 1)
-        return path;
-    return path.parent_path() /
-           (path.stem().string() + "-" + std::to_string(k + 1) + path.extension().string());
 }
 
 int run(const std::vector<std::string>& args) {
@@ -85,27 +79,9 @@ int run(const std::vector<std::string>& args) {
         return 2;
     }
 
-    std::string modelPath = p.get("model");
-    if (modelPath.empty()) {
-        modelPath = biaxial::cli::defaultModelPath();
-        if (modelPath.empty()) {
-            std::fprintf(stderr,
-                         "biaxial continue: no --model given and no default model found (looked for "
-                         "default-model.pt in "
-                         "%s and %s); train one with `biaxial train` or pass --model\n",
-                         BIAXIAL_RESOURCES_DIR, BIAXIAL_INSTALLED_RESOURCES_DIR);
-            return 1;
-        }
-    }
-    auto model = biaxial::Model::load(modelPath, &why);
-    if (!model) {
-        std::fprintf(stderr, "biaxial continue: %s\n", why.c_str());
+    auto model = biaxial::cli::loadCliModel(p, "continue");
+    if (!model)
         return 1;
-    }
-    if (!model->setDevice(p.get("device", "auto"), &why)) {
-        std::fprintf(stderr, "biaxial continue: %s\n", why.c_str());
-        return 1;
-    }
 
     request.song.normalise();
     if (!p.get("seed").empty()) {
@@ -146,7 +122,7 @@ int run(const std::vector<std::string>& args) {
         track.notes = result.variations[k];
         song.tracks.push_back(std::move(track));
         song.normalise();
-        const std::filesystem::path path = numbered(out, k, count);
+        const std::filesystem::path path = biaxial::cli::numberedPath(out, k, count);
         if (auto err = biaxial::MidiFileWriter::writeFile(song, path.string())) {
             std::fprintf(stderr, "biaxial continue: %s\n", err->message().c_str());
             return 1;
@@ -154,7 +130,7 @@ int run(const std::vector<std::string>& args) {
         std::printf("wrote %s (%d seed steps + %d new steps, %zu new notes)\n", path.string().c_str(),
                     result.seedSteps, result.newSteps, result.variations[k].size());
         if (p.has("wav")) {
-            const std::filesystem::path wav = numbered(p.get("wav"), k, count);
+            const std::filesystem::path wav = biaxial::cli::numberedPath(p.get("wav"), k, count);
 #if BIAXIAL_HAVE_AUDIO
             biaxial::WavRenderOptions wavOptions;
             wavOptions.normalize = true;

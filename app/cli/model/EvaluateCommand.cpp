@@ -12,9 +12,11 @@
 #include "Command.h"
 #include "ModelPaths.h"
 #include "SamplingOptions.h"
+#include "biaxial/engine/AtomicFile.h"
 #include "biaxial/engine/CharacterSeeds.h"
 #include "biaxial/engine/MidiFileWriter.h"
 #include "biaxial/model/Model.h"
+#include "biaxial/model/ConditioningEvaluation.h"
 #include "biaxial/model/MusicalityEvaluation.h"
 
 namespace {
@@ -42,6 +44,12 @@ const char* kUsage =
     "  --no-character        only the held-out pieces\n"
     "  --markdown FILE       also write the table as Markdown (for a model card)\n"
     "  --midi DIR            write each continuation (seed and new bars) as DIR/<seed>-<k>.mid\n"
+    "  --conditioning        instead: locked notes and infill on the held-out pieces, plain forcing\n"
+    "                        against --particles (default 16): Accompany the top voice of the\n"
+    "                        composer's next bars (the model's log-likelihood of the melody and\n"
+    "                        the silence above it given the rest; overlaps with what the composer\n"
+    "                        wrote) and Regenerate the first 2 of them leading into the 2 after\n"
+    "                        (the model's log-likelihood of those 2 bars given the new ones)\n"
     "  --device D            auto (default), cpu or cuda\n"
     "%s";
 
@@ -180,10 +188,58 @@ std::string markdown(const std::vector<Row>& rows) {
     return md;
 }
 
+// `--conditioning`: plain forcing against sequential Monte Carlo on the held-out seeds.
+int conditioning(const biaxial::Model& model, const std::string& modelPath,
+                 const std::vector<biaxial::EvaluationSeed>& seeds, const biaxial::MusicalityOptions& musicality,
+                 const std::string& markdownPath) {
+    if (seeds.empty()) {
+        std::fprintf(stderr, "biaxial evaluate: --conditioning needs the held-out pieces\n");
+        return 2;
+    }
+    std::printf("conditioning on %s: %zu held-out pieces, %d variations each\n", modelPath.c_str(), seeds.size(),
+                musicality.variations);
+    std::string table =
+        "| particles | accompany: log-lik. of the locked melody per step | onsets vs composer | pitch classes | "
+        "note lengths | inter-onset | polyphony | infill: log-lik. of the 2 bars after per step | seconds |\n"
+        "|---|---|---|---|---|---|---|---|---|\n";
+    for (int particles : {1, musicality.sampling.particles}) {
+        biaxial::ConditioningOptions options;
+        options.sampling = musicality.sampling;
+        options.particles = particles;
+        options.variations = musicality.variations;
+        biaxial::ConditioningSummary sum;
+        std::string why;
+        if (!biaxial::ConditioningEvaluation::run(model, seeds, options, &sum, &why, nullptr, [](int done, int total) {
+                std::fprintf(stderr, "\r%d/%d pieces", done, total);
+            })) {
+            std::fprintf(stderr, "\nbiaxial evaluate: %s\n", why.c_str());
+            return 1;
+        }
+        std::fprintf(stderr, "\n");
+        char row[512];
+        std::snprintf(row, sizeof row, "| %d%s | %.2f | %.2fx | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f |\n", particles,
+                      particles == 1 ? " (plain forcing, no look-ahead)" : " (sequential Monte Carlo)",
+                      sum.accompanyLockedPerStep, sum.accompanyOnsetsRatio, sum.pitchClassOverlap, sum.lengthOverlap,
+                      sum.ioiOverlap, sum.polyphonyOverlap, sum.infillLookAheadPerStep, sum.seconds);
+        table += row;
+        if (particles == musicality.sampling.particles)
+            break;
+    }
+    std::printf("%s", table.c_str());
+    if (!markdownPath.empty()) {
+        std::string error;
+        if (!biaxial::AtomicFile::write(markdownPath, table, &error)) {
+            std::fprintf(stderr, "biaxial evaluate: %s\n", error.c_str());
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int run(const std::vector<std::string>& args) {
     std::set<std::string> valued{"model",      "corpus",   "pieces", "seed-from", "seed-bars", "bars",
                                  "variations", "markdown", "midi",   "device",    "best"};
-    std::set<std::string> flags{"no-held-out", "no-character"};
+    std::set<std::string> flags{"no-held-out", "no-character", "conditioning"};
     valued.merge(biaxial::cli::SamplingOptions::valued());
     flags.merge(biaxial::cli::SamplingOptions::flags());
     biaxial::cli::ArgParser p(valued, flags);
@@ -260,6 +316,8 @@ int run(const std::vector<std::string>& args) {
             seeds.resize(static_cast<std::size_t>(maxPieces));
     }
     const std::size_t heldOut = seeds.size();
+    if (p.has("conditioning"))
+        return conditioning(*model, modelPath, seeds, options, p.get("markdown"));
     if (!p.has("no-character"))
         for (auto& c : biaxial::CharacterSeeds::all())
             seeds.push_back({c.name, c.song, std::nullopt});

@@ -26,13 +26,15 @@ const char* SamplingOptions::usage() {
            "                        note (default 1.5; 0 = no limit)\n"
            "  --rank-variations     variations ordered best first by the model's likelihood per step (off:\n"
            "                        biaxial evaluate found the likeliest sparser, 0.77x the seed's onsets)\n"
+           "  --particles P         locked notes: sequences per variation that condition the rest on them\n"
+           "                        (sequential Monte Carlo; default 16, 1 = plain forcing)\n"
            "  --bf16                the CPU's bfloat16 products (faster with AVX-512 BF16; not\n"
            "                        bit-identical to the default float32)\n";
 }
 
 std::set<std::string> SamplingOptions::valued() {
     return {"conservativity", "temperature", "random-seed", "min-pitch",   "max-pitch", "key",
-            "scale",          "out-of-key",  "hold-limit",  "density-gain"};
+            "scale",          "out-of-key",  "hold-limit",  "density-gain", "particles"};
 }
 
 std::set<std::string> SamplingOptions::flags() {
@@ -59,6 +61,11 @@ bool SamplingOptions::read(ArgParser& p, ContinueRequest* request, std::string* 
         request->followSeedDensity = false;
     request->densityGain = p.getDouble("density-gain", request->densityGain);
     request->holdLimit = p.getDouble("hold-limit", request->holdLimit);
+    request->particles = p.getInt("particles", request->particles);
+    if (request->particles < 1 || request->particles > 256) {
+        *error = "--particles must lie between 1 and 256";
+        return false;
+    }
     if (p.has("key") || p.has("scale")) {
         const auto scale = Scale::parse(p.get("key"), p.get("scale"));
         if (!scale) {

@@ -12,6 +12,9 @@ struct Note {
     std::int64_t length = 0;  // ticks, > 0
     int velocity = 100;       // 1..127
     int channel = 0;          // 0..15 (9 is General MIDI drums)
+    // Kept by generation: Continue, Regenerate and Accompany never change a locked note and
+    // sample the rest conditioned on it. Saved in the MIDI file (MidiFileWriter).
+    bool locked = false;
 
     std::int64_t end() const { return start + length; }
     Note withPitch(int p) const {
@@ -32,6 +35,11 @@ struct Note {
     Note withVelocity(int v) const {
         Note n = *this;
         n.velocity = v;
+        return n;
+    }
+    Note withLocked(bool l) const {
+        Note n = *this;
+        n.locked = l;
         return n;
     }
 

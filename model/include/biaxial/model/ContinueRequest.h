@@ -20,6 +20,8 @@ struct ContinueRequest {
     enum class Mode {
         Continue,    // add new material after seedEndTick
         Regenerate,  // replace [seedEndTick, replaceEndTick) with material continued from before it
+                     // that leads into what follows (lookAheadBars)
+        Accompany,   // add voices under every note of the song (the melody, all kept) for its whole length
     };
     Mode mode = Mode::Continue;
 
@@ -29,6 +31,14 @@ struct ContinueRequest {
     std::int64_t replaceEndTick = 0;  // Regenerate: end of the replaced range
     int bars = 4;                     // Continue: bars to add, in the meter at seedEndTick
     int steps = 0;                    // Continue: steps to add instead of bars when > 0
+    // Regenerate: up to this many bars of the song after the region are not changed but scored:
+    // each variation is conditioned on them (locked, below), so that the region leads into them.
+    int lookAheadBars = 2;
+    // Locked notes (Note::locked, Accompany: every note of the song) inside the generated range
+    // are kept and the rest is sampled conditioned on them by sequential Monte Carlo with this
+    // many particles per variation (GenerationOptions::particles); 1 = plain forcing. Costs
+    // about `particles` variations, only where something is locked.
+    int particles = 16;
 
     double conservativity = 1.0;  // play ~ P^c; the adaptive mode's starting value
     bool adaptiveConservativity = true;

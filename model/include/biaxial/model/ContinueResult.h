@@ -24,10 +24,16 @@ struct ContinueResult {
     std::vector<std::vector<Note>> variations;
     // Per variation (in the order above): the model's log-likelihood per new step, nats.
     std::vector<double> likelihoodPerStep;
+    // Per variation: the model's log-likelihood (nats) of the locked cells given the sampled rest:
+    // the locked notes in the range, the silence above an accompanied melody, and Regenerate's
+    // look-ahead bars. 0 when nothing was locked. lockedCells counts them (per variation).
+    std::vector<double> lockedLogLikelihood;
+    std::int64_t lockedCells = 0;
+    int lookAheadSteps = 0;  // Regenerate: steps after the region that were scored
     // What the model heard and played, in its pitch range: the seed as it went in (padded to
     // seedSteps) and each variation's new steps (in the order above), for measuring them.
     StepGrid seedGrid;
-    std::vector<StepGrid> newGrids;
+    std::vector<StepGrid> newGrids;  // including the locked notes in the range
     std::int64_t startTick = 0;          // where the new material begins (the seed's end, on a step)
     std::int64_t endTick = 0;            // where it ends (startTick + the generated steps)
     int seedSteps = 0;                   // the seed's length in steps

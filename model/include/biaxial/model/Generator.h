@@ -38,6 +38,19 @@ struct GenerationOptions {
     int maxPitch = 127;
     std::array<bool, 12> pitchClasses{true, true, true, true, true, true, true, true, true, true, true, true};
     double outOfScaleWeight = 0.0;
+    // Locked cells of the new steps (the model's pitch range, note index from its lowest pitch):
+    // where lockMask[s * numNotes + n] != 0, note n at new step s is not sampled but set to
+    // locked.play/articulate(s, n): a sounding note or a silence the musician fixed. Empty mask
+    // = nothing locked. The note axis samples upward, so forcing a locked cell does not let the
+    // notes below it know about it; instead the free cells are sampled conditioned on the locked
+    // ones by sequential Monte Carlo: `particles` sequences per variation, each weighted at every
+    // step by the model's probability of the locked cells there and resampled (systematically)
+    // when the weights degenerate (effective sample size below half); the variation is one
+    // particle drawn by its final weight. particles = 1 is plain forcing. Cost: about `particles`
+    // variations.
+    StepGrid locked;
+    std::vector<std::uint8_t> lockMask;
+    int particles = 1;
     // Bar length of the new steps for the beat input; 0 = take it from the seed (16 if unknown).
     int stepsPerBar = 0;
     // Use the straightforward tensor-per-note path (the benchmark's baseline; CUDA uses it too).
@@ -62,6 +75,10 @@ struct GenerationResult {
     // Per variation: the log-likelihood of its new steps under the model's own odds (temperature
     // 1, constraints aside), in nats: higher is what the network finds likelier.
     std::vector<double> logLikelihood;
+    // Per variation: the model's log-likelihood of the locked cells alone (nats; 0 when none),
+    // along the sequence the variation is: how well the sampled rest fits what was locked.
+    std::vector<double> lockedLogLikelihood;
+    int resamplings = 0;  // resampling events over all variations (sequential Monte Carlo)
     double seconds = 0.0;
     double noteLoopSeconds = 0.0;  // share spent in the sequential note-axis loop
 };
