@@ -31,8 +31,9 @@ Song joined(const EvaluationSeed& s, int seedBars, std::int64_t* seedTicks) {
 }  // namespace
 
 bool ConditioningEvaluation::run(const Model& model, const std::vector<EvaluationSeed>& seeds,
-                                 const ConditioningOptions& options, ConditioningSummary* summary, std::string* error,
-                                 const std::atomic<bool>* cancel, const std::function<void(int, int)>& progress) {
+                                 const ConditioningOptions& options, ConditioningSummary* summary,
+                                 std::string* error, const std::atomic<bool>* cancel,
+                                 const std::function<void(int, int)>& progress) {
     ConditioningSummary sum;
     sum.particles = options.particles;
     GridOptions gridOptions;
@@ -57,7 +58,8 @@ bool ConditioningEvaluation::run(const Model& model, const std::vector<Evaluatio
         request.song = MelodyLine::topVoice(*s.next);
         // A melody note the model cannot play would refuse the job: leave it out here.
         const int low = model.config().lowPitch, high = low + model.config().numNotes - 1;
-        std::erase_if(request.song.tracks[0].notes, [&](const Note& n) { return n.pitch < low || n.pitch > high; });
+        std::erase_if(request.song.tracks[0].notes,
+                      [&](const Note& n) { return n.pitch < low || n.pitch > high; });
         if (request.song.noteCount() == 0)
             continue;
         const ContinueResult acc = continueSong(model, request, cancel);

@@ -43,8 +43,9 @@ ContinueResult continueSong(const Model& model, const ContinueRequest& request,
     if (accompany && song.noteCount() == 0)
         return failure("The melody has no notes: there is nothing to accompany.");
     if (regenerate && seedEndTick >= song.endTick())
-        return failure("The region starts after the song's last note: there is nothing to regenerate "
-                       "(use Continue to add bars at the end).");
+        return failure(
+            "The region starts after the song's last note: there is nothing to regenerate "
+            "(use Continue to add bars at the end).");
     const int stepsPerBar =
         std::max(1, GridConverter::stepsPerBar(GridConverter::timeSignatureAt(song, seedEndTick)));
 
@@ -77,21 +78,24 @@ ContinueResult continueSong(const Model& model, const ContinueRequest& request,
     const std::int64_t rangeStart = GridConverter::tickOfStep(seedSteps, tpq);
     const std::int64_t rangeEnd = GridConverter::tickOfStep(seedSteps + newSteps, tpq);
     for (auto& track : lockedSong.tracks) {
-        std::erase_if(track.notes, [&](const Note& n) { return !(accompany || n.locked) || n.end() <= rangeStart || n.start >= rangeEnd; });
+        std::erase_if(track.notes, [&](const Note& n) {
+            return !(accompany || n.locked) || n.end() <= rangeStart || n.start >= rangeEnd;
+        });
         for (const auto& n : track.notes)
             if (n.pitch < config.lowPitch || n.pitch >= config.lowPitch + config.numNotes)
                 ++lockedOutOfRange;
         track.controls.clear();
     }
     if (lockedOutOfRange > 0)
-        return failure(std::to_string(lockedOutOfRange) + (accompany ? " melody note(s) lie" : " locked note(s) lie") +
-                       " outside the model's range (MIDI " + std::to_string(config.lowPitch) + ".." +
-                       std::to_string(config.lowPitch + config.numNotes - 1) + "): the model cannot keep them. " +
-                       (accompany ? "Transpose the melody into the range." : "Unlock or move them."));
+        return failure(
+            std::to_string(lockedOutOfRange) + (accompany ? " melody note(s) lie" : " locked note(s) lie") +
+            " outside the model's range (MIDI " + std::to_string(config.lowPitch) + ".." +
+            std::to_string(config.lowPitch + config.numNotes - 1) + "): the model cannot keep them. " +
+            (accompany ? "Transpose the melody into the range." : "Unlock or move them."));
     const StepGrid lockedGrid = GridConverter::toGrid(lockedSong, gridOptions).grid;
-    const int lookAhead =
-        regenerate ? std::clamp(whole.grid.steps() - (seedSteps + newSteps), 0, std::max(0, request.lookAheadBars) * stepsPerBar)
-                   : 0;
+    const int lookAhead = regenerate ? std::clamp(whole.grid.steps() - (seedSteps + newSteps), 0,
+                                                  std::max(0, request.lookAheadBars) * stepsPerBar)
+                                     : 0;
     const int totalSteps = newSteps + lookAhead;
     StepGrid locked(totalSteps, config.lowPitch, config.numNotes);
     std::vector<std::uint8_t> lockMask(static_cast<std::size_t>(totalSteps) * config.numNotes, 0);

@@ -189,12 +189,13 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
         std::vector<SampleRng> rngs(static_cast<std::size_t>(B));
         for (int k = 0; k < K; ++k)
             for (int p = 0; p < P; ++p)
-                rngs[static_cast<std::size_t>(k * P + p)].engine.seed(options.seed + static_cast<std::uint64_t>(k) +
-                                                                      0x9E3779B97F4A7C15ull * static_cast<std::uint64_t>(p));
+                rngs[static_cast<std::size_t>(k * P + p)].engine.seed(
+                    options.seed + static_cast<std::uint64_t>(k) +
+                    0x9E3779B97F4A7C15ull * static_cast<std::uint64_t>(p));
         std::vector<SampleRng> resampleRngs(static_cast<std::size_t>(K));
         for (int k = 0; k < K; ++k)
-            resampleRngs[static_cast<std::size_t>(k)].engine.seed(options.seed + static_cast<std::uint64_t>(k) +
-                                                                  0xD1B54A32D192ED03ull);
+            resampleRngs[static_cast<std::size_t>(k)].engine.seed(
+                options.seed + static_cast<std::uint64_t>(k) + 0xD1B54A32D192ED03ull);
 
         // The step loop runs on the CPU on every device. Each step is one time-axis step and a
         // sequential walk over the notes with a sample per note: a few small products per note,
@@ -230,9 +231,11 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
             auto* out = chosen.data_ptr<std::uint8_t>();
             const std::uint8_t* mask =
                 anyLock ? options.lockMask.data() + static_cast<std::size_t>(s) * N : nullptr;
-            const bool lockedHere = mask != nullptr && std::any_of(mask, mask + N, [](std::uint8_t m) { return m; });
+            const bool lockedHere =
+                mask != nullptr && std::any_of(mask, mask + N, [](std::uint8_t m) { return m; });
             controls.lockMask = lockedHere ? mask : nullptr;
-            controls.lockCells = lockedHere ? options.locked.cells().data() + static_cast<std::size_t>(s) * N * 2 : nullptr;
+            controls.lockCells =
+                lockedHere ? options.locked.cells().data() + static_cast<std::size_t>(s) * N * 2 : nullptr;
             std::fill(lockStep.begin(), lockStep.end(), 0.0);
             controls.lockLogWeight = lockStep.data();
             const auto t0 = Clock::now();
@@ -312,10 +315,12 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
                     for (int b = 0; b < B; ++b) {
                         const int a = parent[static_cast<std::size_t>(b)];
                         std::memcpy(out + static_cast<std::size_t>(b) * N * 2,
-                                    scratch.data() + static_cast<std::size_t>(a) * N * 2, static_cast<std::size_t>(N) * 2);
+                                    scratch.data() + static_cast<std::size_t>(a) * N * 2,
+                                    static_cast<std::size_t>(N) * 2);
                         std::copy_n(heldScratch.begin() + static_cast<std::ptrdiff_t>(a) * N, N,
                                     controls.heldFor.begin() + static_cast<std::ptrdiff_t>(b) * N);
-                        controls.conservativity[static_cast<std::size_t>(b)] = conservativity[static_cast<std::size_t>(a)];
+                        controls.conservativity[static_cast<std::size_t>(b)] =
+                            conservativity[static_cast<std::size_t>(a)];
                         logLikelihood[static_cast<std::size_t>(b)] = ll[static_cast<std::size_t>(a)];
                         lockedLikelihood[static_cast<std::size_t>(b)] = lockedLl[static_cast<std::size_t>(a)];
                     }

@@ -167,8 +167,8 @@ TEST(Cli, AccompanyKeepsEveryMelodyNoteAndInfillOnlyTheRegion) {
         melody.tracks[0].notes.push_back(Note{72 + (i % 3) * 2, i * 480, 480, 90, 0});
     melody.normalise();
     ASSERT_TRUE(test::writeSong(melody, dir.file("melody.mid")));
-    const test::CliRun acc = runCli({"accompany", "--model", model, dir.file("melody.mid"), "--particles", "4",
-                                     "--conservativity", "0.5", "--out", dir.file("acc.mid")});
+    const test::CliRun acc = runCli({"accompany", "--model", model, dir.file("melody.mid"), "--particles",
+                                     "4", "--conservativity", "0.5", "--out", dir.file("acc.mid")});
     ASSERT_EQ(acc.exitCode, 0) << acc.output;
     auto read = MidiFileReader::readFile(dir.file("acc.mid"));
     ASSERT_TRUE(read);
@@ -179,8 +179,8 @@ TEST(Cli, AccompanyKeepsEveryMelodyNoteAndInfillOnlyTheRegion) {
 
     const Song piece = test::chordSong(4, 5);
     ASSERT_TRUE(test::writeSong(piece, dir.file("piece.mid")));
-    const test::CliRun inf = runCli({"infill", "--model", model, dir.file("piece.mid"), "--from-bar", "2", "--bars",
-                                     "1", "--particles", "4", "--out", dir.file("inf.mid")});
+    const test::CliRun inf = runCli({"infill", "--model", model, dir.file("piece.mid"), "--from-bar", "2",
+                                     "--bars", "1", "--particles", "4", "--out", dir.file("inf.mid")});
     ASSERT_EQ(inf.exitCode, 0) << inf.output;
     EXPECT_NE(inf.output.find("look-ahead steps"), std::string::npos) << inf.output;
     read = MidiFileReader::readFile(dir.file("inf.mid"));

@@ -54,7 +54,8 @@ TEST(LockedGeneration, LockedCellsAreKeptExactly) {
                 for (int n = 0; n < kN; ++n)
                     if (o.lockMask[static_cast<std::size_t>(s) * kN + n]) {
                         EXPECT_EQ(g.play(s, n), o.locked.play(s, n)) << "step " << s << " note " << n;
-                        EXPECT_EQ(g.articulate(s, n), o.locked.articulate(s, n)) << "step " << s << " note " << n;
+                        EXPECT_EQ(g.articulate(s, n), o.locked.articulate(s, n))
+                            << "step " << s << " note " << n;
                     }
             EXPECT_GT(g.playCount(), 4 * 8);  // the free notes still play
         }
@@ -111,7 +112,8 @@ TEST(LockedGeneration, SequentialMonteCarloFitsTheRestToTheLocks) {
     const auto smc = Generator::generate(*model, test::arpeggio(16), o);
     ASSERT_TRUE(forced.ok && smc.ok);
     EXPECT_GT(smc.resamplings, 0);
-    const double f = std::accumulate(forced.lockedLogLikelihood.begin(), forced.lockedLogLikelihood.end(), 0.0);
+    const double f =
+        std::accumulate(forced.lockedLogLikelihood.begin(), forced.lockedLogLikelihood.end(), 0.0);
     const double m = std::accumulate(smc.lockedLogLikelihood.begin(), smc.lockedLogLikelihood.end(), 0.0);
     EXPECT_GT(m, f) << "mean log-likelihood of the locks: forcing " << f / 12 << ", SMC " << m / 12;
 }
@@ -156,7 +158,8 @@ TEST(ContinueSongLocks, AccompanyKeepsTheMelodyAndStaysUnderIt) {
     for (std::size_t k = 0; k < r.variations.size(); ++k) {
         // The melody is not repeated among the new notes, and it is in the grid the model played.
         for (const Note& n : r.variations[k]) {
-            const Note& top = request.song.tracks[0].notes[static_cast<std::size_t>(std::min<std::int64_t>(n.start / 480, 7))];
+            const Note& top = request.song.tracks[0]
+                                  .notes[static_cast<std::size_t>(std::min<std::int64_t>(n.start / 480, 7))];
             EXPECT_LT(n.pitch, top.pitch) << "a new note at tick " << n.start << " above the melody";
         }
         for (const Note& m : request.song.tracks[0].notes)
@@ -202,7 +205,8 @@ TEST(ContinueSongLocks, RegenerateKeepsLockedNotesAndLooksAhead) {
     request.particles = 4;
     // Lock one note inside the region.
     auto& notes = request.song.tracks[0].notes;
-    auto inside = std::find_if(notes.begin(), notes.end(), [&](const Note& n) { return n.start >= bar && n.end() <= 2 * bar; });
+    auto inside = std::find_if(notes.begin(), notes.end(),
+                               [&](const Note& n) { return n.start >= bar && n.end() <= 2 * bar; });
     ASSERT_NE(inside, notes.end());
     inside->locked = true;
     const Note lockedNote = *inside;
@@ -212,7 +216,8 @@ TEST(ContinueSongLocks, RegenerateKeepsLockedNotesAndLooksAhead) {
     EXPECT_EQ(r.newSteps, 16);
     for (std::size_t k = 0; k < r.variations.size(); ++k) {
         for (const Note& n : r.variations[k])
-            EXPECT_FALSE(n.pitch == lockedNote.pitch && n.start == lockedNote.start) << "the locked note came back as new";
+            EXPECT_FALSE(n.pitch == lockedNote.pitch && n.start == lockedNote.start)
+                << "the locked note came back as new";
         const int s = static_cast<int>((lockedNote.start - bar) * 4 / request.song.ticksPerQuarter);
         EXPECT_TRUE(r.newGrids[k].play(s, lockedNote.pitch - 24));
         EXPECT_TRUE(r.newGrids[k].articulate(s, lockedNote.pitch - 24));

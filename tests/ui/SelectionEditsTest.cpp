@@ -16,6 +16,17 @@ NoteRef ref(int track, int pitch, std::int64_t start, std::int64_t length = 120,
     return NoteRef{track, n};
 }
 
+TEST(SelectionEdits, LockLocksAllUnlessAllAreLocked) {
+    NoteRefs before = {ref(0, 60, 0), ref(1, 64, 480)};
+    before[1].note.locked = true;
+    const NoteRefs locked = SelectionEdits::lockToggled(before);
+    ASSERT_EQ(locked.size(), 2u);
+    EXPECT_TRUE(locked[0].note.locked && locked[1].note.locked);
+    EXPECT_EQ(locked[0].note.withLocked(false), before[0].note);  // nothing else changes
+    const NoteRefs unlocked = SelectionEdits::lockToggled(locked);
+    EXPECT_FALSE(unlocked[0].note.locked || unlocked[1].note.locked);
+}
+
 TEST(SelectionEdits, TransposeMovesEveryPitch) {
     const NoteRefs before = {ref(0, 60, 0), ref(1, 64, 480)};
     const NoteRefs after = SelectionEdits::transposed(before, 12);

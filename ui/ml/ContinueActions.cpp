@@ -18,7 +18,10 @@ ContinueActions ContinueActions::create(QWidget* owner) {
     a.continueAction =
         make("&Continue", QKeySequence(Qt::CTRL | Qt::Key_Return), "Continue the music with the network");
     a.regenerate = make("&Regenerate Selection", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
-                        "Replace the selected time range with new material");
+                        "Replace the selected time range with new material that leads into what follows "
+                        "(locked notes stay)");
+    a.accompany = make("Accompany &Melody", QKeySequence(),
+                       "Keep every note of the song as a melody and add voices under it, in its key");
     a.next = make("&Next Variation", QKeySequence(Qt::ALT | Qt::Key_Right), "Show the next variation");
     a.previous =
         make("&Previous Variation", QKeySequence(Qt::ALT | Qt::Key_Left), "Show the previous variation");

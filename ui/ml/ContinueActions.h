@@ -12,6 +12,7 @@ namespace biaxial {
 struct ContinueActions {
     QAction* continueAction = nullptr;
     QAction* regenerate = nullptr;
+    QAction* accompany = nullptr;
     QAction* next = nullptr;
     QAction* previous = nullptr;
     QAction* accept = nullptr;
@@ -21,7 +22,7 @@ struct ContinueActions {
     static ContinueActions create(QWidget* owner);
     // In menu order.
     QList<QAction*> all() const {
-        return {continueAction, regenerate, cancel, previous, next, accept, discard};
+        return {continueAction, regenerate, accompany, cancel, previous, next, accept, discard};
     }
 };
 

@@ -64,8 +64,11 @@ ContinuePanel::ContinuePanel(SongDocument* document, PianoRollWidget* roll, QWid
     connect(controller_, &ContinueController::cancelled, this, [this] { setStatus(tr("Cancelled.")); });
     connect(controller_, &ContinueController::runningChanged, this, [this] { updateEnabled(); });
     connect(preview_, &VariationPreview::changed, this, [this] { updateEnabled(); });
-    connect(preview_, &VariationPreview::accepted, this,
-            [this](int n) { setStatus(tr("Added %n note(s). Undo removes them.", nullptr, n)); });
+    connect(preview_, &VariationPreview::accepted, this, [this](int n) {
+        const int removed = preview_->removedCount();
+        setStatus(removed > 0 ? tr("Replaced %1 note(s) with %2. Undo brings them back.").arg(removed).arg(n)
+                              : tr("Added %n note(s). Undo removes them.", nullptr, n));
+    });
     connect(document_, &SongDocument::selectionChanged, this, [this] { updateEnabled(); });
     connect(document_, &SongDocument::notesChanged, this, [this] { updateEnabled(); });
     connect(document_, &SongDocument::songReset, this, [this] { songReplacedSinceStart_ = true; });
@@ -124,6 +127,8 @@ void ContinuePanel::buildUi() {
     fromCombo_->addItem(tr("End of the selection"), static_cast<int>(From::SelectionEnd));
     fromCombo_->addItem(tr("End of the loop region"), static_cast<int>(From::LoopEnd));
     form->addRow(tr("Continue from"), fromCombo_);
+    fromCombo_->setToolTip(tr("Where the new bars start: the flag marked C on the ruler shows it"));
+    connect(fromCombo_, &QComboBox::currentIndexChanged, this, [this] { updateEnabled(); });
     barsSpin_ = new QSpinBox;
     barsSpin_->setObjectName("barsSpin");
     barsSpin_->setRange(1, 64);
@@ -283,6 +288,8 @@ void ContinuePanel::buildUi() {
 
     connect(actions_.continueAction, &QAction::triggered, this, &ContinuePanel::startContinue);
     connect(actions_.regenerate, &QAction::triggered, this, &ContinuePanel::startRegenerate);
+    connect(actions_.accompany, &QAction::triggered, this,
+            [this] { start(ContinueRequest::Mode::Accompany); });
     connect(actions_.next, &QAction::triggered, preview_, &VariationPreview::next);
     connect(actions_.previous, &QAction::triggered, preview_, &VariationPreview::previous);
     connect(actions_.accept, &QAction::triggered, preview_, &VariationPreview::accept);
@@ -436,7 +443,9 @@ void ContinuePanel::start(ContinueRequest::Mode mode) {
     progress_->setRange(0, 1);
     progress_->setValue(0);
     if (controller_->start(buildRequest(mode))) {
-        setStatus(mode == ContinueRequest::Mode::Regenerate ? tr("Regenerating...") : tr("Continuing..."));
+        setStatus(mode == ContinueRequest::Mode::Regenerate  ? tr("Regenerating...")
+                  : mode == ContinueRequest::Mode::Accompany ? tr("Accompanying the melody...")
+                                                             : tr("Continuing..."));
     }
 }
 
@@ -547,6 +556,8 @@ QString ContinuePanel::statusText() const {
 }
 
 void ContinuePanel::updateEnabled() {
+    if (roll_ != nullptr)
+        roll_->setContinueMarker(seedEndTick(static_cast<From>(fromCombo_->currentData().toInt())));
     const bool running = controller_->isRunning();
     const bool model = controller_->hasModel();
     const bool previewing = preview_->isActive();
@@ -557,6 +568,7 @@ void ContinuePanel::updateEnabled() {
     actions_.continueAction->setEnabled(model && !running);
     regenerateButton_->setEnabled(model && !running && canRegenerate);
     actions_.regenerate->setEnabled(model && !running && canRegenerate);
+    actions_.accompany->setEnabled(model && !running && document_->song().noteCount() > 0);
     cancelButton_->setEnabled(running);
     actions_.cancel->setEnabled(running);
     progress_->setEnabled(running);

@@ -58,6 +58,7 @@ public:
     // For the main window's menu and toolbar (they carry the shortcuts):
     QAction* continueAction() const { return actions_.continueAction; }
     QAction* regenerateAction() const { return actions_.regenerate; }
+    QAction* accompanyAction() const { return actions_.accompany; }
     QAction* acceptAction() const { return actions_.accept; }
     QAction* discardAction() const { return actions_.discard; }
     QAction* nextVariationAction() const { return actions_.next; }

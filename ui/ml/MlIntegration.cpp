@@ -43,6 +43,7 @@ MlIntegration::Parts MlIntegration::install(MainWindow* window, bool loadDefault
     }
     window->generateMenu()->addSeparator();
     const std::pair<QAction*, const char*> menuActions[] = {
+        {cp->accompanyAction(), "generate.accompany"},
         {cp->previousVariationAction(), "generate.previous"},
         {cp->nextVariationAction(), "generate.next"},
         {cp->cancelAction(), "generate.cancel"}};

@@ -2,6 +2,7 @@
 
 #include <QUndoCommand>
 
+#include "biaxial/engine/RegionEdit.h"
 #include "biaxial/ui/AddNotesCommand.h"
 #include "biaxial/ui/PianoRollWidget.h"
 #include "biaxial/ui/RemoveNotesCommand.h"
@@ -52,6 +53,7 @@ bool VariationPreview::accept() {
     if (!isActive()) {
         return false;
     }
+    removedCount_ = 0;
     NoteRefs added;
     for (const Note& n : currentNotes()) {
         added.push_back(NoteRef{result_.track, n});
@@ -60,20 +62,24 @@ bool VariationPreview::accept() {
     if (result_.mode == ContinueRequest::Mode::Regenerate) {
         NoteRefs removed;
         for (const NoteRef& ref : document_->notesInRange(result_.startTick, result_.endTick)) {
-            if (ref.note.start >= result_.startTick) {
+            if (RegionEdit::replaces(ref.note, result_.startTick, result_.endTick)) {
                 removed.push_back(ref);
             }
         }
+        removedCount_ = static_cast<int>(removed.size());
         // A parent command with two children: one undo step for the whole replacement.
         auto* replace =
-            new QUndoCommand(tr("Regenerate %n note(s)", nullptr, static_cast<int>(added.size())));
+            new QUndoCommand(tr("Regenerate: %1 note(s) out, %2 in").arg(removed.size()).arg(added.size()));
         new RemoveNotesCommand(document_, removed, {}, replace);
         new AddNotesCommand(document_, added, {}, replace);
         stack->push(replace);
     } else if (!added.empty()) {
         // A silent variation adds nothing, so it pushes no empty undo step.
         stack->push(new AddNotesCommand(
-            document_, added, tr("Continue: add %n note(s)", nullptr, static_cast<int>(added.size()))));
+            document_, added,
+            (result_.mode == ContinueRequest::Mode::Accompany
+                 ? tr("Accompany: add %n note(s)", nullptr, static_cast<int>(added.size()))
+                 : tr("Continue: add %n note(s)", nullptr, static_cast<int>(added.size())))));
     }
     const int noteCount = static_cast<int>(added.size());
     result_ = {};
@@ -100,8 +106,11 @@ void VariationPreview::showCurrent() {
     }
     if (isActive()) {
         roll_->setGhostNotes(currentNotes());
+        if (result_.mode == ContinueRequest::Mode::Regenerate)
+            roll_->setReplacedRange(result_.startTick, result_.endTick);
     } else {
         roll_->clearGhostNotes();
+        roll_->setReplacedRange(0, 0);
     }
 }
 

@@ -27,6 +27,8 @@ public:
     bool isActive() const { return !result_.variations.empty(); }
     int count() const { return static_cast<int>(result_.variations.size()); }
     int index() const { return index_; }
+    // Notes the last accepted Regenerate removed (0 for Continue and Accompany).
+    int removedCount() const { return removedCount_; }
     const ContinueResult& result() const { return result_; }
     const std::vector<Note>& currentNotes() const;
 
@@ -51,6 +53,7 @@ private:
     QPointer<PianoRollWidget> roll_;
     ContinueResult result_;
     int index_ = 0;
+    int removedCount_ = 0;
 };
 
 }  // namespace biaxial

@@ -161,6 +161,11 @@ void MainWindow::createActions() {
               [this] { document_->clearSelection(); });
     addAction("edit.quantize", tr("&Quantize"), QKeySequence(tr("Q")),
               [this] { roll_->quantizeSelection(); });
+    addAction("edit.lock", tr("&Lock / Unlock Notes"), QKeySequence(tr("K")),
+              [this] { roll_->toggleSelectionLock(); });
+    action("edit.lock")
+        ->setToolTip(tr("Lock the selected notes (K): Continue, Regenerate and Accompany keep "
+                        "them and fit the rest to them"));
     addAction("edit.transposeUp", tr("Transpose Up"), QKeySequence(),
               [this] { roll_->transposeSelection(1); });
     addAction("edit.transposeDown", tr("Transpose Down"), QKeySequence(),
@@ -279,8 +284,8 @@ void MainWindow::createMenus() {
     editMenu_->addAction(action("edit.selectNone"));
     editMenu_->addSeparator();
     QMenu* notes = editMenu_->addMenu(tr("&Notes"));
-    for (const char* name : {"edit.quantize", "edit.transposeUp", "edit.transposeDown", "edit.octaveUp",
-                             "edit.octaveDown", "edit.velocityUp", "edit.velocityDown"})
+    for (const char* name : {"edit.lock", "edit.quantize", "edit.transposeUp", "edit.transposeDown",
+                             "edit.octaveUp", "edit.octaveDown", "edit.velocityUp", "edit.velocityDown"})
         notes->addAction(action(name));
     editMenu_->addSeparator();
     editMenu_->addAction(action("edit.modeDraw"));
@@ -453,6 +458,7 @@ void MainWindow::updateIcons() {
     action("edit.modeDraw")->setIcon(ToolIcons::icon(Kind::Draw, pal));
     action("edit.modeSelect")->setIcon(ToolIcons::icon(Kind::Select, pal));
     action("edit.quantize")->setIcon(ToolIcons::icon(Kind::Quantize, pal));
+    action("edit.lock")->setIcon(ToolIcons::icon(Kind::Lock, pal));
     action("transport.record")->setIcon(ToolIcons::icon(Kind::Record, pal));
 }
 
@@ -480,9 +486,10 @@ void MainWindow::updatePositionLabel(std::int64_t tick) {
 
 void MainWindow::updateActions() {
     const bool selection = document_->hasSelection();
-    for (const char* name : {"edit.cut", "edit.copy", "edit.delete", "edit.quantize", "edit.transposeUp",
-                             "edit.transposeDown", "edit.octaveUp", "edit.octaveDown", "edit.velocityUp",
-                             "edit.velocityDown", "transport.loopSelection", "edit.selectNone"})
+    for (const char* name :
+         {"edit.cut", "edit.copy", "edit.delete", "edit.quantize", "edit.lock", "edit.transposeUp",
+          "edit.transposeDown", "edit.octaveUp", "edit.octaveDown", "edit.velocityUp", "edit.velocityDown",
+          "transport.loopSelection", "edit.selectNone"})
         action(name)->setEnabled(selection);
     action("file.exportWav")->setEnabled(WavExportJob::available());
     if (!WavExportJob::available())

@@ -1,4 +1,6 @@
 #include "biaxial/ui/PianoRollWidget.h"
+
+#include "biaxial/engine/RegionEdit.h"
 #include "biaxial/engine/Scale.h"
 #include "biaxial/ui/Plural.h"
 #include "biaxial/ui/RollPainter.h"
@@ -283,6 +285,27 @@ void PianoRollWidget::quantizeSelection() {
     pushEdit(before, SelectionEdits::quantized(before, q), tr("Quantize"));
 }
 
+void PianoRollWidget::toggleSelectionLock() {
+    if (!document_->hasSelection())
+        return;
+    const NoteRefs before = document_->selectedNotes();
+    const NoteRefs after = SelectionEdits::lockToggled(before);
+    pushEdit(before, after, after.front().note.locked ? tr("Lock notes") : tr("Unlock notes"));
+}
+
+void PianoRollWidget::setContinueMarker(std::int64_t tick) {
+    if (tick == continueMarker_)
+        return;
+    continueMarker_ = tick;
+    ruler_->update();
+}
+
+void PianoRollWidget::setReplacedRange(std::int64_t start, std::int64_t end) {
+    replacedStart_ = start;
+    replacedEnd_ = end;
+    viewport()->update();
+}
+
 void PianoRollWidget::changeSelectionVelocity(int delta) {
     if (!document_->hasSelection() || delta == 0)
         return;
@@ -450,12 +473,16 @@ void PianoRollWidget::paintNotes(QPainter& p, std::int64_t t0, std::int64_t t1) 
     const bool dragging = mouse_->showsDraggedSelection();
     forEachNoteIn(t0, t1, [&](const NoteRef& r) {
         const bool selected = document_->isSelected(r);
-        if (!(selected && dragging))  // dragged notes are drawn at their new place below
-            painter.note(noteRect(r.note), r.note.velocity, r.track, selected);
+        if (selected && dragging)  // dragged notes are drawn at their new place below
+            return;
+        if (replacedEnd_ > replacedStart_ && RegionEdit::replaces(r.note, replacedStart_, replacedEnd_))
+            painter.replacedNote(noteRect(r.note));
+        else
+            painter.note(noteRect(r.note), r.note.velocity, r.track, selected, r.note.locked);
     });
     if (dragging)
         for (const NoteRef& r : mouse_->draggedSelection())
-            painter.note(noteRect(r.note), r.note.velocity, r.track, true);
+            painter.note(noteRect(r.note), r.note.velocity, r.track, true, r.note.locked);
     if (const Note* creating = mouse_->creatingNote())
         painter.note(noteRect(*creating), creating->velocity, document_->editTrack(), true);
 

@@ -37,10 +37,24 @@ void RollPainter::columns(const QRect& area, std::int64_t t0, std::int64_t t1, s
     }
 }
 
-void RollPainter::note(const QRect& r, int velocity, int track, bool selected) {
+void RollPainter::note(const QRect& r, int velocity, int track, bool selected, bool locked) {
     const QRect box = r.adjusted(0, 1, -1, -1);
     p_.fillRect(box, palette_.noteFill(velocity, track, selected));
+    if (locked) {
+        // Thick border and a solid bar at the start: readable at any zoom, in both themes.
+        p_.setPen(QPen(selected ? palette_.selectedBorder : palette_.noteBorder, 2));
+        p_.drawRect(box.adjusted(1, 1, -1, -1));
+        p_.fillRect(QRect(box.left(), box.top(), std::min(4, box.width()), box.height()),
+                    selected ? palette_.selectedBorder : palette_.noteBorder);
+        return;
+    }
     p_.setPen(selected ? palette_.selectedBorder : palette_.noteBorder);
+    p_.drawRect(box);
+}
+
+void RollPainter::replacedNote(const QRect& r) {
+    const QRect box = r.adjusted(0, 1, -1, -1);
+    p_.setPen(QPen(palette_.noteBorder, 1, Qt::DotLine));
     p_.drawRect(box);
 }
 

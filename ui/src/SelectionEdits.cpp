@@ -49,6 +49,15 @@ NoteRefs SelectionEdits::velocitySet(const NoteRefs& notes, int velocity) {
     return after;
 }
 
+NoteRefs SelectionEdits::lockToggled(const NoteRefs& notes) {
+    const bool lock =
+        std::any_of(notes.begin(), notes.end(), [](const NoteRef& r) { return !r.note.locked; });
+    NoteRefs after = notes;
+    for (auto& r : after)
+        r.note.locked = lock;
+    return after;
+}
+
 NoteRefs SelectionEdits::pasted(NoteRefs clip, std::int64_t at, int trackCount, int editTrack) {
     for (NoteRef& r : clip) {
         r.note.start += at;

@@ -49,6 +49,7 @@ StudioToolBars::StudioToolBars(QMainWindow* window, const ActionLookup& action, 
     edit->addWidget(snapBox_);
     edit->addSeparator();
     edit->addAction(action(QStringLiteral("edit.quantize")));
+    edit->addAction(action(QStringLiteral("edit.lock")));
 
     QToolBar* transport = window->addToolBar(tr("Transport"));
     transport->setObjectName("transportToolBar");

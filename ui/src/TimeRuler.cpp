@@ -78,6 +78,17 @@ void TimeRuler::paintEvent(QPaintEvent*) {
         }
     }
 
+    // Where Continue starts: a flag with a "C" on the upper half of the ruler.
+    if (roll_->continueMarker() >= 0) {
+        const double cx = left + g.xOfTick(roll_->continueMarker());
+        p.setPen(QPen(pal.playhead, 2));
+        p.drawLine(QPointF(cx, 0), QPointF(cx, height()));
+        const QRectF flag(cx, 0, 12, height() / 2.0);
+        p.fillRect(flag, pal.playhead);
+        p.setPen(pal.rulerBackground);
+        p.drawText(flag, Qt::AlignCenter, QStringLiteral("C"));
+    }
+
     // The playhead: a small triangle pointing down at the canvas.
     const double px = left + g.xOfTick(roll_->playheadTick());
     QPainterPath marker;

@@ -90,6 +90,14 @@ void paint(QPainter& p, ToolIcons::Kind kind, const QColor& ink, const QColor& a
             p.fillRect(QRectF(5, 10, 11, 6), accent);
             p.fillRect(QRectF(18, 16, 8, 6), accent);
             break;
+        case Kind::Lock:  // a padlock: shackle over a body
+            p.setPen(QPen(ink, 2.5));
+            p.setBrush(Qt::NoBrush);
+            p.drawArc(QRectF(10, 5, 12, 14), 0, 180 * 16);
+            p.drawLine(QPointF(10, 12), QPointF(10, 15));
+            p.drawLine(QPointF(22, 12), QPointF(22, 15));
+            p.fillRect(QRectF(7, 15, 18, 12), accent);
+            break;
     }
 }
 

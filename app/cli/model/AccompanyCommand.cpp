@@ -48,7 +48,8 @@ int run(const std::vector<std::string>& args) {
     request.variations = p.getInt("variations", 1);
     std::string why;
     if (!biaxial::cli::SamplingOptions::read(p, &request, &why) || request.variations < 1) {
-        std::fprintf(stderr, "biaxial accompany: %s\n", why.empty() ? "--variations must be positive" : why.c_str());
+        std::fprintf(stderr, "biaxial accompany: %s\n",
+                     why.empty() ? "--variations must be positive" : why.c_str());
         return 2;
     }
     const std::string melodyPath = p.positional()[0];
@@ -84,10 +85,11 @@ int run(const std::vector<std::string>& args) {
             std::fprintf(stderr, "biaxial accompany: %s\n", err->message().c_str());
             return 1;
         }
-        std::printf("wrote %s (%d steps, %zu melody notes kept, %zu notes added; log-likelihood of the "
-                    "melody given them %.1f nats)\n",
-                    path.string().c_str(), result.newSteps, request.song.noteCount(), result.variations[k].size(),
-                    result.lockedLogLikelihood[k]);
+        std::printf(
+            "wrote %s (%d steps, %zu melody notes kept, %zu notes added; log-likelihood of the "
+            "melody given them %.1f nats)\n",
+            path.string().c_str(), result.newSteps, request.song.noteCount(), result.variations[k].size(),
+            result.lockedLogLikelihood[k]);
     }
     std::printf("generated in %.3f s on %s\n", result.seconds, model->deviceName().c_str());
     return 0;

@@ -5,9 +5,9 @@
 #include <filesystem>
 
 #include "ArgParser.h"
+#include "CliModel.h"
 #include "Command.h"
 #include "OutputPaths.h"
-#include "CliModel.h"
 #include "SamplingOptions.h"
 #include "biaxial/engine/MidiFileReader.h"
 #include "biaxial/engine/MidiFileWriter.h"

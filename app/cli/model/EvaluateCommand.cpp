@@ -15,8 +15,8 @@
 #include "biaxial/engine/AtomicFile.h"
 #include "biaxial/engine/CharacterSeeds.h"
 #include "biaxial/engine/MidiFileWriter.h"
-#include "biaxial/model/Model.h"
 #include "biaxial/model/ConditioningEvaluation.h"
+#include "biaxial/model/Model.h"
 #include "biaxial/model/MusicalityEvaluation.h"
 
 namespace {
@@ -190,16 +190,17 @@ std::string markdown(const std::vector<Row>& rows) {
 
 // `--conditioning`: plain forcing against sequential Monte Carlo on the held-out seeds.
 int conditioning(const biaxial::Model& model, const std::string& modelPath,
-                 const std::vector<biaxial::EvaluationSeed>& seeds, const biaxial::MusicalityOptions& musicality,
-                 const std::string& markdownPath) {
+                 const std::vector<biaxial::EvaluationSeed>& seeds,
+                 const biaxial::MusicalityOptions& musicality, const std::string& markdownPath) {
     if (seeds.empty()) {
         std::fprintf(stderr, "biaxial evaluate: --conditioning needs the held-out pieces\n");
         return 2;
     }
-    std::printf("conditioning on %s: %zu held-out pieces, %d variations each\n", modelPath.c_str(), seeds.size(),
-                musicality.variations);
+    std::printf("conditioning on %s: %zu held-out pieces, %d variations each\n", modelPath.c_str(),
+                seeds.size(), musicality.variations);
     std::string table =
-        "| particles | accompany: log-lik. of the locked melody per step | onsets vs composer | pitch classes | "
+        "| particles | accompany: log-lik. of the locked melody per step | onsets vs composer | pitch "
+        "classes | "
         "note lengths | inter-onset | polyphony | infill: log-lik. of the 2 bars after per step | seconds |\n"
         "|---|---|---|---|---|---|---|---|---|\n";
     for (int particles : {1, musicality.sampling.particles}) {
@@ -209,18 +210,19 @@ int conditioning(const biaxial::Model& model, const std::string& modelPath,
         options.variations = musicality.variations;
         biaxial::ConditioningSummary sum;
         std::string why;
-        if (!biaxial::ConditioningEvaluation::run(model, seeds, options, &sum, &why, nullptr, [](int done, int total) {
-                std::fprintf(stderr, "\r%d/%d pieces", done, total);
-            })) {
+        if (!biaxial::ConditioningEvaluation::run(
+                model, seeds, options, &sum, &why, nullptr,
+                [](int done, int total) { std::fprintf(stderr, "\r%d/%d pieces", done, total); })) {
             std::fprintf(stderr, "\nbiaxial evaluate: %s\n", why.c_str());
             return 1;
         }
         std::fprintf(stderr, "\n");
         char row[512];
-        std::snprintf(row, sizeof row, "| %d%s | %.2f | %.2fx | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f |\n", particles,
-                      particles == 1 ? " (plain forcing, no look-ahead)" : " (sequential Monte Carlo)",
-                      sum.accompanyLockedPerStep, sum.accompanyOnsetsRatio, sum.pitchClassOverlap, sum.lengthOverlap,
-                      sum.ioiOverlap, sum.polyphonyOverlap, sum.infillLookAheadPerStep, sum.seconds);
+        std::snprintf(
+            row, sizeof row, "| %d%s | %.2f | %.2fx | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f |\n", particles,
+            particles == 1 ? " (plain forcing, no look-ahead)" : " (sequential Monte Carlo)",
+            sum.accompanyLockedPerStep, sum.accompanyOnsetsRatio, sum.pitchClassOverlap, sum.lengthOverlap,
+            sum.ioiOverlap, sum.polyphonyOverlap, sum.infillLookAheadPerStep, sum.seconds);
         table += row;
         if (particles == musicality.sampling.particles)
             break;

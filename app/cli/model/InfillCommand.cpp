@@ -61,8 +61,9 @@ int run(const std::vector<std::string>& args) {
         return 2;
     }
     if (fromBar < 1 || bars < 1 || request.variations < 1 || request.lookAheadBars < 0) {
-        std::fprintf(stderr, "biaxial infill: --from-bar and --bars count from 1, --variations is positive and "
-                             "--look-ahead is 0 or more\n");
+        std::fprintf(stderr,
+                     "biaxial infill: --from-bar and --bars count from 1, --variations is positive and "
+                     "--look-ahead is 0 or more\n");
         return 2;
     }
     const std::string inPath = p.positional()[0];
@@ -75,7 +76,8 @@ int run(const std::vector<std::string>& args) {
     request.song.normalise();
     const auto [start, end] = biaxial::SongExcerpt::barRange(request.song, fromBar, bars);
     if (start >= request.song.endTick()) {
-        std::fprintf(stderr, "biaxial infill: %s: bar %d starts after the piece's last note; nothing to replace\n",
+        std::fprintf(stderr,
+                     "biaxial infill: %s: bar %d starts after the piece's last note; nothing to replace\n",
                      inPath.c_str(), fromBar);
         return 1;
     }
@@ -99,11 +101,11 @@ int run(const std::vector<std::string>& args) {
             std::fprintf(stderr, "biaxial infill: %s\n", err->message().c_str());
             return 1;
         }
-        std::printf("wrote %s (bars %d..%d: %zu new notes", path.string().c_str(), fromBar, fromBar + bars - 1,
-                    result.variations[k].size());
+        std::printf("wrote %s (bars %d..%d: %zu new notes", path.string().c_str(), fromBar,
+                    fromBar + bars - 1, result.variations[k].size());
         if (result.lookAheadSteps > 0)
-            std::printf("; log-likelihood of the %d look-ahead steps given them %.1f nats", result.lookAheadSteps,
-                        result.lockedLogLikelihood[k]);
+            std::printf("; log-likelihood of the %d look-ahead steps given them %.1f nats",
+                        result.lookAheadSteps, result.lockedLogLikelihood[k]);
         std::printf(")\n");
     }
     std::printf("generated in %.3f s on %s\n", result.seconds, model->deviceName().c_str());

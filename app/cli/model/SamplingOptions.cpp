@@ -33,7 +33,7 @@ const char* SamplingOptions::usage() {
 }
 
 std::set<std::string> SamplingOptions::valued() {
-    return {"conservativity", "temperature", "random-seed", "min-pitch",   "max-pitch", "key",
+    return {"conservativity", "temperature", "random-seed", "min-pitch",    "max-pitch", "key",
             "scale",          "out-of-key",  "hold-limit",  "density-gain", "particles"};
 }
 

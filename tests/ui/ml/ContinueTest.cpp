@@ -267,7 +267,19 @@ TEST_F(ContinueTest, RegenerateReplacesTheSelectedRangeInOneStep) {
         }
     }
     ASSERT_FALSE(inBar3.empty());
+    // Lock the bar's first note (the roll's K): Regenerate keeps it.
+    document.setSelection({inBar3.front()});
+    roll.toggleSelectionLock();
+    inBar3.clear();
+    for (const NoteRef& ref : document.allNotes())
+        if (ref.note.start >= 2 * bar && ref.note.start < 3 * bar)
+            inBar3.push_back(ref);
+    const auto lockedRef =
+        std::find_if(inBar3.begin(), inBar3.end(), [](const NoteRef& r) { return r.note.locked; });
+    ASSERT_NE(lockedRef, inBar3.end());
+    const NoteRef locked = *lockedRef;
     document.setSelection(inBar3);
+    EXPECT_GE(roll.continueMarker(), 0);
     std::int64_t from = 0;
     std::int64_t to = 0;
     ASSERT_TRUE(panel.regenerateRange(&from, &to));
@@ -287,7 +299,16 @@ TEST_F(ContinueTest, RegenerateReplacesTheSelectedRangeInOneStep) {
     const int undoBefore = document.undoStack()->count();
     ASSERT_TRUE(panel.preview()->accept());
     EXPECT_EQ(document.undoStack()->count(), undoBefore + 1);
+    EXPECT_TRUE(document.contains(locked)) << "the locked note was replaced";
+    int replaced = 0;  // the unlocked notes starting in the range (it ends where the selection's notes end)
+    for (const Note& n : original.tracks[0].notes)
+        replaced += !n.locked && n.start >= from && n.start < to;
+    EXPECT_EQ(panel.preview()->removedCount(), replaced);
+    EXPECT_TRUE(panel.statusText().startsWith(QStringLiteral("Replaced")))
+        << panel.statusText().toStdString();
     for (const NoteRef& ref : inBar3) {
+        if (ref.note.locked)
+            continue;
         // The old material of the range is gone unless the network happened to play the same note.
         if (!document.contains(ref)) {
             continue;

@@ -42,8 +42,9 @@ struct ConditioningSummary {
 class ConditioningEvaluation {
 public:
     // Seeds without the composer's next bars are skipped. ok=false with a sentence when none is left.
-    static bool run(const Model& model, const std::vector<EvaluationSeed>& seeds, const ConditioningOptions& options,
-                    ConditioningSummary* summary, std::string* error, const std::atomic<bool>* cancel = nullptr,
+    static bool run(const Model& model, const std::vector<EvaluationSeed>& seeds,
+                    const ConditioningOptions& options, ConditioningSummary* summary, std::string* error,
+                    const std::atomic<bool>* cancel = nullptr,
                     const std::function<void(int done, int total)>& progress = {});
 };
 

@@ -33,7 +33,7 @@ struct ContinueResult {
     // What the model heard and played, in its pitch range: the seed as it went in (padded to
     // seedSteps) and each variation's new steps (in the order above), for measuring them.
     StepGrid seedGrid;
-    std::vector<StepGrid> newGrids;  // including the locked notes in the range
+    std::vector<StepGrid> newGrids;      // including the locked notes in the range
     std::int64_t startTick = 0;          // where the new material begins (the seed's end, on a step)
     std::int64_t endTick = 0;            // where it ends (startTick + the generated steps)
     int seedSteps = 0;                   // the seed's length in steps

@@ -77,6 +77,10 @@ public:
     const std::bitset<128>& soundingKeys() const { return soundingKeys_; }
     void setLoopRange(std::int64_t start, std::int64_t end);  // end <= start clears it
     std::int64_t loopStart() const { return loopStart_; }
+    // Where the next Continue starts (a flag on the ruler, so that a stale selection cannot make
+    // it start inside the seed unnoticed); -1 hides it.
+    void setContinueMarker(std::int64_t tick);
+    std::int64_t continueMarker() const { return continueMarker_; }
     std::int64_t loopEnd() const { return loopEnd_; }
     bool hasLoopRange() const { return loopEnd_ > loopStart_; }
 
@@ -100,6 +104,11 @@ public:
     void moveSelection(std::int64_t ticks);
     // Snaps starts and ends of the selected notes to the grid (or to sixteenths when snap is off).
     void quantizeSelection();
+    // Locks the selected notes (or unlocks them when all are locked), one undo step.
+    void toggleSelectionLock();
+    // While a regenerated region is auditioned: the notes it would replace are drawn faint
+    // (RegionEdit::replaces), so that the ghost notes can be read. An empty range shows all.
+    void setReplacedRange(std::int64_t start, std::int64_t end);
     void changeSelectionVelocity(int delta);
     void setSelectionVelocity(int velocity);
 
@@ -178,6 +187,8 @@ private:
     std::int64_t loopStart_ = 0;
     std::int64_t loopEnd_ = 0;
     std::vector<Note> ghostNotes_;
+    std::int64_t replacedStart_ = 0, replacedEnd_ = 0;
+    std::int64_t continueMarker_ = -1;
     NoteExtent ghostExtent_;
     std::array<bool, 12> scaleMask_{};
     bool scaleOn_ = false;

@@ -25,8 +25,11 @@ public:
     // and bars drawn stronger.
     void columns(const QRect& area, std::int64_t t0, std::int64_t t1, std::int64_t step, std::int64_t beat,
                  std::int64_t bar);
-    void note(const QRect& r, int velocity, int track, bool selected);
+    // A locked note (kept by generation) has a thick border and a bar at its start.
+    void note(const QRect& r, int velocity, int track, bool selected, bool locked = false);
     void ghostNote(const QRect& r);
+    // A note that the variation under audition would replace: faint, so the ghosts read.
+    void replacedNote(const QRect& r);
 
 private:
     QPainter& p_;

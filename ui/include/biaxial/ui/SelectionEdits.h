@@ -25,6 +25,9 @@ public:
     // Every velocity changes by `delta`, or becomes `velocity`, within 1..127.
     static NoteRefs velocityChanged(const NoteRefs& notes, int delta);
     static NoteRefs velocitySet(const NoteRefs& notes, int velocity);
+    // Locks every note when any is unlocked, else unlocks them all (Note::locked: generation
+    // keeps locked notes and conditions the rest on them).
+    static NoteRefs lockToggled(const NoteRefs& notes);
     // Clipboard notes (starting at 0) placed at tick `at`; notes of a track the song does not
     // have (it has `trackCount`) go to `editTrack`.
     static NoteRefs pasted(NoteRefs clip, std::int64_t at, int trackCount, int editTrack);

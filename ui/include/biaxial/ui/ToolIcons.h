@@ -9,7 +9,7 @@ namespace biaxial {
 // the dark and the light theme (the style's stock media icons are dark on dark). GUI thread.
 class ToolIcons {
 public:
-    enum class Kind { Play, Pause, Stop, Rewind, Loop, Draw, Select, Quantize, Record };
+    enum class Kind { Play, Pause, Stop, Rewind, Loop, Draw, Select, Quantize, Record, Lock };
     static QIcon icon(Kind kind, const QPalette& palette);
 };
 
