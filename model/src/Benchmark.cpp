@@ -2,6 +2,7 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <random>
 #include <sstream>
@@ -139,6 +140,8 @@ std::string BenchmarkResult::toJson() const {
       << ", \"baseline_continue_16bars_s\": " << baselineContinue16BarsSeconds
       << ", \"bf16_continue_16bars_s\": " << bf16Continue16BarsSeconds
       << ", \"bf16_continue_16bars_8var_s\": " << bf16Continue16Bars8VarSeconds
+      << ", \"live_step_ms_p50\": " << liveStepMsP50 << ", \"live_step_ms_p99\": " << liveStepMsP99
+      << ", \"locked_8bars_16particles_s\": " << locked8Bars16ParticlesSeconds
       << ", \"note_loop_share\": " << noteLoopShare << ", \"peak_rss_mb\": " << peakRssMb << "}";
     return o.str();
 }
@@ -237,7 +240,20 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
             g.steps = 256;
             g.seed = 3;
             Generator::generate(*model, seed, g);  // warm-up
-            auto one = Generator::generate(*model, seed, g);
+            // Each step's time, from the progress calls (the first includes the seed: left out).
+            std::vector<double> stepMs;
+            auto last = std::chrono::steady_clock::now();
+            auto one = Generator::generate(*model, seed, g, nullptr, [&](const GenerationProgress& p) {
+                const auto now = std::chrono::steady_clock::now();
+                if (p.step > 1)
+                    stepMs.push_back(std::chrono::duration<double, std::milli>(now - last).count());
+                last = now;
+            });
+            std::sort(stepMs.begin(), stepMs.end());
+            if (!stepMs.empty()) {
+                r.liveStepMsP50 = stepMs[stepMs.size() / 2];
+                r.liveStepMsP99 = stepMs[std::min(stepMs.size() - 1, stepMs.size() * 99 / 100)];
+            }
             r.continue16BarsSeconds = one.seconds;
             r.noteLoopShare = one.seconds > 0 ? one.noteLoopSeconds / one.seconds : 0;
             g.variations = 8;
@@ -248,6 +264,22 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
                 g.variations = 1;
                 r.bf16Continue16BarsSeconds = Generator::generate(*model, seed, g).seconds;
                 g.bf16 = false;
+            }
+            {
+                // A melody line locked at every step (an Accompany), 16 particles.
+                GenerationOptions locked = g;
+                locked.variations = 1;
+                locked.steps = 128;
+                locked.particles = 16;
+                const int N = model->config().numNotes;
+                locked.locked = StepGrid(128, model->config().lowPitch, N);
+                locked.lockMask.assign(static_cast<std::size_t>(128) * N, 0);
+                for (int s = 0; s < 128; ++s) {
+                    const int n = 48 + (s / 4) % 8;  // quarter notes stepping through an octave
+                    locked.lockMask[static_cast<std::size_t>(s) * N + n] = 1;
+                    locked.locked.set(s, n, true, s % 4 == 0);
+                }
+                r.locked8Bars16ParticlesSeconds = Generator::generate(*model, seed, locked).seconds;
             }
             g.variations = 1;
             g.baselineNoteLoop = true;
@@ -262,7 +294,10 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
               << r.continue16Bars8VarSeconds / r.continue16BarsSeconds
               << "x), baseline (LibTorch's LSTM per step, tensors per note): "
               << r.baselineContinue16BarsSeconds << " s ("
-              << r.baselineContinue16BarsSeconds / r.continue16BarsSeconds << "x)";
+              << r.baselineContinue16BarsSeconds / r.continue16BarsSeconds << "x); one live step "
+              << r.liveStepMsP50 << " ms median, " << r.liveStepMsP99
+              << " ms p99; 8 bars with a locked melody and 16 "
+              << "particles: " << r.locked8Bars16ParticlesSeconds << " s";
             if (r.bf16Continue16BarsSeconds > 0)
                 s << "; bf16 products: " << r.bf16Continue16BarsSeconds << " s, 8 variations "
                   << r.bf16Continue16Bars8VarSeconds << " s ("

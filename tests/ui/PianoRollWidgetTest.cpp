@@ -322,3 +322,24 @@ TEST_F(PianoRollTest, PaintsTwentyThousandNotesQuickly) {
 
 }  // namespace
 }  // namespace biaxial
+
+namespace biaxial {
+namespace {
+
+TEST_F(PianoRollTest, ZoomToSongAndSelectionFitTheView) {
+    add({n(60, 0), n(72, 32 * 1920, 480), n(48, 1920, 480)});  // 33 bars of 4/4
+    roll->zoomToSong();
+    const RollGeometry g = roll->geometry();
+    const int width = roll->viewport()->width();
+    EXPECT_GE(g.xOfTick(doc.song().endTick()), width * 0.8) << "the song's end is near the right edge";
+    EXPECT_LE(g.xOfTick(doc.song().endTick()), width);
+    EXPECT_GE(g.xOfTick(0), 0.0);
+    doc.setSelection({doc.allNotes()[1]});  // the note in bar 2 (sorted by start)
+    roll->zoomToSelection();
+    EXPECT_GT(roll->geometry().pixelsPerTick(), 10 * g.pixelsPerTick());
+    EXPECT_GE(roll->geometry().xOfTick(1920), 0.0);
+    EXPECT_LE(roll->geometry().xOfTick(1920 + 480), width);
+}
+
+}  // namespace
+}  // namespace biaxial

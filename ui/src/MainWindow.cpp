@@ -196,6 +196,10 @@ void MainWindow::createActions() {
 
     addAction("view.zoomIn", tr("Zoom &In"), QKeySequence::ZoomIn, [this] { roll_->zoomTime(1.25); });
     addAction("view.zoomOut", tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { roll_->zoomTime(0.8); });
+    addAction("view.zoomSong", tr("Zoom to &Song"), QKeySequence(tr("Ctrl+0")),
+              [this] { roll_->zoomToSong(); });
+    addAction("view.zoomSelection", tr("Zoom to S&election"), QKeySequence(tr("Ctrl+Shift+0")),
+              [this] { roll_->zoomToSelection(); });
     addAction("view.zoomInPitch", tr("Taller Rows"), QKeySequence(tr("Ctrl+Alt+=")),
               [this] { roll_->zoomPitch(1.2); });
     addAction("view.zoomOutPitch", tr("Shorter Rows"), QKeySequence(tr("Ctrl+Alt+-")),
@@ -214,8 +218,10 @@ void MainWindow::createActions() {
         else
             transport_->seek(0);  // a second Stop returns to the start, like a tape machine
     });
-    addAction("transport.rewind", tr("Return to &Start"), QKeySequence(Qt::Key_Home),
-              [this] { transport_->seek(0); });
+    addAction("transport.rewind", tr("Return to &Start"), QKeySequence(Qt::Key_Home), [this] {
+        transport_->seek(0);
+        roll_->scrollToTick(0);  // the view goes with the playhead
+    });
     QAction* loop = addAction("transport.loop", tr("&Loop"), QKeySequence(tr("L")), {});
     loop->setCheckable(true);
     loop->setToolTip(tr("Loop the region marked on the ruler (L)"));
@@ -294,7 +300,8 @@ void MainWindow::createMenus() {
     editMenu_->addAction(action("edit.preferences"));
 
     viewMenu_ = menuBar()->addMenu(tr("&View"));
-    for (const char* name : {"view.zoomIn", "view.zoomOut", "view.zoomInPitch", "view.zoomOutPitch"})
+    for (const char* name : {"view.zoomIn", "view.zoomOut", "view.zoomSong", "view.zoomSelection",
+                             "view.zoomInPitch", "view.zoomOutPitch"})
         viewMenu_->addAction(action(name));
     viewMenu_->addSeparator();
     viewMenu_->addAction(action("view.follow"));

@@ -126,6 +126,38 @@ void PianoRollWidget::scrollToTick(std::int64_t tick) {
     horizontalScrollBar()->setValue(static_cast<int>(tick * geometry_.pixelsPerTick()));
 }
 
+void PianoRollWidget::zoomToFit(std::int64_t start, std::int64_t end) {
+    if (end <= start || viewport()->width() <= 0)
+        return;
+    const double margin = 0.04 * static_cast<double>(end - start);
+    const double ticks = static_cast<double>(end - start) + 2 * margin;
+    geometry_.pixelsPerQuarter =
+        std::clamp(viewport()->width() / ticks * geometry_.ticksPerQuarter, 4.0, 800.0);
+    updateScrollBars();
+    horizontalScrollBar()->setValue(
+        static_cast<int>(std::lround(std::max(0.0, start - margin) * geometry_.pixelsPerTick())));
+    geometry_.scrollX = horizontalScrollBar()->value();
+    const NoteRefs notes = document_->notesInRange(start, end);
+    if (!notes.empty()) {
+        const NoteExtent extent = extentOf(notes);
+        centerOnPitch((extent.lowPitch + extent.highPitch) / 2);
+    }
+    updateAll();
+    emit zoomChanged();
+}
+
+void PianoRollWidget::zoomToSong() {
+    zoomToFit(0, std::max<std::int64_t>(document_->song().endTick(), document_->ticksPerBar()));
+}
+
+void PianoRollWidget::zoomToSelection() {
+    const NoteRefs selected = document_->selectedNotes();
+    if (selected.empty())
+        return zoomToSong();
+    const NoteExtent extent = extentOf(selected);
+    zoomToFit(extent.start, extent.end);
+}
+
 void PianoRollWidget::centerOnPitch(int pitch) {
     const int y = (RollGeometry::kPitchCount - 1 - std::clamp(pitch, 0, 127)) * geometry_.keyHeight;
     verticalScrollBar()->setValue(y - viewport()->height() / 2);

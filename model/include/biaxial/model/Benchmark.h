@@ -28,6 +28,12 @@ struct BenchmarkResult {
     double baselineContinue16BarsSeconds = 0;
     double bf16Continue16BarsSeconds = 0;  // GenerationOptions::bf16 (CPU only)
     double bf16Continue16Bars8VarSeconds = 0;
+    // One live step (original size, 1 variation, float32): the time between successive steps of
+    // a 256-step continuation, median and 99th percentile, milliseconds (the jam's budget).
+    double liveStepMsP50 = 0;
+    double liveStepMsP99 = 0;
+    // 8 bars with a locked melody and 16 particles (sequential Monte Carlo), original size.
+    double locked8Bars16ParticlesSeconds = 0;
     double noteLoopShare = 0;  // share of the 16-bar continuation spent in the note loop
     double peakRssMb = 0;
     std::string error;

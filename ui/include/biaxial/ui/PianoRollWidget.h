@@ -62,6 +62,11 @@ public:
     void zoomTime(double factor, int anchorX = -1);
     void zoomPitch(double factor);
     void scrollToTick(std::int64_t tick);
+    // Zooms and scrolls so that the ticks [start, end) fill the view's width (a little margin
+    // each side) and centres the rows on the notes there. Nothing happens for an empty range.
+    void zoomToFit(std::int64_t start, std::int64_t end);
+    void zoomToSong();
+    void zoomToSelection();
     void centerOnPitch(int pitch);
     // Scrolls so that the song's notes fill the view vertically (after Open).
     void scrollToNotes();
