@@ -9,10 +9,11 @@ namespace {
 
 int runScan(const std::vector<std::string>& args) {
     biaxial::cli::ArgParser p({"low", "notes", "min-steps", "threads"},
-                              {"original-meter", "sustain", "verbose"});
+                              {"original-meter", "sustain", "verbose", "no-cache"});
     if (!p.parse(args) || p.positional().size() != 1) {
         std::fprintf(stderr,
-                     "biaxial scan: %s\nusage: biaxial scan DIR [--low 24] [--notes 78] [--original-meter]\n",
+                     "biaxial scan: %s\nusage: biaxial scan DIR [--low 24] [--notes 78] [--original-meter] "
+                     "[--no-cache]\n",
                      p.error().empty() ? "expected one folder" : p.error().c_str());
         return 2;
     }
@@ -23,6 +24,7 @@ int runScan(const std::vector<std::string>& args) {
     options.grid.extendWithSustainPedal = p.has("sustain");
     options.minSteps = p.getInt("min-steps", 1);
     options.threads = p.getInt("threads", 0);
+    options.useCache = !p.has("no-cache");
     if (!p.error().empty()) {
         std::fprintf(stderr, "biaxial scan: %s\n", p.error().c_str());
         return 2;
@@ -44,6 +46,9 @@ int runScan(const std::vector<std::string>& args) {
                 static_cast<long long>(s.totalSteps), s.totalSteps / 16.0,
                 static_cast<long long>(s.droppedOutOfRange), s.seconds);
     std::printf("%d loaded, %d skipped\n", s.loaded, s.skipped);
+    if (options.useCache)
+        std::printf("%d of %zu files from the corpus cache%s%s\n", s.fromCache, corpus.entries.size(),
+                    s.cacheNote.empty() ? "" : "; ", s.cacheNote.c_str());
     return 0;
 }
 

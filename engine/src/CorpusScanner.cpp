@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "biaxial/engine/CorpusCache.h"
 #include "biaxial/engine/MidiFileReader.h"
 
 namespace biaxial {
@@ -51,6 +52,25 @@ Corpus CorpusScanner::scan(const std::string& folder, const CorpusScanOptions& o
         return corpus;
     }
     corpus.entries.resize(files->size());
+    // Files unchanged since the cache was written are taken from it; the rest are parsed.
+    std::string cacheFile;
+    std::map<std::string, CorpusCache::Item> cached;
+    std::vector<CorpusCache::Stamp> stamps(files->size());
+    std::vector<char> fresh(files->size(), 0);
+    if (options.useCache) {
+        cacheFile = CorpusCache::pathFor(folder, options);
+        if (!cacheFile.empty())
+            cached = CorpusCache::read(cacheFile);
+        for (std::size_t i = 0; i < files->size(); ++i) {
+            const bool stamped = CorpusCache::stampOf((*files)[i], &stamps[i]);
+            const auto it = cached.find((*files)[i]);
+            if (stamped && it != cached.end() && it->second.stamp == stamps[i]) {
+                corpus.entries[i] = std::move(it->second.entry);
+                fresh[i] = 1;
+                ++corpus.summary.fromCache;
+            }
+        }
+    }
     std::atomic<std::size_t> next{0};
     std::atomic<int> done{0};
     const int total = static_cast<int>(files->size());
@@ -61,6 +81,12 @@ Corpus CorpusScanner::scan(const std::string& folder, const CorpusScanOptions& o
             const std::size_t i = next.fetch_add(1);
             if (i >= files->size())
                 return;
+            if (fresh[i]) {
+                const int d = ++done;
+                if (progress)
+                    progress(d, total);
+                continue;
+            }
             CorpusEntry& e = corpus.entries[i];
             e.path = (*files)[i];
             auto song = MidiFileReader::readFile(e.path);
@@ -102,6 +128,15 @@ Corpus CorpusScanner::scan(const std::string& folder, const CorpusScanOptions& o
         corpus.entries.erase(std::remove_if(corpus.entries.begin(), corpus.entries.end(),
                                             [](const CorpusEntry& e) { return e.path.empty(); }),
                              corpus.entries.end());
+    }
+    if (options.useCache && !cacheFile.empty() && !(cancel && cancel->load()) &&
+        (corpus.summary.fromCache != static_cast<int>(corpus.entries.size()) ||
+         cached.size() != corpus.entries.size())) {
+        std::string why;
+        if (!CorpusCache::write(cacheFile, corpus.entries, stamps, &why))
+            corpus.summary.cacheNote = "the corpus cache could not be written: " + why;
+    } else if (options.useCache && cacheFile.empty()) {
+        corpus.summary.cacheNote = "no cache folder (set HOME or BIAXIAL_CACHE_DIR)";
     }
     for (const auto& e : corpus.entries) {
         if (e.loaded) {

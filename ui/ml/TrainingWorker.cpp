@@ -21,7 +21,8 @@ CorpusReport TrainingWorker::scanNow(const QString& folder, int lowPitch, int nu
     CorpusScanOptions options;
     options.grid.lowPitch = lowPitch;
     options.grid.numNotes = numNotes;
-    options.minSteps = 1;  // short pieces are counted as loaded; `usable` says how many can train
+    options.minSteps = 1;     // short pieces are counted as loaded; `usable` says how many can train
+    options.useCache = true;  // an unchanged folder loads from the corpus cache
     std::atomic<int> lastPercent{-1};
     Corpus corpus = CorpusScanner::scan(folder.toStdString(), options, cancel_, [&](int done, int total) {
         // Called from the scanner's threads: a queued signal is thread-safe; throttle it.

@@ -27,6 +27,8 @@ struct CorpusSummary {
     std::int64_t totalSteps = 0;
     std::int64_t droppedOutOfRange = 0;
     double seconds = 0.0;
+    int fromCache = 0;      // files taken from the corpus cache unparsed
+    std::string cacheNote;  // why the cache could not be written (empty when fine or unused)
 };
 
 struct Corpus {
@@ -39,6 +41,9 @@ struct CorpusScanOptions {
     GridOptions grid;
     int minSteps = 1;  // files with fewer steps are skipped ("too short")
     int threads = 0;   // 0 = every core
+    // Reuse and update the corpus cache (CorpusCache): files unchanged since the last scan are
+    // not parsed again. `biaxial scan`, `biaxial train` and the studio's training use it.
+    bool useCache = false;
 };
 
 // Scans a folder recursively for .mid/.midi files (any letter case), parses them on all

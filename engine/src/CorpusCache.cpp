@@ -1,0 +1,251 @@
+#include "biaxial/engine/CorpusCache.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "biaxial/engine/AtomicFile.h"
+
+namespace biaxial {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr char kMagic[8] = {'B', 'X', 'C', 'O', 'R', 'P', '0', '2'};
+
+std::uint64_t fnv1a(const std::uint8_t* data, std::size_t n, std::uint64_t h = 1469598103934665603ull) {
+    for (std::size_t i = 0; i < n; ++i) {
+        h ^= data[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+class Writer {
+public:
+    std::vector<std::uint8_t> bytes;
+    void u64(std::uint64_t v) {
+        for (int i = 0; i < 8; ++i)
+            bytes.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+    }
+    void i64(std::int64_t v) { u64(static_cast<std::uint64_t>(v)); }
+    void str(const std::string& s) {
+        u64(s.size());
+        bytes.insert(bytes.end(), s.begin(), s.end());
+    }
+};
+
+class Reader {
+public:
+    Reader(const std::uint8_t* p, std::size_t n) : p_(p), n_(n) {}
+    bool ok() const { return ok_; }
+    std::uint64_t u64() {
+        if (!need(8))
+            return 0;
+        std::uint64_t v = 0;
+        for (int i = 0; i < 8; ++i)
+            v |= static_cast<std::uint64_t>(p_[at_ + i]) << (8 * i);
+        at_ += 8;
+        return v;
+    }
+    std::int64_t i64() { return static_cast<std::int64_t>(u64()); }
+    std::string str() {
+        const std::uint64_t len = u64();
+        if (!need(len))
+            return {};
+        std::string s(reinterpret_cast<const char*>(p_ + at_), len);
+        at_ += len;
+        return s;
+    }
+    const std::uint8_t* take(std::uint64_t n) {
+        if (!need(n))
+            return nullptr;
+        const std::uint8_t* q = p_ + at_;
+        at_ += n;
+        return q;
+    }
+    bool atEnd() const { return at_ == n_; }
+
+private:
+    bool need(std::uint64_t n) {
+        if (!ok_ || n > n_ - at_)
+            ok_ = false;
+        return ok_;
+    }
+    const std::uint8_t* p_;
+    std::size_t n_, at_ = 0;
+    bool ok_ = true;
+};
+
+std::string key(const std::string& corpusFolder, const CorpusScanOptions& o) {
+    std::error_code ec;
+    const std::string abs = fs::weakly_canonical(fs::absolute(corpusFolder, ec), ec).string();
+    return abs + "|" + std::to_string(o.grid.lowPitch) + "|" + std::to_string(o.grid.numNotes) + "|" +
+           std::to_string(o.grid.extendWithSustainPedal) + "|" + std::to_string(o.grid.originalMeterRule) +
+           "|" + std::to_string(o.minSteps);
+}
+
+}  // namespace
+
+std::string CorpusCache::folder() {
+    if (const char* dir = std::getenv("BIAXIAL_CACHE_DIR"); dir && *dir)
+        return dir;
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+        return (fs::path(xdg) / "biaxial-studio").string();
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return (fs::path(home) / ".cache" / "biaxial-studio").string();
+    return {};
+}
+
+std::string CorpusCache::pathFor(const std::string& corpusFolder, const CorpusScanOptions& options) {
+    const std::string dir = folder();
+    if (dir.empty())
+        return {};
+    const std::string k = key(corpusFolder, options);
+    char name[64];
+    std::snprintf(
+        name, sizeof name, "corpus-%016llx.bin",
+        static_cast<unsigned long long>(fnv1a(reinterpret_cast<const std::uint8_t*>(k.data()), k.size())));
+    return (fs::path(dir) / name).string();
+}
+
+bool CorpusCache::stampOf(const std::string& file, Stamp* stamp) {
+    std::error_code ec;
+    const auto size = fs::file_size(file, ec);
+    if (ec)
+        return false;
+    const auto time = fs::last_write_time(file, ec);
+    if (ec)
+        return false;
+    stamp->size = size;
+    stamp->modified = std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch()).count();
+    return true;
+}
+
+std::map<std::string, CorpusCache::Item> CorpusCache::read(const std::string& cacheFile) {
+    std::map<std::string, Item> items;
+    std::ifstream in(cacheFile, std::ios::binary);
+    if (!in)
+        return items;
+    const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                                          std::istreambuf_iterator<char>());
+    if (bytes.size() < sizeof kMagic + 16 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+        return items;
+    // The checksum covers everything before it.
+    Reader tail(bytes.data() + bytes.size() - 8, 8);
+    if (tail.u64() != fnv1a(bytes.data(), bytes.size() - 8))
+        return items;
+    Reader r(bytes.data() + sizeof kMagic, bytes.size() - sizeof kMagic - 8);
+    const std::uint64_t count = r.u64();
+    for (std::uint64_t i = 0; i < count && r.ok(); ++i) {
+        Item item;
+        CorpusEntry& e = item.entry;
+        e.path = r.str();
+        item.stamp.size = r.u64();
+        item.stamp.modified = r.i64();
+        e.loaded = r.u64() != 0;
+        e.reason = r.str();
+        const std::uint64_t warnings = r.u64();
+        for (std::uint64_t w = 0; w < warnings && r.ok(); ++w)
+            e.warnings.push_back(r.str());
+        e.droppedOutOfRange = r.i64();
+        const auto steps = static_cast<int>(r.u64());
+        const auto low = static_cast<int>(r.i64());
+        const auto notes = static_cast<int>(r.u64());
+        if (!r.ok() || steps < 0 || notes < 0 || notes > 128 || steps > (1 << 24))
+            return {};
+        if (e.loaded) {
+            e.grid = StepGrid(steps, low, notes);
+            const std::uint8_t* bars = r.take(static_cast<std::uint64_t>(steps) * 2);
+            const std::uint64_t runs = r.u64();
+            const std::uint8_t* packed = r.take(runs * 9);
+            if (bars == nullptr || packed == nullptr)
+                return {};
+            for (int s = 0; s < steps; ++s)
+                e.grid.setBarPosition(s, static_cast<std::int16_t>(bars[2 * s] | (bars[2 * s + 1] << 8)));
+            // Runs: note (1 byte, the top bit = struck at the first step), start, length (4 bytes each).
+            auto& out = e.grid.cells();
+            for (std::uint64_t k = 0; k < runs; ++k) {
+                const std::uint8_t* q = packed + 9 * k;
+                const int note = q[0] & 0x7F;
+                const bool struck = (q[0] & 0x80) != 0;
+                std::uint32_t start = 0, length = 0;
+                std::memcpy(&start, q + 1, 4);
+                std::memcpy(&length, q + 5, 4);
+                if (note >= notes || length == 0 ||
+                    start + static_cast<std::uint64_t>(length) > static_cast<std::uint64_t>(steps))
+                    return {};
+                for (std::uint32_t s = start; s < start + length; ++s)
+                    out[(static_cast<std::size_t>(s) * notes + note) * 2] = 1;
+                out[(static_cast<std::size_t>(start) * notes + note) * 2 + 1] = struck ? 1 : 0;
+            }
+        }
+        items[e.path] = std::move(item);
+    }
+    if (!r.ok() || !r.atEnd())
+        return {};
+    return items;
+}
+
+bool CorpusCache::write(const std::string& cacheFile, const std::vector<CorpusEntry>& entries,
+                        const std::vector<Stamp>& stamps, std::string* error) {
+    Writer w;
+    w.bytes.assign(kMagic, kMagic + sizeof kMagic);
+    w.u64(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const CorpusEntry& e = entries[i];
+        w.str(e.path);
+        w.u64(stamps[i].size);
+        w.i64(stamps[i].modified);
+        w.u64(e.loaded ? 1 : 0);
+        w.str(e.reason);
+        w.u64(e.warnings.size());
+        for (const auto& s : e.warnings)
+            w.str(s);
+        w.i64(e.droppedOutOfRange);
+        w.u64(static_cast<std::uint64_t>(e.loaded ? e.grid.steps() : 0));
+        w.i64(e.loaded ? e.grid.lowPitch() : 0);
+        w.u64(static_cast<std::uint64_t>(e.loaded ? e.grid.numNotes() : 0));
+        if (!e.loaded)
+            continue;
+        for (int s = 0; s < e.grid.steps(); ++s) {
+            const int b = e.grid.barPosition(s);
+            w.bytes.push_back(static_cast<std::uint8_t>(b & 0xFF));
+            w.bytes.push_back(static_cast<std::uint8_t>((b >> 8) & 0xFF));
+        }
+        // Each run of a note: from a strike (or a held start) while it sounds unstruck. Grids
+        // are mostly silence, so runs are ~10x smaller than even bit-packed cells.
+        std::vector<std::uint8_t> packed;
+        const int steps = e.grid.steps(), notes = e.grid.numNotes();
+        for (int n = 0; n < notes; ++n) {
+            int s = 0;
+            while (s < steps) {
+                if (!e.grid.play(s, n)) {
+                    ++s;
+                    continue;
+                }
+                const int start = s++;
+                while (s < steps && e.grid.play(s, n) && !e.grid.articulate(s, n))
+                    ++s;
+                const std::uint32_t st = static_cast<std::uint32_t>(start),
+                                    len = static_cast<std::uint32_t>(s - start);
+                packed.push_back(static_cast<std::uint8_t>(n | (e.grid.articulate(start, n) ? 0x80 : 0)));
+                const auto* a = reinterpret_cast<const std::uint8_t*>(&st);
+                const auto* b = reinterpret_cast<const std::uint8_t*>(&len);
+                packed.insert(packed.end(), a, a + 4);
+                packed.insert(packed.end(), b, b + 4);
+            }
+        }
+        w.u64(packed.size() / 9);
+        w.bytes.insert(w.bytes.end(), packed.begin(), packed.end());
+    }
+    w.u64(fnv1a(w.bytes.data(), w.bytes.size()));
+    std::error_code ec;
+    fs::create_directories(fs::path(cacheFile).parent_path(), ec);
+    return AtomicFile::write(cacheFile, w.bytes, error);
+}
+
+}  // namespace biaxial
