@@ -8,6 +8,7 @@
 #include "biaxial/ui/NoteClipboard.h"
 #include "biaxial/ui/RemoveNotesCommand.h"
 #include "biaxial/ui/SetTempoCommand.h"
+#include "biaxial/ui/SetTimeSignatureCommand.h"
 #include "biaxial/ui/SongDocument.h"
 
 namespace biaxial {
@@ -73,6 +74,21 @@ TEST(SongDocument, NotesStaySortedAndDuplicatesAreSafe) {
     EXPECT_EQ(doc.noteCount(), 2u) << "one of the two equal notes goes";
     doc.undoStack()->undo();
     EXPECT_EQ(doc.noteCount(), 3u);
+}
+
+TEST(SongDocument, TimeSignatureChangesWithUndo) {
+    SongDocument doc;
+    QSignalSpy changed(&doc, &SongDocument::meterChanged);
+    const std::int64_t fourFour = doc.ticksPerBar();
+    doc.undoStack()->push(new SetTimeSignatureCommand(&doc, 6, 8));
+    EXPECT_EQ(doc.timeSignature().numerator, 6);
+    EXPECT_EQ(doc.timeSignature().denominator, 8);
+    EXPECT_EQ(doc.ticksPerBar(), fourFour * 3 / 4);
+    EXPECT_TRUE(doc.isModified());
+    doc.undoStack()->undo();
+    EXPECT_EQ(doc.timeSignature().numerator, 4);
+    EXPECT_EQ(doc.ticksPerBar(), fourFour);
+    EXPECT_EQ(changed.count(), 2);
 }
 
 TEST(SongDocument, TempoChangesMergeIntoOneUndoStep) {

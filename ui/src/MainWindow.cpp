@@ -163,6 +163,7 @@ void MainWindow::createActions() {
               [this] { roll_->quantizeSelection(); });
     addAction("edit.lock", tr("&Lock / Unlock Notes"), QKeySequence(tr("K")),
               [this] { roll_->toggleSelectionLock(); });
+    action("edit.lock")->setIconText(tr("Lock"));
     action("edit.lock")
         ->setToolTip(tr("Lock the selected notes (K): Continue, Regenerate and Accompany keep "
                         "them and fit the rest to them"));

@@ -56,6 +56,10 @@ PianoRollWidget::PianoRollWidget(SongDocument* document, QWidget* parent)
     connect(document_, &SongDocument::notesChanged, this, &PianoRollWidget::onNotesChanged);
     connect(document_, &SongDocument::songReset, this, &PianoRollWidget::onSongReset);
     connect(document_, &SongDocument::tempoChanged, this, &PianoRollWidget::updateAll);
+    connect(document_, &SongDocument::meterChanged, this, [this] {
+        updateAll();
+        ruler_->update();
+    });
     connect(document_, &SongDocument::selectionChanged, this, [this] {
         updateAll();
         const auto n = document_->selection().size();

@@ -224,6 +224,16 @@ void SongDocument::setMicrosPerQuarter(int micros) {
     emit tempoChanged();
 }
 
+void SongDocument::setTimeSignature(int numerator, int denominator) {
+    const TimeSignature sig{0, std::clamp(numerator, 1, 32), std::clamp(denominator, 1, 64)};
+    if (song_.timeSignatures.empty() || song_.timeSignatures.front().tick != 0)
+        song_.timeSignatures.insert(song_.timeSignatures.begin(), sig);
+    else
+        song_.timeSignatures.front() = sig;
+    touch();
+    emit meterChanged();
+}
+
 void SongDocument::touch() {
     ++revision_;
 }

@@ -5,14 +5,17 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QMainWindow>
+#include <QMenu>
 #include <QSignalBlocker>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 #include <cmath>
 #include <utility>
 
 #include "biaxial/ui/PianoRollWidget.h"
 #include "biaxial/ui/SetTempoCommand.h"
+#include "biaxial/ui/SetTimeSignatureCommand.h"
 #include "biaxial/ui/SongDocument.h"
 
 namespace biaxial {
@@ -73,14 +76,29 @@ StudioToolBars::StudioToolBars(QMainWindow* window, const ActionLookup& action, 
             document_->undoStack()->push(new SetTempoCommand(document_, micros));
     });
     transport->addWidget(tempoBox_);
-    auto* meter = new QLabel(tr("  4/4  "), transport);
-    meter->setObjectName("meterLabel");
-    meter->setToolTip(tr("Time signature"));
+    // The time signature: a button with the common meters (one undo step each).
+    auto* meter = new QToolButton(transport);
+    meter->setObjectName("meterButton");
+    meter->setText(QStringLiteral("4/4"));
+    meter->setToolTip(tr("Time signature: click to change the song's meter"));
+    meter->setPopupMode(QToolButton::InstantPopup);
+    auto* meters = new QMenu(meter);
+    for (const auto& [num, den] :
+         {std::pair{2, 4}, {3, 4}, {4, 4}, {5, 4}, {6, 8}, {7, 8}, {9, 8}, {12, 8}}) {
+        meters->addAction(QStringLiteral("%1/%2").arg(num).arg(den), this, [this, num, den] {
+            const TimeSignature sig = document_->timeSignature();
+            if (sig.numerator != num || sig.denominator != den)
+                document_->undoStack()->push(new SetTimeSignatureCommand(document_, num, den));
+        });
+    }
+    meter->setMenu(meters);
     transport->addWidget(meter);
-    connect(document_, &SongDocument::songReset, meter, [this, meter] {
+    auto showMeter = [this, meter] {
         const TimeSignature sig = document_->timeSignature();
-        meter->setText(QStringLiteral("  %1/%2  ").arg(sig.numerator).arg(sig.denominator));
-    });
+        meter->setText(QStringLiteral("%1/%2").arg(sig.numerator).arg(sig.denominator));
+    };
+    connect(document_, &SongDocument::songReset, meter, showMeter);
+    connect(document_, &SongDocument::meterChanged, meter, showMeter);
 
     generate_ = window->addToolBar(tr("Generate"));
     generate_->setObjectName("generateToolBar");

@@ -76,11 +76,14 @@ public:
     // Removes one equal note per entry; entries not found are ignored.
     void eraseNotes(const NoteRefs& refs);
     void setMicrosPerQuarter(int micros);
+    // The song's meter from its start (the first time signature; later changes stay).
+    void setTimeSignature(int numerator, int denominator);
 
 signals:
     // Notes were added, removed or changed.
     void notesChanged();
     void tempoChanged();
+    void meterChanged();
     // reset() replaced the whole song.
     void songReset();
     void selectionChanged();
