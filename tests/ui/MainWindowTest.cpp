@@ -344,3 +344,28 @@ TEST_F(MainWindowTest, PreferencesBrowseAsksThroughTheDialogs) {
 
 }  // namespace
 }  // namespace biaxial
+
+namespace biaxial {
+namespace {
+
+TEST_F(MainWindowTest, VelocityIsTypedForTheSelection) {
+    SongDocument* doc = window->document();
+    NoteRefs refs;
+    for (int i = 0; i < 3; ++i)
+        refs.push_back({0, Note{60 + i, i * 480, 480, 40 + 20 * i, 0}});
+    doc->undoStack()->push(new AddNotesCommand(doc, refs));
+    doc->setSelection(doc->allNotes());
+    dialogs->integerAnswer = 110;
+    window->action("edit.setVelocity")->trigger();
+    EXPECT_EQ(dialogs->lastIntegerAsked, 60);  // the median to start from
+    for (const NoteRef& r : doc->allNotes())
+        EXPECT_EQ(r.note.velocity, 110);
+    doc->undoStack()->undo();
+    EXPECT_EQ(doc->allNotes()[0].note.velocity, 40);
+    dialogs->integerAnswer.reset();  // cancelled: nothing changes
+    window->action("edit.setVelocity")->trigger();
+    EXPECT_EQ(doc->allNotes()[0].note.velocity, 40);
+}
+
+}  // namespace
+}  // namespace biaxial

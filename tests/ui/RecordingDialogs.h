@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QStringList>
+#include <algorithm>
 
 #include "biaxial/ui/IUserDialogs.h"
 
@@ -38,6 +39,16 @@ public:
         ++yesNoQuestions;
         return yesNoAnswer;
     }
+    std::optional<int> askInteger(QWidget*, const QString& title, const QString&, int value, int min,
+                                  int max) override {
+        chooserTitles << title;
+        lastIntegerAsked = value;
+        if (!integerAnswer)
+            return std::nullopt;
+        return std::clamp(*integerAnswer, min, max);
+    }
+    std::optional<int> integerAnswer;
+    int lastIntegerAsked = -1;
     QString openFileName(QWidget*, const QString& title, const QString&, const QString&) override {
         chooserTitles << title;
         return nextOpenName;

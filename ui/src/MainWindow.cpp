@@ -22,6 +22,7 @@
 #include <QUndoStack>
 #include <QUndoView>
 #include <QUrl>
+#include <algorithm>
 #include <cmath>
 
 #include "biaxial/ui/AddNotesCommand.h"
@@ -167,6 +168,21 @@ void MainWindow::createActions() {
     action("edit.lock")
         ->setToolTip(tr("Lock the selected notes (K): Continue, Regenerate and Accompany keep "
                         "them and fit the rest to them"));
+    addAction("edit.setVelocity", tr("Set &Velocity..."), QKeySequence(tr("V")), [this] {
+        // Typed: the selection's median velocity is the starting value.
+        const NoteRefs selected = document_->selectedNotes();
+        if (selected.empty())
+            return;
+        std::vector<int> v;
+        for (const NoteRef& r : selected)
+            v.push_back(r.note.velocity);
+        std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+        if (auto chosen = dialogs()->askInteger(this, tr("Set velocity"),
+                                                tr("Velocity of the %n selected note(s) (1-127):", nullptr,
+                                                   static_cast<int>(selected.size())),
+                                                v[v.size() / 2], 1, 127))
+            roll_->setSelectionVelocity(*chosen);
+    });
     addAction("edit.transposeUp", tr("Transpose Up"), QKeySequence(),
               [this] { roll_->transposeSelection(1); });
     addAction("edit.transposeDown", tr("Transpose Down"), QKeySequence(),
@@ -291,8 +307,9 @@ void MainWindow::createMenus() {
     editMenu_->addAction(action("edit.selectNone"));
     editMenu_->addSeparator();
     QMenu* notes = editMenu_->addMenu(tr("&Notes"));
-    for (const char* name : {"edit.lock", "edit.quantize", "edit.transposeUp", "edit.transposeDown",
-                             "edit.octaveUp", "edit.octaveDown", "edit.velocityUp", "edit.velocityDown"})
+    for (const char* name :
+         {"edit.lock", "edit.setVelocity", "edit.quantize", "edit.transposeUp", "edit.transposeDown",
+          "edit.octaveUp", "edit.octaveDown", "edit.velocityUp", "edit.velocityDown"})
         notes->addAction(action(name));
     editMenu_->addSeparator();
     editMenu_->addAction(action("edit.modeDraw"));
@@ -495,9 +512,9 @@ void MainWindow::updatePositionLabel(std::int64_t tick) {
 void MainWindow::updateActions() {
     const bool selection = document_->hasSelection();
     for (const char* name :
-         {"edit.cut", "edit.copy", "edit.delete", "edit.quantize", "edit.lock", "edit.transposeUp",
-          "edit.transposeDown", "edit.octaveUp", "edit.octaveDown", "edit.velocityUp", "edit.velocityDown",
-          "transport.loopSelection", "edit.selectNone"})
+         {"edit.cut", "edit.copy", "edit.delete", "edit.quantize", "edit.lock", "edit.setVelocity",
+          "edit.transposeUp", "edit.transposeDown", "edit.octaveUp", "edit.octaveDown", "edit.velocityUp",
+          "edit.velocityDown", "transport.loopSelection", "edit.selectNone"})
         action(name)->setEnabled(selection);
     action("file.exportWav")->setEnabled(WavExportJob::available());
     if (!WavExportJob::available())

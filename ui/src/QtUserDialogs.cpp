@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QMessageBox>
 
 namespace biaxial {
@@ -36,6 +37,13 @@ IUserDialogs::SaveChoice QtUserDialogs::askSaveChanges(QWidget* parent, const QS
 bool QtUserDialogs::askYesNo(QWidget* parent, const QString& title, const QString& text) {
     return QMessageBox::question(parent, title, text, QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) ==
            QMessageBox::Yes;
+}
+
+std::optional<int> QtUserDialogs::askInteger(QWidget* parent, const QString& title, const QString& label,
+                                             int value, int min, int max) {
+    bool ok = false;
+    const int v = QInputDialog::getInt(parent, title, label, value, min, max, 1, &ok);
+    return ok ? std::optional<int>(v) : std::nullopt;
 }
 
 QString QtUserDialogs::openFileName(QWidget* parent, const QString& title, const QString& directory,

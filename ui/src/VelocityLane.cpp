@@ -85,6 +85,13 @@ void VelocityLane::paintEvent(QPaintEvent*) {
         const QColor c = pal.noteFill(velocity, r.track, selected);
         p.fillRect(QRect(x, height() - stem, 2, stem), c);
         p.fillRect(QRect(x - 2, height() - stem - 2, 6, 4), c);
+        // The value beside the stem of a selected or dragged note (the number a musician types
+        // with Edit > Notes > Set Velocity), where it does not collide with the next beat.
+        if ((selected || editing.count(r)) && g.pixelsPerTick() * doc->ticksPerBeat() / 4 >= 18) {
+            p.setPen(pal.rulerText);
+            p.drawText(QRect(x + 4, std::max(1, height() - stem - 14), 28, 12),
+                       Qt::AlignLeft | Qt::AlignVCenter, QString::number(velocity));
+        }
     });
 }
 

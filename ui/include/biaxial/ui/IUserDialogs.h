@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 class QWidget;
 
@@ -22,6 +23,9 @@ public:
                               const QStringList& warnings) = 0;
     virtual SaveChoice askSaveChanges(QWidget* parent, const QString& documentName) = 0;
     virtual bool askYesNo(QWidget* parent, const QString& title, const QString& text) = 0;
+    // A whole number in [min, max], starting at `value`; nullopt when cancelled.
+    virtual std::optional<int> askInteger(QWidget* parent, const QString& title, const QString& label,
+                                          int value, int min, int max) = 0;
     // Empty when cancelled.
     virtual QString openFileName(QWidget* parent, const QString& title, const QString& directory,
                                  const QString& filter) = 0;

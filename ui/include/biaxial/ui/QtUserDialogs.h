@@ -12,6 +12,8 @@ public:
                       const QStringList& warnings) override;
     SaveChoice askSaveChanges(QWidget* parent, const QString& documentName) override;
     bool askYesNo(QWidget* parent, const QString& title, const QString& text) override;
+    std::optional<int> askInteger(QWidget* parent, const QString& title, const QString& label, int value,
+                                  int min, int max) override;
     QString openFileName(QWidget* parent, const QString& title, const QString& directory,
                          const QString& filter) override;
     QString saveFileName(QWidget* parent, const QString& title, const QString& suggestion,
