@@ -29,6 +29,10 @@ ContinueActions ContinueActions::create(QWidget* owner) {
                     "Add the variation to the song (one undo step)");
     a.discard = make("&Discard Variations", QKeySequence(Qt::ALT | Qt::Key_Backspace), "Drop the variations");
     a.cancel = make("Cancel &Generation", QKeySequence(), "Stop the running job");
+    // Short toolbar labels, so that the Generate toolbar fits beside the others at 1280x800.
+    a.regenerate->setIconText(QCoreApplication::translate("ContinuePanel", "Regenerate"));
+    a.accept->setIconText(QCoreApplication::translate("ContinuePanel", "Accept"));
+    a.discard->setIconText(QCoreApplication::translate("ContinuePanel", "Discard"));
     return a;
 }
 

@@ -51,8 +51,14 @@ StudioToolBars::StudioToolBars(QMainWindow* window, const ActionLookup& action, 
             [this, roll] { roll->setSnapDivision(snapBox_->currentData().toInt()); });
     edit->addWidget(snapBox_);
     edit->addSeparator();
-    edit->addAction(action(QStringLiteral("edit.quantize")));
-    edit->addAction(action(QStringLiteral("edit.lock")));
+    // Icons only (their tooltips and the Edit menu name them): at 1280x800 the text pushed the
+    // Generate toolbar's Accept and Discard behind the ">>" overflow.
+    for (const char* name : {"edit.quantize", "edit.lock"}) {
+        edit->addAction(action(QString::fromLatin1(name)));
+        if (auto* button =
+                qobject_cast<QToolButton*>(edit->widgetForAction(action(QString::fromLatin1(name)))))
+            button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    }
 
     QToolBar* transport = window->addToolBar(tr("Transport"));
     transport->setObjectName("transportToolBar");
