@@ -7,6 +7,7 @@
 #include "biaxial/ui/ModifyNotesCommand.h"
 #include "biaxial/ui/NoteClipboard.h"
 #include "biaxial/ui/RemoveNotesCommand.h"
+#include "biaxial/ui/SetProgramCommand.h"
 #include "biaxial/ui/SetTempoCommand.h"
 #include "biaxial/ui/SetTimeSignatureCommand.h"
 #include "biaxial/ui/SongDocument.h"
@@ -89,6 +90,23 @@ TEST(SongDocument, TimeSignatureChangesWithUndo) {
     EXPECT_EQ(doc.timeSignature().numerator, 4);
     EXPECT_EQ(doc.ticksPerBar(), fourFour);
     EXPECT_EQ(changed.count(), 2);
+}
+
+TEST(SongDocument, InstrumentIsEveryTracksProgramWithUndo) {
+    SongDocument doc;
+    Song song;
+    song.tracks.resize(2);
+    song.tracks[0].program = 0;
+    song.tracks[1].program = 40;
+    song.tracks[0].notes.push_back(Note{60, 0, 480, 90, 0});
+    song.tracks[1].notes.push_back(Note{64, 0, 480, 90, 1});
+    doc.reset(song, QString());
+    doc.undoStack()->push(new SetProgramCommand(&doc, 73));  // Flute
+    EXPECT_EQ(doc.program(), 73);
+    EXPECT_EQ(doc.song().tracks[1].program, 73);
+    doc.undoStack()->undo();
+    EXPECT_EQ(doc.song().tracks[0].program, 0);
+    EXPECT_EQ(doc.song().tracks[1].program, 40);
 }
 
 TEST(SongDocument, TempoChangesMergeIntoOneUndoStep) {

@@ -1,4 +1,5 @@
 #include "biaxial/ui/MainWindow.h"
+#include "biaxial/ui/InstrumentMenu.h"
 #include "biaxial/ui/Plural.h"
 
 #include <QAction>
@@ -338,6 +339,7 @@ void MainWindow::createMenus() {
     connect(ports, &MidiPortMenus::statusMessage, this, &MainWindow::showStatus);
     transportMenu_->addAction(action("transport.thru"));
     transportMenu_->addAction(action("transport.soundFont"));
+    transportMenu_->addMenu(new InstrumentMenu(document_, transportMenu_));
 
     generateMenu_ = menuBar()->addMenu(tr("&Generate"));
     generateMenu_->setObjectName("generateMenu");

@@ -234,6 +234,27 @@ void SongDocument::setTimeSignature(int numerator, int denominator) {
     emit meterChanged();
 }
 
+int SongDocument::program() const {
+    return song_.tracks.empty() ? 0 : song_.tracks.front().program;
+}
+
+void SongDocument::setProgram(int program) {
+    program = std::clamp(program, 0, 127);
+    if (song_.tracks.empty())
+        song_.tracks.emplace_back();
+    for (auto& t : song_.tracks)
+        t.program = program;
+    touch();
+    emit programChanged();
+}
+
+void SongDocument::restoreTrackPrograms(const std::vector<int>& programs) {
+    for (std::size_t i = 0; i < programs.size() && i < song_.tracks.size(); ++i)
+        song_.tracks[i].program = programs[i];
+    touch();
+    emit programChanged();
+}
+
 void SongDocument::touch() {
     ++revision_;
 }

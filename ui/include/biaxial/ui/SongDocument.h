@@ -78,12 +78,18 @@ public:
     void setMicrosPerQuarter(int micros);
     // The song's meter from its start (the first time signature; later changes stay).
     void setTimeSignature(int numerator, int denominator);
+    // The song's instrument: the General MIDI program of every track (heard, and saved in the file).
+    int program() const;
+    // Undo of setProgram(): each track's program as it was (missing entries left alone).
+    void restoreTrackPrograms(const std::vector<int>& programs);
+    void setProgram(int program);
 
 signals:
     // Notes were added, removed or changed.
     void notesChanged();
     void tempoChanged();
     void meterChanged();
+    void programChanged();
     // reset() replaced the whole song.
     void songReset();
     void selectionChanged();
