@@ -45,7 +45,12 @@ int runScan(const std::vector<std::string>& args) {
     std::printf("total %lld steps (%.1f bars of 4/4), %lld notes outside the range dropped, %.2f s\n",
                 static_cast<long long>(s.totalSteps), s.totalSteps / 16.0,
                 static_cast<long long>(s.droppedOutOfRange), s.seconds);
-    std::printf("%d loaded, %d skipped\n", s.loaded, s.skipped);
+    int repaired = 0;
+    for (const auto& e : corpus.entries)
+        repaired += e.loaded && !e.warnings.empty();
+    std::printf(
+        "%d loaded (%d of them with warnings: repaired on reading; --verbose lists them), %d skipped\n",
+        s.loaded, repaired, s.skipped);
     if (options.useCache)
         std::printf("%d of %zu files from the corpus cache%s%s\n", s.fromCache, corpus.entries.size(),
                     s.cacheNote.empty() ? "" : "; ", s.cacheNote.c_str());

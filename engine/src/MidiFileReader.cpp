@@ -25,10 +25,8 @@ public:
           song_(song),
           warnings_(warnings) {}
 
-    std::optional<MidiError> parse(Track& track) {
-        std::int64_t tick = 0;
+    std::optional<MidiError> events(Track& track, std::int64_t& tick, bool& sawEnd) {
         int runningStatus = 0;
-        bool sawEnd = false;
         while (pos_ < end_) {
             std::uint32_t delta = 0;
             if (auto e = readVarLen(delta))
@@ -72,8 +70,13 @@ public:
                                  "sysex of " + std::to_string(len) + " bytes runs past the end of the track");
                 pos_ += len;
             } else if (status >= 0xF1) {
-                return errorAt(eventOffset, MidiErrorCode::BadEvent,
-                               "status " + hex(status) + " is not allowed in a MIDI file");
+                // System common and real-time messages are not allowed in a file but common in
+                // the wild; players skip them with their data bytes, and so do we.
+                const int dataBytes = status == 0xF2 ? 2 : (status == 0xF1 || status == 0xF3) ? 1 : 0;
+                for (int k = 0; k < dataBytes && pos_ < end_ && !(b_[pos_] & 0x80); ++k)
+                    ++pos_;
+                warn("byte " + std::to_string(eventOffset) + ": status " + hex(status) +
+                     " is not allowed in a MIDI file (skipped)");
             } else {
                 runningStatus = status;
                 const int kind = status & 0xF0;
@@ -88,6 +91,24 @@ public:
                 pos_ += static_cast<std::size_t>(dataBytes);
                 handleChannel(kind, channel, d1, d2, tick, track);
             }
+        }
+        return std::nullopt;
+    }
+
+    // A track whose chunk the file cuts short (`truncated`): read what is there, and an event
+    // cut off at the end of the file ends the track with a warning instead of failing the file.
+    void setTruncated(bool truncated) { truncated_ = truncated; }
+
+    std::optional<MidiError> parse(Track& track) {
+        std::int64_t tick = 0;
+        bool sawEnd = false;
+        if (auto e = events(track, tick, sawEnd)) {
+            const bool cutByTheEnd = e->what.find("cut off") != std::string::npos ||
+                                     e->what.find("past the end") != std::string::npos;
+            if (!truncated_ || !cutByTheEnd)
+                return e;
+            warn("the file ends inside this track (" + e->what + "); kept everything before it");
+            sawEnd = true;  // said once: the cut is the repair
         }
         if (!sawEnd)
             warn("missing end-of-track (repaired)");
@@ -246,6 +267,7 @@ private:
     std::size_t end_;
     const std::string& name_;
     int trackIndex_;
+    bool truncated_ = false;
     Song& song_;
     std::vector<std::string>& warnings_;
     std::map<int, std::deque<OpenNote>> open_;
@@ -320,6 +342,7 @@ Result<Song> MidiFileReader::readBytes(std::span<const std::uint8_t> b, const st
     song.ticksPerQuarter = division;
     std::size_t pos = 8 + headerLen;
     int trackIndex = 0;
+    std::optional<MidiError> cutAt;  // where the file cut its last track short
     while (pos < b.size()) {
         if (b.size() - pos < 8) {
             warnings.push_back(std::to_string(b.size() - pos) +
@@ -329,13 +352,26 @@ Result<Song> MidiFileReader::readBytes(std::span<const std::uint8_t> b, const st
         const std::uint32_t len = be32(b, pos + 4);
         const bool isTrack = std::equal(b.begin() + static_cast<std::ptrdiff_t>(pos),
                                         b.begin() + static_cast<std::ptrdiff_t>(pos) + 4, "MTrk");
-        if (len > b.size() - pos - 8)
+        const bool cut = len > b.size() - pos - 8;
+        if (cut && !isTrack)
             return MidiError{MidiErrorCode::TruncatedChunk, name, pos + 4,
-                             std::string(isTrack ? "MTrk" : "chunk") + " claims " + std::to_string(len) +
-                                 " bytes, " + std::to_string(b.size() - pos - 8) + " remain"};
+                             "chunk claims " + std::to_string(len) + " bytes, " +
+                                 std::to_string(b.size() - pos - 8) + " remain"};
         if (isTrack) {
+            // A track cut short by the end of the file (a download or copy that stopped early):
+            // every note up to the cut is kept, with a warning naming the byte.
+            if (cut)
+                warnings.push_back("byte " + std::to_string(pos + 4) + ": the last track claims " +
+                                   std::to_string(len) + " bytes but the file ends after " +
+                                   std::to_string(b.size() - pos - 8) + " (read what is there)");
+            if (cut)
+                cutAt = MidiError{MidiErrorCode::TruncatedChunk, name, pos + 4,
+                                  "MTrk claims " + std::to_string(len) + " bytes, " +
+                                      std::to_string(b.size() - pos - 8) + " remain"};
+            const std::size_t end = cut ? b.size() : pos + 8 + len;
             Track track;
-            TrackParser parser(b, pos + 8, pos + 8 + len, name, trackIndex, song, warnings);
+            TrackParser parser(b, pos + 8, end, name, trackIndex, song, warnings);
+            parser.setTruncated(cut);
             if (auto e = parser.parse(track))
                 return *e;
             if (!track.notes.empty() || !track.controls.empty())
@@ -344,11 +380,16 @@ Result<Song> MidiFileReader::readBytes(std::span<const std::uint8_t> b, const st
         } else {
             warnings.push_back("unknown chunk at byte " + std::to_string(pos) + " (skipped)");
         }
+        if (cut)
+            break;
         pos += 8 + len;
     }
     if (trackIndex != declaredTracks)
         warnings.push_back("header declares " + std::to_string(declaredTracks) + " track(s), file holds " +
                            std::to_string(trackIndex));
+    // A cut that leaves no note at all has nothing to recover: the file is refused as before.
+    if (cutAt && song.noteCount() == 0)
+        return *cutAt;
     song.normalise();
     return Result<Song>(std::move(song), std::move(warnings));
 }

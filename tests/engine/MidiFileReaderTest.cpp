@@ -126,10 +126,39 @@ TEST(MidiFileReader, RejectsBadHeaderLength) {
     expectError(b, MidiErrorCode::BadHeader, 4);
 }
 
-TEST(MidiFileReader, RejectsTruncatedChunk) {
+TEST(MidiFileReader, ReadsWhatIsThereOfATruncatedTrack) {
+    // The last track claims 500 bytes and holds no note: nothing to recover, refused as before.
     auto b = concat({header(0, 1, 96), track(endOfTrack(), 500)});
     expectError(b, MidiErrorCode::TruncatedChunk, 18);
     EXPECT_NE(read(b).error().message().find("500"), std::string::npos);
+
+    // A file missing the last byte of its last track: every note is kept.
+    Bytes body;
+    append(body, {0x00, 0x90, 60, 100, 0x60, 0x80, 60, 0, 0x00, 0x90, 64, 100, 0x60, 0x80, 64});
+    Bytes whole = concat({header(0, 1, 96), track(body)});
+    whole[18 + 3] = static_cast<std::uint8_t>(body.size() + 1);  // claims one byte more than there is
+    auto cut = read(whole);
+    ASSERT_TRUE(cut.ok()) << cut.error().message();
+    ASSERT_EQ(cut.value().tracks.size(), 1u);
+    EXPECT_EQ(cut.value().tracks[0].notes.size(), 2u);
+    ASSERT_GE(cut.warnings().size(), 2u);
+    EXPECT_NE(cut.warnings()[0].find("byte 18"), std::string::npos) << cut.warnings()[0];
+}
+
+TEST(MidiFileReader, SkipsSystemMessagesInsideATrack) {
+    // A clock (0xF8) between events and a song position (0xF2 with two data bytes): not allowed
+    // in a file, skipped by players; the notes around them are kept and running status survives.
+    Bytes body;
+    append(body, {0x00, 0x90, 60,   100,  0x00, 0xF8, 0x60, 60,   0,  0x00, 0xF2,
+                  0x10, 0x20, 0x00, 0x90, 64,   100,  0x60, 0x80, 64, 0});
+    const Bytes end = endOfTrack();
+    body.insert(body.end(), end.begin(), end.end());
+    auto r = read(concat({header(0, 1, 96), track(body)}));
+    ASSERT_TRUE(r.ok()) << r.error().message();
+    ASSERT_EQ(r.value().tracks.size(), 1u);
+    EXPECT_EQ(r.value().tracks[0].notes.size(), 2u);
+    ASSERT_GE(r.warnings().size(), 2u);
+    EXPECT_NE(r.warnings()[0].find("0xF8"), std::string::npos) << r.warnings()[0];
 }
 
 TEST(MidiFileReader, RejectsOverlongVariableLengthNumber) {
@@ -177,7 +206,7 @@ TEST(MidiFileReader, CorruptFileCorpusGivesNamedErrors) {
         {"not-midi.mid", MidiErrorCode::NotMidi},
         {"empty.mid", MidiErrorCode::NotMidi},
         {"smpte.mid", MidiErrorCode::SmpteDivision},
-        {"truncated-chunk.mid", MidiErrorCode::TruncatedChunk},
+        {"truncated-chunk.mid", MidiErrorCode::TruncatedChunk},  // cut before any note: nothing to recover
         {"bad-varlen.mid", MidiErrorCode::BadVarLen},
         {"no-running-status.mid", MidiErrorCode::BadEvent},
         {"cut-header.mid", MidiErrorCode::TruncatedChunk},
