@@ -1,6 +1,7 @@
 #include "biaxial/ui/MainWindow.h"
 #include "biaxial/ui/InstrumentMenu.h"
 #include "biaxial/ui/Plural.h"
+#include "biaxial/ui/SelectionEdits.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -174,14 +175,10 @@ void MainWindow::createActions() {
         const NoteRefs selected = document_->selectedNotes();
         if (selected.empty())
             return;
-        std::vector<int> v;
-        for (const NoteRef& r : selected)
-            v.push_back(r.note.velocity);
-        std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
         if (auto chosen = dialogs()->askInteger(this, tr("Set velocity"),
                                                 tr("Velocity of the %n selected note(s) (1-127):", nullptr,
                                                    static_cast<int>(selected.size())),
-                                                v[v.size() / 2], 1, 127))
+                                                SelectionEdits::medianVelocity(selected), 1, 127))
             roll_->setSelectionVelocity(*chosen);
     });
     addAction("edit.transposeUp", tr("Transpose Up"), QKeySequence(),

@@ -49,6 +49,16 @@ NoteRefs SelectionEdits::velocitySet(const NoteRefs& notes, int velocity) {
     return after;
 }
 
+int SelectionEdits::medianVelocity(const NoteRefs& notes) {
+    if (notes.empty())
+        return 100;
+    std::vector<int> v;
+    for (const NoteRef& r : notes)
+        v.push_back(r.note.velocity);
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+    return v[v.size() / 2];
+}
+
 NoteRefs SelectionEdits::lockToggled(const NoteRefs& notes) {
     const bool lock =
         std::any_of(notes.begin(), notes.end(), [](const NoteRef& r) { return !r.note.locked; });

@@ -25,6 +25,8 @@ public:
     // Every velocity changes by `delta`, or becomes `velocity`, within 1..127.
     static NoteRefs velocityChanged(const NoteRefs& notes, int delta);
     static NoteRefs velocitySet(const NoteRefs& notes, int velocity);
+    // The median velocity of the notes (100 for none): where typing a velocity starts.
+    static int medianVelocity(const NoteRefs& notes);
     // Locks every note when any is unlocked, else unlocks them all (Note::locked: generation
     // keeps locked notes and conditions the rest on them).
     static NoteRefs lockToggled(const NoteRefs& notes);
