@@ -116,6 +116,13 @@ TEST_F(MainWindowTest, BadFileShowsAnErrorAndLeavesTheDocumentUnchanged) {
     EXPECT_EQ(window->document()->filePath(), path("good.mid"));
     EXPECT_TRUE(window->document()->isModified());
     EXPECT_EQ(window->undoStack()->count(), 1) << "history kept";
+    EXPECT_EQ(dialogs->saveQuestions, 0)
+        << "a file that cannot be read asks nothing about the song that stays";
+    ASSERT_TRUE(window->openFile(path("good.mid")));
+    EXPECT_EQ(dialogs->saveQuestions, 1);
+    EXPECT_EQ(dialogs->lastSaveQuestion, QStringLiteral("opening good.mid"));
+    ASSERT_TRUE(window->openFile(path("good.mid")));  // unmodified now: no question
+    EXPECT_EQ(dialogs->saveQuestions, 1);
 
     EXPECT_FALSE(window->loadFile(path("missing.mid")));
     EXPECT_EQ(dialogs->errors.size(), 2);

@@ -31,8 +31,9 @@ public:
     void showWarnings(QWidget*, const QString&, const QString&, const QStringList& list) override {
         warnings << list;
     }
-    SaveChoice askSaveChanges(QWidget*, const QString&) override {
+    SaveChoice askSaveChanges(QWidget*, const QString&, const QString& doing) override {
         ++saveQuestions;
+        lastSaveQuestion = doing;
         return saveAnswer;
     }
     bool askYesNo(QWidget*, const QString&, const QString&) override {
@@ -48,6 +49,7 @@ public:
         return std::clamp(*integerAnswer, min, max);
     }
     std::optional<int> integerAnswer;
+    QString lastSaveQuestion;
     int lastIntegerAsked = -1;
     QString openFileName(QWidget*, const QString& title, const QString&, const QString&) override {
         chooserTitles << title;

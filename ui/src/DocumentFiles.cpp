@@ -71,10 +71,11 @@ void DocumentFiles::chooseAndExportWav() {
         exportWav(path);
 }
 
-bool DocumentFiles::maybeSave() {
+bool DocumentFiles::maybeSave(const QString& doing) {
     if (!document_->isModified())
         return true;
-    switch (dialogs_->askSaveChanges(window_, document_->displayName())) {
+    switch (dialogs_->askSaveChanges(window_, document_->displayName(),
+                                     doing.isEmpty() ? tr("closing") : doing)) {
         case IUserDialogs::SaveChoice::Save:
             return save();
         case IUserDialogs::SaveChoice::Discard:
@@ -94,22 +95,36 @@ void DocumentFiles::newDocument() {
 }
 
 bool DocumentFiles::openFile(const QString& path) {
-    if (!maybeSave())
+    // The file is read first: a file that cannot be opened asks no question about the song
+    // that stays, and the question names what happens ("before opening x.mid?").
+    Result<Song> result = MidiFileReader::readFile(QFile::encodeName(path).toStdString());
+    if (!result.ok()) {
+        showOpenError(path, result.error());
         return false;
-    return loadFile(path);
+    }
+    if (!maybeSave(tr("opening %1").arg(QFileInfo(path).fileName())))
+        return false;
+    return apply(path, std::move(result));
 }
 
 bool DocumentFiles::loadFile(const QString& path) {
     // Parse into a temporary; the document changes only when the whole file was read.
     Result<Song> result = MidiFileReader::readFile(QFile::encodeName(path).toStdString());
-    const QString name = QFileInfo(path).fileName();
     if (!result.ok()) {
-        dialogs_->showError(
-            window_, tr("Cannot open file"),
-            tr("The file could not be opened:\n%1").arg(QString::fromStdString(result.error().message())));
-        status(tr("Could not open %1").arg(name), 8000);
+        showOpenError(path, result.error());
         return false;
     }
+    return apply(path, std::move(result));
+}
+
+void DocumentFiles::showOpenError(const QString& path, const MidiError& error) {
+    dialogs_->showError(window_, tr("Cannot open file"),
+                        tr("The file could not be opened:\n%1").arg(QString::fromStdString(error.message())));
+    status(tr("Could not open %1").arg(QFileInfo(path).fileName()), 8000);
+}
+
+bool DocumentFiles::apply(const QString& path, Result<Song> result) {
+    const QString name = QFileInfo(path).fileName();
     transport_->stop();
     QStringList warnings;
     for (const std::string& w : result.warnings())

@@ -21,11 +21,12 @@ void QtUserDialogs::showWarnings(QWidget* parent, const QString& title, const QS
     box->show();
 }
 
-IUserDialogs::SaveChoice QtUserDialogs::askSaveChanges(QWidget* parent, const QString& documentName) {
+IUserDialogs::SaveChoice QtUserDialogs::askSaveChanges(QWidget* parent, const QString& documentName,
+                                                       const QString& doing) {
     const auto answer = QMessageBox::warning(
         parent, QCoreApplication::translate("biaxial", "Unsaved changes"),
-        QCoreApplication::translate("biaxial", "Save the changes to \"%1\" before closing?")
-            .arg(documentName),
+        QCoreApplication::translate("biaxial", "Save the changes to \"%1\" before %2?")
+            .arg(documentName, doing),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return SaveChoice::Save;

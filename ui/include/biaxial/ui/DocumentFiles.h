@@ -3,6 +3,9 @@
 #include <QObject>
 #include <QString>
 
+#include "biaxial/engine/MidiError.h"
+#include "biaxial/engine/Song.h"
+
 class QWidget;
 
 namespace biaxial {
@@ -32,14 +35,19 @@ public:
     bool openFile(const QString& path);
     // Reads `path`; only on success replaces the document (warnings shown). No question asked.
     bool loadFile(const QString& path);
+    // The document from an already read file (warnings shown): what loadFile and openFile share.
+    bool apply(const QString& path, Result<Song> result);
+    // The error of a file that could not be read, shown and in the status bar.
+    void showOpenError(const QString& path, const MidiError& error);
     bool save();
     bool saveAs();
     bool saveTo(const QString& path);
     bool exportMidi(const QString& path);
     // Renders the song to a WAV file on a worker thread with a progress dialog.
     void exportWav(const QString& path);
-    // The unsaved-changes prompt: true when the caller may go on (saved or discarded).
-    bool maybeSave();
+    // The unsaved-changes prompt: true when the caller may go on (saved or discarded). `doing`
+    // completes "Save the changes ... before ...?" (default: closing).
+    bool maybeSave(const QString& doing = QString());
 
     // The File menu's commands that first ask for a file name (nothing happens on Cancel).
     void chooseAndOpen();

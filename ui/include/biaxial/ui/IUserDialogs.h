@@ -21,7 +21,8 @@ public:
     // Repairable problems of an opened file: shown without blocking the user.
     virtual void showWarnings(QWidget* parent, const QString& title, const QString& text,
                               const QStringList& warnings) = 0;
-    virtual SaveChoice askSaveChanges(QWidget* parent, const QString& documentName) = 0;
+    // "Save the changes to NAME before DOING?" (doing: "closing", "opening x.mid" ...).
+    virtual SaveChoice askSaveChanges(QWidget* parent, const QString& documentName, const QString& doing) = 0;
     virtual bool askYesNo(QWidget* parent, const QString& title, const QString& text) = 0;
     // A whole number in [min, max], starting at `value`; nullopt when cancelled.
     virtual std::optional<int> askInteger(QWidget* parent, const QString& title, const QString& label,

@@ -10,7 +10,7 @@ public:
     void showError(QWidget* parent, const QString& title, const QString& text) override;
     void showWarnings(QWidget* parent, const QString& title, const QString& text,
                       const QStringList& warnings) override;
-    SaveChoice askSaveChanges(QWidget* parent, const QString& documentName) override;
+    SaveChoice askSaveChanges(QWidget* parent, const QString& documentName, const QString& doing) override;
     bool askYesNo(QWidget* parent, const QString& title, const QString& text) override;
     std::optional<int> askInteger(QWidget* parent, const QString& title, const QString& label, int value,
                                   int min, int max) override;
