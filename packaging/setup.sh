@@ -9,6 +9,7 @@ PACKAGES=(
     # engine, model, ui
     qt6-base-dev libgl-dev
     libtorch-dev
+    libgloo-dev                 # c10d's ProcessGroupGloo header needs Gloo's (data-parallel training)
     libopenblas0-pthread        # Debian's libtorch is ~8x slower on the reference BLAS
     libgoogle-perftools-dev     # tcmalloc: 2.5x faster training than glibc malloc
     # sound and MIDI

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
@@ -41,6 +43,13 @@ std::string TrainingRun::checkOptions() const {
         return "the transposition range cannot be negative";
     if (options_.weightAverage < 0 || options_.weightAverage >= 1)
         return "the weight-average decay must be in [0, 1)";
+    const int world = options_.parallel.worldSize;
+    if (world < 1 || options_.parallel.rank < 0 || options_.parallel.rank >= world)
+        return "rank " + std::to_string(options_.parallel.rank) + " is not in a group of " +
+               std::to_string(world);
+    if (options_.batchSize % world != 0)
+        return "a batch of " + std::to_string(options_.batchSize) + " segments does not divide among " +
+               std::to_string(world) + " processes: choose --batch as a multiple of " + std::to_string(world);
     return {};
 }
 
@@ -165,12 +174,92 @@ std::string TrainingRun::restoreTrainingState() {
             t = it->second.to(t.device(), t.scalar_type());
         }
         step_ = state_.step;
+        if (group_ && group_->rank() > 0) {
+            // Rank 0's dropout state is the checkpoint's own; the others are stored beside it.
+            const auto it = state_.slots.find(rankSlot());
+            if (it != state_.slots.end())
+                dropoutRng_.set_state(it->second.to(torch::kCPU));
+            else
+                dropoutRng_ = torch::make_generator<at::CPUGeneratorImpl>(
+                    options_.seed + 7 + static_cast<std::uint64_t>(group_->rank()) +
+                    1000003ULL * static_cast<std::uint64_t>(step_));
+        }
+        const auto was = impl_->metadata.find("world_size");
+        const int wasWorld = was == impl_->metadata.end() ? 1 : std::atoi(was->second.c_str());
+        if (wasWorld != options_.parallel.worldSize)
+            startNote_ = "the checkpoint was trained by " + std::to_string(wasWorld) +
+                         " process(es), this run has " + std::to_string(options_.parallel.worldSize) +
+                         ": the batches go on exactly, the dropout masks do not";
     }
     for (auto& [k, t] : optimizer_->slots())
         if (k != "/t")
             t = t.to(device_);
     average_.emplace(options_.weightAverage, params_, resumed_ ? &state_.slots : nullptr, device_);
     return {};
+}
+
+std::string TrainingRun::joinGroup() {
+    if (!options_.parallel.distributed())
+        return {};
+    group_ = std::make_unique<DataParallelGroup>(options_.parallel);  // throws a sentence
+    // Each rank masks its own segments: rank 0 keeps the one-process stream.
+    if (group_->rank() > 0)
+        dropoutRng_ = torch::make_generator<at::CPUGeneratorImpl>(options_.seed + 7 +
+                                                                  static_cast<std::uint64_t>(group_->rank()));
+    return {};
+}
+
+std::string TrainingRun::rankSlot() const {
+    return "/dropout_rng/" + std::to_string(group_ ? group_->rank() : 0);
+}
+
+std::string TrainingRun::agreeOnData() {
+    if (!group_)
+        return {};
+    // The same pieces in the same split, the same options and the same starting batch: else
+    // the ranks would train different models and the all-reduce would mix them.
+    std::uint64_t h = 1469598103934665603ULL;
+    std::int64_t steps = 0;
+    const auto mix = [&h](const std::string& text) {
+        for (const unsigned char c : text) {
+            h ^= c;
+            h *= 1099511628211ULL;
+        }
+        h ^= 0xffU;
+        h *= 1099511628211ULL;
+    };
+    for (std::size_t i = 0; i < split_.train.size(); ++i) {
+        mix(split_.trainNames[i] + "#" + std::to_string(split_.train[i]->steps()));
+        steps += split_.train[i]->steps();
+    }
+    for (const auto& name : split_.validNames)
+        mix("valid:" + name);
+    char hex[32];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    const std::string corpus = std::to_string(split_.train.size()) + " training pieces of " +
+                               std::to_string(steps) + " steps, " + std::to_string(split_.validNames.size()) +
+                               " held out, checksum " + hex;
+    if (auto why = group_->agree("corpus", corpus); !why.empty())
+        return why + ": every rank must scan the same corpus";
+    const std::string run = "batch " + std::to_string(options_.batchSize) + " x " +
+                            std::to_string(options_.segmentSteps) + " steps, seed " +
+                            std::to_string(options_.seed) + ", starting at batch " + std::to_string(step_) +
+                            " of " + std::to_string(options_.steps);
+    if (auto why = group_->agree("run", run); !why.empty())
+        return why + ": start every rank with the same options and checkpoint";
+    std::vector<torch::Tensor> weights;
+    for (const auto& p : params_)
+        weights.push_back(p.value());
+    group_->broadcast(weights);
+    return {};
+}
+
+std::vector<Segment> TrainingRun::myShare(const std::vector<Segment>& batch) const {
+    if (!group_)
+        return batch;
+    const std::size_t share = batch.size() / static_cast<std::size_t>(group_->size());
+    const auto first = batch.begin() + static_cast<long>(share * static_cast<std::size_t>(group_->rank()));
+    return {first, first + static_cast<long>(share)};
 }
 
 void TrainingRun::prepareValidation() {
@@ -181,9 +270,13 @@ void TrainingRun::prepareValidation() {
                 drawSegment(vr, split_.valid, options_.segmentSteps, options_.segmentAlign));
     }
     // The evaluator puts its own silent frame first: the pieces go without their lead-in.
+    // With several ranks each scores its share of the pieces.
     if (options_.validateWholePieces)
-        for (const auto* g : split_.valid)
-            validWhole_.push_back(options_.leadIn ? g->slice(1, g->steps()) : *g);
+        for (std::size_t i = 0; i < split_.valid.size(); ++i)
+            if (!group_ || static_cast<int>(i % static_cast<std::size_t>(group_->size())) == group_->rank()) {
+                const StepGrid* g = split_.valid[i];
+                validWhole_.push_back(options_.leadIn ? g->slice(1, g->steps()) : *g);
+            }
 }
 
 std::vector<Segment> TrainingRun::drawBatch() {
@@ -217,22 +310,45 @@ double TrainingRun::validate(double* perStep) {
     torch::NoGradGuard noGrad;
     average_->swap();  // score the average; back before training goes on
     if (options_.validateWholePieces) {
-        const auto r = Evaluator::evaluate(Model(impl_), validWhole_);
+        // Sums over this rank's pieces: play NLL, full NLL per note, frames.
+        auto sums = torch::zeros({3}, torch::kFloat64);
+        if (!validWhole_.empty()) {
+            const auto r = Evaluator::evaluate(Model(impl_), validWhole_);
+            if (!r.ok) {
+                average_->swap();
+                throw std::runtime_error("validation: " + r.error);
+            }
+            const auto frames = static_cast<double>(r.frames);
+            sums =
+                torch::tensor({r.nllPerFrame * frames, r.nllPerNoteStep * frames, frames}, torch::kFloat64);
+        }
         average_->swap();
-        if (!r.ok)
-            throw std::runtime_error("validation: " + r.error);
-        *perStep = r.nllPerFrame;
-        return r.nllPerNoteStep;
+        if (group_)
+            group_->allReduceSum({sums});
+        const double frames = sums[2].item<double>();
+        if (frames <= 0)
+            throw std::runtime_error("validation: the held-out pieces have no frames");
+        *perStep = sums[0].item<double>() / frames;
+        return sums[1].item<double>() / frames;
     }
     double total = 0;
     const std::size_t chunk = static_cast<std::size_t>(options_.batchSize);
     for (std::size_t i = 0; i < validSegments_.size(); i += chunk) {
+        // With several ranks each scores every world-size-th chunk.
+        if (group_ &&
+            static_cast<int>((i / chunk) % static_cast<std::size_t>(group_->size())) != group_->rank())
+            continue;
         std::vector<Segment> part(
             validSegments_.begin() + static_cast<long>(i),
             validSegments_.begin() + static_cast<long>(std::min(validSegments_.size(), i + chunk)));
         total += lossOf(split_.valid, part, nullptr).item<double>();
     }
     average_->swap();
+    if (group_) {
+        auto sum = torch::full({1}, total, torch::kFloat64);
+        group_->allReduceSum({sum});
+        total = sum.item<double>();
+    }
     const double stepsCount = static_cast<double>(validSegments_.size()) * (options_.segmentSteps - 1);
     *perStep = total / stepsCount;
     return total / (stepsCount * impl_->config.numNotes);
@@ -254,6 +370,14 @@ void TrainingRun::rememberIfBest() {
 }
 
 bool TrainingRun::writeCheckpoint(std::string* error) {
+    // Rank 0 writes; the others hand it their dropout state (the one thing that differs).
+    const std::string key = "dropout_rng/" + std::to_string(step_) + "/";
+    if (!leader()) {
+        const auto st = dropoutRng_.get_state().contiguous();
+        const auto* b = st.data_ptr<std::uint8_t>();
+        group_->publish(key + std::to_string(group_->rank()), std::vector<std::uint8_t>(b, b + st.numel()));
+        return true;
+    }
     state_.optimizer = optimizer_->name();
     state_.step = step_;
     std::ostringstream rng;
@@ -262,6 +386,11 @@ bool TrainingRun::writeCheckpoint(std::string* error) {
     state_.torchRng = dropoutRng_.get_state();
     state_.slots = optimizer_->slots();
     average_->saveTo(&state_.slots);
+    for (int r = 1; group_ && r < group_->size(); ++r) {
+        auto bytes = group_->fetch(key + std::to_string(r));
+        state_.slots["/dropout_rng/" + std::to_string(r)] =
+            torch::from_blob(bytes.data(), {static_cast<std::int64_t>(bytes.size())}, torch::kUInt8).clone();
+    }
 
     RunFigures figures;
     figures.step = step_;
@@ -300,6 +429,8 @@ TrainingResult TrainingRun::run() {
         // This thread's switch (the products run here), restored however the run ends.
         ScopedLstmSwitch bf16Scope(setLstmBf16, lstmBf16, options_.bf16);
 
+        if (why = joinGroup(); !why.empty())
+            return fail(why);
         if (why = loadModel(); !why.empty())
             return fail(why);
         if (why = choosePieces(); !why.empty())
@@ -308,6 +439,17 @@ TrainingResult TrainingRun::run() {
             initOutputBiasFromData();
         if (why = restoreTrainingState(); !why.empty())
             return fail(why);
+        if (why = agreeOnData(); !why.empty())
+            return fail(why);
+        if (group_) {
+            impl_->metadata["world_size"] = std::to_string(group_->size());
+            impl_->metadata["data_parallel"] = std::to_string(group_->size()) + " processes (c10d, Gloo), " +
+                                               std::to_string(options_.batchSize / group_->size()) +
+                                               " segments of each batch per process";
+        } else {
+            impl_->metadata.erase("world_size");
+            impl_->metadata.erase("data_parallel");
+        }
         const ModelConfig& config = impl_->config;
         features_.emplace(config.lowPitch, config.numNotes, device_, config.stepsPerBar);
         prepareValidation();
@@ -320,8 +462,16 @@ TrainingResult TrainingRun::run() {
         const auto loopStart = Clock::now();
         bool checkpointed = false;  // the last batch's state is on disk
         while (step_ < options_.steps) {
-            if (options_.timeLimitSeconds > 0 && step_ > firstStep &&
-                std::chrono::duration<double>(Clock::now() - started_).count() >= options_.timeLimitSeconds) {
+            bool timeUp =
+                options_.timeLimitSeconds > 0 && step_ > firstStep &&
+                std::chrono::duration<double>(Clock::now() - started_).count() >= options_.timeLimitSeconds;
+            bool cancelled = cancel_ && cancel_->load();
+            if (group_) {  // the ranks stop at the same batch
+                const auto any = group_->anyOf({timeUp, cancelled});
+                timeUp = any[0];
+                cancelled = any[1];
+            }
+            if (timeUp) {
                 result_.stoppedAtTimeLimit = true;
                 // The run ends here: its figures must describe this batch, as at the last batch.
                 if (!validSegments_.empty() && validatedAt_ != step_) {
@@ -333,20 +483,38 @@ TrainingResult TrainingRun::run() {
                 break;
             }
             checkpointed = false;
-            if (cancel_ && cancel_->load()) {
+            if (cancelled) {
                 result_.cancelled = true;
                 result_.batches = step_;
                 result_.seconds = std::chrono::duration<double>(Clock::now() - started_).count();
                 return result_;
             }
-            const std::vector<Segment> segments = drawBatch();
+            // Every rank draws the whole batch (the same random stream) and trains on its share.
+            const std::vector<Segment> segments = myShare(drawBatch());
             for (auto& p : params_)
                 p.value().mutable_grad() = torch::Tensor();
             auto loss = lossOf(split_.train, segments, &dropoutRng_);
             loss.backward();
+            double lossValue = 0;
+            if (group_) {
+                // The batch's gradient is the sum of the shares' (the loss is a sum, not a mean).
+                std::vector<torch::Tensor> sums;
+                for (auto& p : params_) {
+                    auto& g = p.value().mutable_grad();
+                    if (!g.defined())
+                        g = torch::zeros_like(p.value());
+                    sums.push_back(g);
+                }
+                auto lossSum = loss.detach().reshape({1}).to(sums.front().scalar_type()).clone();
+                sums.push_back(lossSum);
+                group_->allReduceSum(sums);
+                lossValue = lossSum.item<double>();
+            } else {
+                lossValue = loss.item<double>();
+            }
             optimizer_->step(params_);
             average_->update(step_);
-            const double l = loss.item<double>() / noteSteps;
+            const double l = lossValue / noteSteps;
             if (!std::isfinite(l))
                 return fail("training diverged at batch " + std::to_string(step_ + 1) +
                             " (loss is not finite)");
@@ -364,6 +532,8 @@ TrainingResult TrainingRun::run() {
                                     ? static_cast<double>(options_.steps - step_) / report.stepsPerSecond
                                     : 0;
             report.trainLoss = lossSum / lossCount;
+            if (step_ == firstStep + 1)
+                report.message = startNote_;
             report.validLoss = result_.validLoss;
             report.validLossPerStep = validPerStep;
             bool tell = options_.logEvery > 0 && step_ % options_.logEvery == 0;
@@ -385,10 +555,12 @@ TrainingResult TrainingRun::run() {
                     return fail(err);
                 report.checkpointWritten = true;
                 checkpointed = true;
-                report.message = "checkpoint written: " + options_.outputPath;
+                if (leader())
+                    report.message += (report.message.empty() ? "" : "; ") +
+                                      std::string("checkpoint written: ") + options_.outputPath;
                 tell = true;
             }
-            if (options_.sampleEvery > 0 && step_ % options_.sampleEvery == 0) {
+            if (leader() && options_.sampleEvery > 0 && step_ % options_.sampleEvery == 0) {
                 const auto sample = samples_.write(Model(impl_), split_.train, step_, cancel_);
                 report.samplePath = sample.path;
                 report.message += (report.message.empty() ? "" : "; ") +

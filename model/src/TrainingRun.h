@@ -12,6 +12,7 @@
 
 #include "BatchBuilder.h"
 #include "CheckpointWriter.h"
+#include "DataParallelGroup.h"
 #include "FeatureBuilder.h"
 #include "ModelArchive.h"
 #include "ModelImpl.h"
@@ -43,6 +44,11 @@ private:
     std::string choosePieces();  // usable_, split_, result_'s piece names
     void initOutputBiasFromData();
     std::string restoreTrainingState();  // optimiser, random state, step
+    std::string joinGroup();             // group_, this rank's dropout seed
+    std::string agreeOnData();           // every rank scanned the same corpus and split
+    std::vector<Segment> myShare(const std::vector<Segment>& batch) const;
+    bool leader() const { return !group_ || group_->rank() == 0; }
+    std::string rankSlot() const;  // where this rank's dropout state lives in a checkpoint
     void prepareValidation();
     std::vector<Segment> drawBatch();
     torch::Tensor lossOf(const std::vector<const StepGrid*>& from, const std::vector<Segment>& segments,
@@ -82,6 +88,9 @@ private:
     std::vector<torch::Tensor> bestParams_;  // keepBest: the weights at the best validation NLL
     double bestValid_ = -1;
     std::int64_t bestStep_ = 0;
+
+    std::unique_ptr<DataParallelGroup> group_;  // null: one process
+    std::string startNote_;                     // said with the first progress report
 
     CheckpointWriter checkpoints_;
     SampleWriter samples_;

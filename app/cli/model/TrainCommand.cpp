@@ -11,7 +11,9 @@
 
 #include "ArgParser.h"
 #include "Command.h"
+#include "RankLauncher.h"
 #include "biaxial/engine/CorpusScanner.h"
+#include "biaxial/model/DataParallelConfig.h"
 #include "biaxial/model/DatasetReader.h"
 #include "biaxial/model/Model.h"
 #include "biaxial/model/Trainer.h"
@@ -95,22 +97,55 @@ const char* kUsage =
     "                          (~/.cache/biaxial-studio; unchanged files are not parsed twice)\n"
     "  --zero-output-bias      start the output biases at 0 like the original (default: the data's\n"
     "                          log-odds, which avoids a long plateau at the marginal entropy)\n"
-    "  --meta KEY=VALUE        a model-card entry (repeatable as KEY=VALUE;KEY=VALUE)";
+    "  --meta KEY=VALUE        a model-card entry (repeatable as KEY=VALUE;KEY=VALUE)\n"
+    "\n"
+    "Data-parallel training (PyTorch's c10d, Gloo): each of N processes trains on its share of\n"
+    "every batch (--batch must divide by N) and the gradients are summed, so N processes train\n"
+    "the one-process model of the same batch. Rank 0 alone prints and writes the files.\n"
+    "  --nproc N               start N processes on this machine (no Python needed); the cores are\n"
+    "                          shared out as each rank's threads\n"
+    "  torchrun --no-python --nnodes M --nproc-per-node N biaxial train ...   across machines:\n"
+    "                          the ranks read RANK, WORLD_SIZE, MASTER_ADDR, MASTER_PORT (and\n"
+    "                          TORCHELASTIC_USE_AGENT_STORE); every machine needs the corpus and,\n"
+    "                          to resume, the checkpoint. BIAXIAL_DIST_TIMEOUT (seconds, default\n"
+    "                          120): how long a rank waits for the others before it stops";
 
 int run(const std::vector<std::string>& args) {
     using biaxial::cli::ArgParser;
     ArgParser p(
-        {"corpus",         "dataset",      "out",
-         "steps",          "size",         "batch",
-         "segment",        "init",         "device",
-         "optimizer",      "lr",           "clip",
-         "valid-fraction", "valid-every",  "checkpoint-every",
-         "sample-every",   "log-every",    "seed",
-         "samples",        "low-pitch",    "notes",
-         "meta",           "align",        "steps-per-bar",
-         "valid-segments", "transpose",    "dropout",
-         "time-sizes",     "note-sizes",   "weight-average",
-         "time-limit",     "hold-out-like"},
+        {"corpus",
+         "dataset",
+         "out",
+         "steps",
+         "size",
+         "batch",
+         "segment",
+         "init",
+         "device",
+         "optimizer",
+         "lr",
+         "clip",
+         "valid-fraction",
+         "valid-every",
+         "checkpoint-every",
+         "sample-every",
+         "log-every",
+         "seed",
+         "samples",
+         "low-pitch",
+         "notes",
+         "meta",
+         "align",
+         "steps-per-bar",
+         "valid-segments",
+         "transpose",
+         "dropout",
+         "time-sizes",
+         "note-sizes",
+         "weight-average",
+         "time-limit",
+         "hold-out-like",
+         "nproc"},
         {"resume", "pedal", "zero-output-bias", "keep-best", "bf16", "lead-in", "valid-whole", "no-cache"});
     if (!p.parse(args)) {
         std::fprintf(stderr, "biaxial train: %s\n%s\n", p.error().c_str(), kUsage);
@@ -121,6 +156,52 @@ int run(const std::vector<std::string>& args) {
                      kUsage);
         return 2;
     }
+    std::string envError;
+    const auto parallel = biaxial::DataParallelConfig::fromEnvironment(&envError);
+    if (!parallel) {
+        std::fprintf(stderr, "biaxial train: %s\n", envError.c_str());
+        return 2;
+    }
+    if (p.has("nproc")) {
+        const int n = p.getInt("nproc", 1);
+        if (n < 1 || n > 256 || !p.error().empty()) {
+            std::fprintf(stderr, "biaxial train: --nproc '%s' must be a number of processes (1..256)\n",
+                         p.get("nproc").c_str());
+            return 2;
+        }
+        if (parallel->distributed()) {
+            std::fprintf(
+                stderr,
+                "biaxial train: --nproc inside a launched group (WORLD_SIZE=%d): let torchrun start the "
+                "processes, or use --nproc alone\n",
+                parallel->worldSize);
+            return 2;
+        }
+        if (n > 1 && p.getInt("batch", 10) % n != 0) {
+            std::fprintf(
+                stderr,
+                "biaxial train: a batch of %d segments does not divide among %d processes: choose --batch "
+                "as a multiple of %d\n",
+                p.getInt("batch", 10), n, n);
+            return 2;
+        }
+        if (n > 1) {
+            std::vector<std::string> rankArgs{"train"};
+            for (std::size_t i = 0; i < args.size(); ++i) {
+                if (args[i] == "--nproc") {
+                    ++i;
+                    continue;
+                }
+                if (args[i].rfind("--nproc=", 0) == 0)
+                    continue;
+                rankArgs.push_back(args[i]);
+            }
+            return biaxial::cli::RankLauncher::run(n, rankArgs, parallel->timeoutSeconds);
+        }
+    }
+    // The other ranks work silently: rank 0 speaks for the group (errors still go to stderr).
+    if (parallel->rank > 0 && !std::freopen("/dev/null", "w", stdout))
+        std::fprintf(stderr, "biaxial train: rank %d cannot silence its output\n", parallel->rank);
     const bool dataset = p.has("dataset");
     auto config = biaxial::ModelConfig::preset(p.get("size", "original"));
     if (!config) {
@@ -145,6 +226,7 @@ int run(const std::vector<std::string>& args) {
         *sizes = *parsed;
     }
     biaxial::TrainingOptions o;
+    o.parallel = *parallel;
     o.outputPath = p.get("out");
     o.resume = p.has("resume");
     o.initFrom = p.get("init");
@@ -340,7 +422,10 @@ int run(const std::vector<std::string>& args) {
         return 130;
     }
     if (!result.ok) {
-        std::fprintf(stderr, "biaxial train: %s\n", result.error.c_str());
+        if (parallel->distributed() && result.error.find("rank ") == std::string::npos)
+            std::fprintf(stderr, "biaxial train (rank %d): %s\n", parallel->rank, result.error.c_str());
+        else
+            std::fprintf(stderr, "biaxial train: %s\n", result.error.c_str());
         return 1;
     }
     if (result.stoppedAtTimeLimit)

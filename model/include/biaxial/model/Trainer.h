@@ -10,6 +10,7 @@
 
 #include "biaxial/engine/CorpusScanner.h"
 #include "biaxial/engine/StepGrid.h"
+#include "biaxial/model/DataParallelConfig.h"
 #include "biaxial/model/ModelConfig.h"
 
 namespace biaxial {
@@ -95,6 +96,11 @@ struct TrainingOptions {
     // accumulation (AVX-512 BF16 through oneDNN); weights and optimiser stay float32.
     bool bf16 = false;
     std::map<std::string, std::string> metadata;  // written into the model file (model card)
+    // Data-parallel training over processes (c10d, Gloo): every rank draws the same batch and
+    // trains on its share of the segments (batchSize / worldSize each); the gradients are
+    // summed over the ranks, so the step is the one-process step of the whole batch (dropout
+    // masks aside: each rank draws its own). Rank 0 alone writes checkpoints and samples.
+    DataParallelConfig parallel;
 };
 
 // Reported by the job, from the training thread (the caller's thread of Trainer::run).
