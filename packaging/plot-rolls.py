@@ -2,7 +2,8 @@
 """Piano-roll pictures of MIDI files side by side (Debian: python3-matplotlib, python3-mido),
 to look at continuations next to their seeds: `biaxial evaluate --midi DIR`, then
     packaging/plot-rolls.py OUT.png DIR/waltz__3_4_-1.mid DIR/...  [--seed-bars 4]
-A vertical line marks where the seed ends (the first `--seed-bars` bars of each file)."""
+A vertical line marks where the seed ends (the first `--seed-bars` bars of each file).
+--by-track colours the notes by track instead (`biaxial jam`: the player blue, the network orange)."""
 import argparse
 
 import matplotlib
@@ -16,7 +17,7 @@ def notes_of(path):
     mid = mido.MidiFile(path)
     tpq = mid.ticks_per_beat
     notes, bar_ticks = [], 4 * tpq
-    for track in mid.tracks:
+    for index, track in enumerate(mid.tracks):
         t, on = 0, {}
         for msg in track:
             t += msg.time
@@ -26,7 +27,7 @@ def notes_of(path):
                 on.setdefault(msg.note, []).append(t)
             elif msg.type in ("note_off", "note_on") and on.get(msg.note):
                 start = on[msg.note].pop(0)
-                notes.append((start / tpq, (t - start) / tpq, msg.note))
+                notes.append((start / tpq, (t - start) / tpq, msg.note, index))
     return notes, bar_ticks / tpq
 
 
@@ -35,16 +36,19 @@ def main():
     ap.add_argument("out")
     ap.add_argument("files", nargs="+")
     ap.add_argument("--seed-bars", type=float, default=4)
+    ap.add_argument("--by-track", action="store_true")
     a = ap.parse_args()
     fig, axes = plt.subplots(len(a.files), 1, figsize=(14, 2.2 * len(a.files)), squeeze=False)
     for ax, path in zip(axes[:, 0], a.files):
         notes, bar = notes_of(path)
         seed_end = a.seed_bars * bar
-        for start, length, pitch in notes:
-            ax.broken_barh([(start, length)], (pitch - 0.4, 0.8),
-                           color="#4a7bd0" if start < seed_end else "#d0704a")
-        ax.axvline(seed_end, color="k", lw=1)
-        end = max((s + l for s, l, _ in notes), default=seed_end)
+        last_track = max((n[3] for n in notes), default=0)
+        for start, length, pitch, track in notes:
+            first = track < last_track if a.by_track else start < seed_end
+            ax.broken_barh([(start, length)], (pitch - 0.4, 0.8), color="#4a7bd0" if first else "#d0704a")
+        if not a.by_track:
+            ax.axvline(seed_end, color="k", lw=1)
+        end = max((s + l for s, l, _, _ in notes), default=seed_end)
         for b in range(int(end / bar) + 1):
             ax.axvline(b * bar, color="#ccc", lw=0.5, zorder=0)
         ax.set_title(path.split("/")[-1], fontsize=8, loc="left")
