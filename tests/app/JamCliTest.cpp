@@ -40,3 +40,14 @@ TEST(JamCli, BadInputIsNamed) {
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.output.find("missing.mid"), std::string::npos) << r.output;
 }
+
+// Live play without the port asked for (no ALSA sequencer here, or no port 99): a message
+// naming the port and where the list is, never a crash.
+TEST(JamCli, AMissingKeyboardIsNamed) {
+    test::TempDir dir;
+    ASSERT_TRUE(test::writeTinyModel(dir.file("m.pt")));
+    const auto r = runCli({"jam", "--in", "99", "--model", dir.file("m.pt"), "--bars", "1"});
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("MIDI input port 99"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("biaxial devices"), std::string::npos) << r.output;
+}

@@ -24,6 +24,7 @@ AudioSession::AudioSession(const Options& options)
     }
     scheduler_ = std::make_unique<PlaybackScheduler>(synth_, clock_);
     thru_.setSynth(synth_);
+    liveOutput_.setTarget(synth_);
 }
 
 AudioSession::AudioSession(ISynth* synth, IClock* clock)
@@ -33,6 +34,7 @@ AudioSession::AudioSession(ISynth* synth, IClock* clock)
       soundStatus_("sound: test synth") {
     scheduler_ = std::make_unique<PlaybackScheduler>(synth_, clock_);
     thru_.setSynth(synth_);
+    liveOutput_.setTarget(synth_);
 }
 
 AudioSession::~AudioSession() {
@@ -129,6 +131,7 @@ void AudioSession::routeOutputLocked() {
     // Both calls return only once the old output is out of use (see their headers).
     scheduler_->setSynth(currentOutputLocked());
     thru_.setSynth(currentOutputLocked());
+    liveOutput_.setTarget(currentOutputLocked());
 }
 
 bool AudioSession::openInput(int index, std::string* error) {

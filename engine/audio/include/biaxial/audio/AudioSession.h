@@ -13,6 +13,7 @@
 #include "biaxial/audio/MidiRecorder.h"
 #include "biaxial/audio/MidiThru.h"
 #include "biaxial/audio/PlaybackScheduler.h"
+#include "biaxial/audio/RoutedSynth.h"
 #include "biaxial/engine/Note.h"
 #include "biaxial/engine/Song.h"
 
@@ -67,6 +68,9 @@ public:
     void playToMidiOutput(std::unique_ptr<IMidiOutput> output);
     // Back to the built-in synth (FluidSynth, or the test synth).
     void playToSynth();
+    // Plays now to the current output, following every switch of it: for a live player (a
+    // jam) that sends notes as they come instead of through the scheduler. Thread-safe.
+    ISynth& liveOutput() { return liveOutput_; }
     // "FluidSynth", "none" or the MIDI port's name.
     std::string outputName() const;
 
@@ -108,6 +112,7 @@ private:
     std::unique_ptr<MidiOutputSynth> outputSynth_;
     std::unique_ptr<PlaybackScheduler> scheduler_;  // after the synths: destroyed before them
     MidiThru thru_;
+    RoutedSynth liveOutput_;
     MidiRecorder recorder_;
     std::mutex listenerMutex_;
     IMidiInput::Callback listener_;
