@@ -6,6 +6,10 @@
 #include <algorithm>
 
 #include "ContinuePanel.h"
+#if defined(BIAXIAL_HAVE_JAM_UI)
+#include "JamPanel.h"
+#endif
+#include "ContinueController.h"
 #include "TrainingController.h"
 #include "TrainingPanel.h"
 #include "VariationPreview.h"
@@ -51,6 +55,32 @@ MlIntegration::Parts MlIntegration::install(MainWindow* window, bool loadDefault
         action->setObjectName(QString::fromLatin1(name));
         window->generateMenu()->addAction(action);
     }
+
+#if defined(BIAXIAL_HAVE_JAM_UI)
+    ContinueController* continueController = cp->controller();
+    parts.jamPanel = new JamPanel(
+        document, transport, roll, [continueController] { return continueController->modelPath(); }, window);
+    window->addPanel(parts.jamPanel, Qt::RightDockWidgetArea);
+    window->tabifyDockWidget(parts.trainingPanel, parts.jamPanel);
+    parts.continuePanel->raise();
+    auto* jam = new QAction(QCoreApplication::translate("biaxial", "&Jam with the Network..."), window);
+    jam->setObjectName(QStringLiteral("generate.jam"));
+    jam->setToolTip(QCoreApplication::translate(
+        "biaxial", "Play phrases and let the network answer them, or play along with you, live"));
+    JamPanel* jamPanel = parts.jamPanel;
+    QObject::connect(jam, &QAction::triggered, jamPanel, [jamPanel] {
+        jamPanel->show();
+        jamPanel->raise();
+    });
+    window->generateMenu()->addAction(jam);
+    QObject::connect(jamPanel, &JamPanel::statusMessage, window,
+                     [window](const QString& text) { window->showStatus(text, 6000); });
+    // A jam plays on the transport's sound engine: it ends (its take kept) before that goes.
+    window->addCloseGuard([jamPanel] {
+        jamPanel->stop();
+        return true;
+    });
+#endif
 
     ContinuePanel* continuePanel = parts.continuePanel;
     TrainingController* training = parts.trainingController;

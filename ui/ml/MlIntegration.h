@@ -3,6 +3,7 @@
 namespace biaxial {
 
 class ContinuePanel;
+class JamPanel;
 class MainWindow;
 class TrainingController;
 class TrainingPanel;
@@ -22,6 +23,7 @@ public:
         ContinuePanel* continuePanel = nullptr;
         TrainingController* trainingController = nullptr;
         TrainingPanel* trainingPanel = nullptr;
+        JamPanel* jamPanel = nullptr;  // null where the studio has no sound engine
     };
     // `loadDefaultModel` false: no default model is looked for (tests).
     static Parts install(MainWindow* window, bool loadDefaultModel = true);
