@@ -222,10 +222,12 @@ TEST_F(Fixture, SetSongWhilePlayingGoesOnFromTheSameTick) {
     edited.tracks[0].notes[2] = edited.tracks[0].notes[2].withPitch(72);  // G4 becomes C5
     scheduler.setSong(edited);
     ASSERT_TRUE(clock.advanceTo(5.0));
-    const auto ons = synth.calls(Kind::NoteOn);
-    ASSERT_EQ(ons.size(), 4u);
-    expectCall(ons[2], Kind::NoteOn, 64, 0.75);  // E4, released by the edit, goes on sounding
-    expectCall(ons[3], Kind::NoteOn, 72, 1.0);
+    // E4, in the edited song too, sounds on untouched (no cut, no second strike) to its end.
+    const auto n = notes(synth);
+    ASSERT_EQ(n.size(), 6u);
+    expectCall(n[2], Kind::NoteOn, 64, 0.5);
+    expectCall(n[3], Kind::NoteOff, 64, 1.0);
+    expectCall(n[4], Kind::NoteOn, 72, 1.0);
 }
 
 TEST_F(Fixture, SetSynthSilencesTheOldOneAndMovesPlayback) {
@@ -320,4 +322,40 @@ TEST_F(Fixture, OpenEndedPlaybackRunsPastTheEndUntilClosed) {
     scheduler.setOpenEnded(false);
     ASSERT_TRUE(clock.advanceTo(3.1));
     EXPECT_FALSE(scheduler.isPlaying());
+}
+
+// A song that grows while it plays (a streamed Continue): the note sounding now is in the new
+// song too, so it goes on without a cut or a second strike; the new notes play at their time.
+TEST_F(Fixture, ASongThatGrowsWhilePlayingKeepsItsSoundingNotes) {
+    biaxial::Song song = biaxial::test::threeNoteSong();
+    song.tracks[0].notes.resize(1);  // C4 [0, 480): 0..0.5 s
+    PlaybackScheduler scheduler(&synth, &clock);
+    scheduler.setSong(song);
+    scheduler.play();
+    ASSERT_TRUE(clock.advanceTo(0.25));
+    song.tracks[0].notes.push_back({64, 480, 480, 100, 0, false});  // E4 follows
+    scheduler.setSong(song);
+    ASSERT_TRUE(clock.advanceTo(5.0));
+    const auto n = notes(synth);
+    ASSERT_EQ(n.size(), 4u);
+    expectCall(n[0], Kind::NoteOn, 60, 0.0);
+    expectCall(n[1], Kind::NoteOff, 60, 0.5);
+    expectCall(n[2], Kind::NoteOn, 64, 0.5);
+    expectCall(n[3], Kind::NoteOff, 64, 1.0);
+}
+
+// A sounding note that the new song no longer has is released at once.
+TEST_F(Fixture, ANoteTheNewSongDropsIsReleasedAtOnce) {
+    PlaybackScheduler scheduler(&synth, &clock);
+    scheduler.setSong(biaxial::test::threeNoteSong());
+    scheduler.play();
+    ASSERT_TRUE(clock.advanceTo(0.25));
+    biaxial::Song other = biaxial::test::threeNoteSong();
+    other.tracks[0].notes.erase(other.tracks[0].notes.begin());  // no C4
+    scheduler.setSong(other);
+    ASSERT_TRUE(clock.advanceTo(5.0));
+    const auto n = notes(synth);
+    ASSERT_GE(n.size(), 2u);
+    expectCall(n[0], Kind::NoteOn, 60, 0.0);
+    expectCall(n[1], Kind::NoteOff, 60, 0.25);
 }

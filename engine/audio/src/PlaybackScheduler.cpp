@@ -1,6 +1,7 @@
 #include "biaxial/audio/PlaybackScheduler.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 #include "biaxial/audio/SteadyClock.h"
@@ -39,10 +40,20 @@ void PlaybackScheduler::setSong(const Song& song) {
     if (playing_) {
         const double now = clock_->now();
         positionTick_ = currentTickLocked(now);
-        sounding_.releaseAll([this](int channel, int pitch) {
-            if (synth_)
-                synth_->noteOff(channel, pitch);
-        });
+        // A note that the new song also holds at this moment goes on sounding (a song that
+        // grows while it plays, as a streamed Continue does, must not cut its own notes);
+        // its note-off comes from the new song. Every other sounding note is released.
+        std::array<int, 16 * 128> spanning{};
+        for (const Track& track : song.tracks)
+            for (const Note& n : track.notes)
+                if (n.start < positionTick_ && n.end() > positionTick_)
+                    ++spanning[static_cast<std::size_t>((n.channel & 15) * 128 + (n.pitch & 127))];
+        sounding_.releaseAllExcept(
+            [&](int channel, int pitch) { return spanning[static_cast<std::size_t>(channel * 128 + pitch)]; },
+            [this](int channel, int pitch) {
+                if (synth_)
+                    synth_->noteOff(channel, pitch);
+            });
         events_ = std::move(events);
         startLocked(now);
     } else {
@@ -177,8 +188,12 @@ void PlaybackScheduler::startLocked(double now) {
     anchorSong_ = events_.secondsAt(positionTick_);
     anchorClock_ = now;
     cursor_ = events_.indexAt(anchorSong_);
-    for (const PlaybackEvent& event : events_.stateAt(positionTick_))
+    for (const PlaybackEvent& event : events_.stateAt(positionTick_)) {
+        // A note kept sounding across setSong() is not struck again.
+        if (event.type == PlaybackEvent::Type::NoteOn && sounding_.sounds(event.channel, event.data1))
+            continue;
         sendLocked(event);
+    }
     nextPositionReport_ = now;
 }
 

@@ -27,6 +27,21 @@ void SoundingNotes::releaseAll(const std::function<void(int, int)>& off) {
     }
 }
 
+void SoundingNotes::releaseAllExcept(const std::function<int(int, int)>& keep,
+                                     const std::function<void(int, int)>& off) {
+    for (int i = 0; i < static_cast<int>(counts_.size()); ++i) {
+        if (counts_[i] == 0)
+            continue;
+        const int kept = keep(i / 128, i % 128);
+        if (kept > 0) {
+            counts_[i] = static_cast<std::uint16_t>(kept);
+        } else {
+            counts_[i] = 0;
+            off(i / 128, i % 128);
+        }
+    }
+}
+
 bool SoundingNotes::anySounding() const {
     return std::any_of(counts_.begin(), counts_.end(), [](std::uint16_t c) { return c > 0; });
 }

@@ -19,7 +19,14 @@ public:
     bool noteOff(int channel, int pitch);
     // Calls `off(channel, pitch)` for every sounding key and clears.
     void releaseAll(const std::function<void(int channel, int pitch)>& off);
+    // The same, except for the sounding keys where keep(channel, pitch) > 0: they go on sounding
+    // and will be released by that many note-offs (the notes of a new song that span this moment).
+    void releaseAllExcept(const std::function<int(int channel, int pitch)>& keep,
+                          const std::function<void(int channel, int pitch)>& off);
     bool anySounding() const;
+    bool sounds(int channel, int pitch) const {
+        return counts_[static_cast<std::size_t>(index(channel, pitch))] > 0;
+    }
 
 private:
     static int index(int channel, int pitch) { return (channel & 15) * 128 + (pitch & 127); }
