@@ -12,6 +12,8 @@
 #include "FeatureBuilder.h"
 #include "ModelImpl.h"
 #include "TorchRuntime.h"
+#include "biaxial/engine/GridConverter.h"
+#include "biaxial/model/ContinueSong.h"
 #include "biaxial/model/Generator.h"
 
 namespace biaxial {
@@ -142,7 +144,9 @@ std::string BenchmarkResult::toJson() const {
       << ", \"bf16_continue_16bars_8var_s\": " << bf16Continue16Bars8VarSeconds
       << ", \"live_step_ms_p50\": " << liveStepMsP50 << ", \"live_step_ms_p99\": " << liveStepMsP99
       << ", \"locked_8bars_16particles_s\": " << locked8Bars16ParticlesSeconds
-      << ", \"note_loop_share\": " << noteLoopShare << ", \"peak_rss_mb\": " << peakRssMb << "}";
+      << ", \"stream_first_beat_ms\": " << streamFirstBeatMs
+      << ", \"stream_first_bar_ms\": " << streamFirstBarMs << ", \"note_loop_share\": " << noteLoopShare
+      << ", \"peak_rss_mb\": " << peakRssMb << "}";
     return o.str();
 }
 
@@ -281,6 +285,25 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
                 }
                 r.locked8Bars16ParticlesSeconds = Generator::generate(*model, seed, locked).seconds;
             }
+            {
+                // Continue and Play as the studio runs it: the first beat and bar of the first
+                // variation, streamed while the three are sampled.
+                ContinueRequest request;
+                request.song = GridConverter::toSong(randomPieces(ModelConfig::original(), 1, 64, 11)[0]);
+                request.seedEndTick = request.song.endTick();
+                request.bars = 4;
+                const auto t0 = std::chrono::steady_clock::now();
+                int parts = 0;
+                continueSong(*model, request, nullptr, {}, [&](const std::vector<Note>&) {
+                    const double ms =
+                        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                            .count();
+                    if (++parts == 1)
+                        r.streamFirstBeatMs = ms;
+                    if (parts == 4)
+                        r.streamFirstBarMs = ms;
+                });
+            }
             g.variations = 1;
             g.baselineNoteLoop = true;
             {
@@ -297,7 +320,8 @@ BenchmarkResult Benchmark::run(const BenchmarkOptions& options, void (*log)(cons
               << r.baselineContinue16BarsSeconds / r.continue16BarsSeconds << "x); one live step "
               << r.liveStepMsP50 << " ms median, " << r.liveStepMsP99
               << " ms p99; 8 bars with a locked melody and 16 "
-              << "particles: " << r.locked8Bars16ParticlesSeconds << " s";
+              << "particles: " << r.locked8Bars16ParticlesSeconds << " s; Continue and Play's first beat "
+              << r.streamFirstBeatMs << " ms, first bar " << r.streamFirstBarMs << " ms";
             if (r.bf16Continue16BarsSeconds > 0)
                 s << "; bf16 products: " << r.bf16Continue16BarsSeconds << " s, 8 variations "
                   << r.bf16Continue16Bars8VarSeconds << " s ("

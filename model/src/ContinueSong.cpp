@@ -30,7 +30,8 @@ StepGrid silence(int count, int lowPitch, int numNotes, int last, int stepsPerBa
 }  // namespace
 
 ContinueResult continueSong(const Model& model, const ContinueRequest& request,
-                            const std::atomic<bool>* cancel, const ContinueProgress& progress) {
+                            const std::atomic<bool>* cancel, const ContinueProgress& progress,
+                            const ContinueStream& stream) {
     if (model.isNull())
         return failure("No model is loaded.");
     const ModelConfig& config = model.config();
@@ -183,10 +184,25 @@ ContinueResult continueSong(const Model& model, const ContinueRequest& request,
         options.pitchClasses = request.scale.pitchClassMask();
     }
 
+    SongOptions noteOptions;
+    noteOptions.ticksPerQuarter = tpq;
+    noteOptions.velocity = std::clamp(request.velocity, 1, 127);
+    noteOptions.channel = std::clamp(request.channel, 0, 15);
+    // The first variation as it is sampled, every beat (4 steps) and at the end.
+    const bool anyLocked =
+        std::any_of(options.lockMask.begin(), options.lockMask.end(), [](std::uint8_t m) { return m != 0; });
+    const bool streaming = static_cast<bool>(stream) && !anyLocked && !request.rankVariations;
+    StepGrid streamed(streaming ? newSteps : 0, config.lowPitch, N);
     const GenerationResult generated =
         Generator::generate(model, seed, options, cancel, [&](const GenerationProgress& p) {
             if (progress)
                 progress(p.step, p.totalSteps);
+            if (!streaming || p.stepCells == nullptr || p.step > newSteps)
+                return;
+            std::copy_n(p.stepCells, static_cast<std::size_t>(N) * 2,
+                        streamed.cells().begin() + static_cast<std::ptrdiff_t>(p.step - 1) * N * 2);
+            if (p.step % 4 == 0 || p.step == newSteps)
+                stream(GridConverter::toNotes(streamed.slice(0, p.step), seedSteps, noteOptions));
         });
     if (generated.cancelled || (cancel != nullptr && cancel->load())) {
         ContinueResult cancelled;
@@ -209,10 +225,6 @@ ContinueResult continueSong(const Model& model, const ContinueRequest& request,
     for (std::uint8_t m : options.lockMask)
         out.lockedCells += m != 0;
     out.noteLoopSeconds = generated.noteLoopSeconds;
-    SongOptions noteOptions;
-    noteOptions.ticksPerQuarter = tpq;
-    noteOptions.velocity = std::clamp(request.velocity, 1, 127);
-    noteOptions.channel = std::clamp(request.channel, 0, 15);
     std::vector<std::size_t> order(generated.variations.size());
     for (std::size_t k = 0; k < order.size(); ++k)
         order[k] = k;

@@ -359,7 +359,7 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
             }
             bar = (bar + 1) % spb;
             if (progress)
-                progress({s + 1, options.steps});
+                progress({s + 1, options.steps, P == 1 ? out : nullptr});
         }
 
         // One particle per variation, drawn by its final weight, traced back through its parents.

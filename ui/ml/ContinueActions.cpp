@@ -17,6 +17,8 @@ ContinueActions ContinueActions::create(QWidget* owner) {
     ContinueActions a;
     a.continueAction =
         make("&Continue", QKeySequence(Qt::CTRL | Qt::Key_Return), "Continue the music with the network");
+    a.continueAndPlay = make("Continue and &Play", QKeySequence(Qt::CTRL | Qt::Key_Space),
+                             "Continue and hear the first variation at once, while the network writes it");
     a.regenerate = make("&Regenerate Selection", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
                         "Replace the selected time range with new material that leads into what follows "
                         "(locked notes stay)");

@@ -11,6 +11,7 @@ namespace biaxial {
 // in its Generate menu, which makes the shortcuts live. Owned by the widget they are made for.
 struct ContinueActions {
     QAction* continueAction = nullptr;
+    QAction* continueAndPlay = nullptr;
     QAction* regenerate = nullptr;
     QAction* accompany = nullptr;
     QAction* next = nullptr;
@@ -22,7 +23,8 @@ struct ContinueActions {
     static ContinueActions create(QWidget* owner);
     // In menu order.
     QList<QAction*> all() const {
-        return {continueAction, regenerate, accompany, cancel, previous, next, accept, discard};
+        return {continueAction, continueAndPlay, regenerate, accompany, cancel, previous,
+                next,           accept,          discard};
     }
 };
 

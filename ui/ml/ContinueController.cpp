@@ -8,6 +8,7 @@ ContinueController::ContinueController(QObject* parent) : QObject(parent) {
     qRegisterMetaType<biaxial::ContinueRequest>();
     qRegisterMetaType<biaxial::ContinueResult>();
     qRegisterMetaType<biaxial::ModelInfo>();
+    qRegisterMetaType<std::vector<biaxial::Note>>();
 
     thread_.setObjectName("ContinueWorker");
     worker_ = new ContinueWorker(&cancel_);
@@ -26,6 +27,7 @@ ContinueController::ContinueController(QObject* parent) : QObject(parent) {
                 emit modelLoadFailed(path, error);
             });
     connect(worker_, &ContinueWorker::progress, this, &ContinueController::progress);
+    connect(worker_, &ContinueWorker::partial, this, &ContinueController::partial);
     connect(worker_, &ContinueWorker::finished, this, [this](const ContinueResult& result) {
         onWorkerDone();
         emit finished(result);

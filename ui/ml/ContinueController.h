@@ -46,6 +46,7 @@ signals:
     void modelLoadFailed(const QString& path, const QString& error);
     void started();
     void progress(int done, int total);
+    void partial(const std::vector<biaxial::Note>& firstVariationSoFar);
     void finished(const biaxial::ContinueResult& result);
     void failed(const QString& error);
     void cancelled();

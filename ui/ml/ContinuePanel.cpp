@@ -1,5 +1,7 @@
 #include "ContinuePanel.h"
 
+#include "biaxial/engine/GridConverter.h"
+
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -61,7 +63,19 @@ ContinuePanel::ContinuePanel(SongDocument* document, PianoRollWidget* roll, QWid
     connect(controller_, &ContinueController::finished, this, &ContinuePanel::onFinished);
     connect(controller_, &ContinueController::failed, this,
             [this](const QString& error) { setStatus(tr("Continue failed: %1").arg(error)); });
-    connect(controller_, &ContinueController::cancelled, this, [this] { setStatus(tr("Cancelled.")); });
+    connect(controller_, &ContinueController::cancelled, this, [this] {
+        setStatus(tr("Cancelled."));
+        if (streaming_) {
+            streaming_ = false;
+            emit streamStopped();
+        }
+    });
+    connect(controller_, &ContinueController::failed, this, [this] {
+        if (streaming_) {
+            streaming_ = false;
+            emit streamStopped();
+        }
+    });
     connect(controller_, &ContinueController::runningChanged, this, [this] { updateEnabled(); });
     connect(preview_, &VariationPreview::changed, this, [this] { updateEnabled(); });
     connect(preview_, &VariationPreview::accepted, this, [this](int n) {
@@ -287,6 +301,16 @@ void ContinuePanel::buildUi() {
     acceptButton_->setToolTip(actions_.accept->toolTip());
 
     connect(actions_.continueAction, &QAction::triggered, this, &ContinuePanel::startContinue);
+    connect(actions_.continueAndPlay, &QAction::triggered, this, [this] {
+        streaming_ = true;
+        start(ContinueRequest::Mode::Continue);
+        if (!controller_->isRunning())
+            streaming_ = false;
+    });
+    connect(controller_, &ContinueController::partial, this, [this](const std::vector<Note>& notes) {
+        if (streaming_)
+            emit streamRequested(streamFrom_, streamTrack_, notes);
+    });
     connect(actions_.regenerate, &QAction::triggered, this, &ContinuePanel::startRegenerate);
     connect(actions_.accompany, &QAction::triggered, this,
             [this] { start(ContinueRequest::Mode::Accompany); });
@@ -442,7 +466,12 @@ void ContinuePanel::start(ContinueRequest::Mode mode) {
     songReplacedSinceStart_ = false;
     progress_->setRange(0, 1);
     progress_->setValue(0);
-    if (controller_->start(buildRequest(mode))) {
+    ContinueRequest request = buildRequest(mode);
+    request.stream = streaming_ && mode == ContinueRequest::Mode::Continue;
+    streamFrom_ =
+        GridConverter::ceilTickToStep(request.seedEndTick, std::max(1, request.song.ticksPerQuarter));
+    streamTrack_ = request.track;
+    if (controller_->start(request)) {
         setStatus(mode == ContinueRequest::Mode::Regenerate  ? tr("Regenerating...")
                   : mode == ContinueRequest::Mode::Accompany ? tr("Accompanying the melody...")
                                                              : tr("Continuing..."));
@@ -463,6 +492,11 @@ void ContinuePanel::onFinished(const ContinueResult& result) {
         return;
     }
     preview_->setResult(result);
+    if (streaming_) {
+        // Playback goes on with the first variation, now shown: its notes are the streamed ones.
+        emit streamRequested(result.startTick, result.track, preview_->currentNotes());
+        streaming_ = false;
+    }
     if (roll_ != nullptr) {
         // Bring the new material into view, with a bar of what it continues.
         roll_->scrollToTick(std::max<std::int64_t>(0, result.startTick - document_->ticksPerBar()));
@@ -569,6 +603,7 @@ void ContinuePanel::updateEnabled() {
     regenerateButton_->setEnabled(model && !running && canRegenerate);
     actions_.regenerate->setEnabled(model && !running && canRegenerate);
     actions_.accompany->setEnabled(model && !running && document_->song().noteCount() > 0);
+    actions_.continueAndPlay->setEnabled(actions_.continueAction->isEnabled());
     cancelButton_->setEnabled(running);
     actions_.cancel->setEnabled(running);
     progress_->setEnabled(running);

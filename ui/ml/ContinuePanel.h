@@ -59,6 +59,9 @@ public:
     QAction* continueAction() const { return actions_.continueAction; }
     QAction* regenerateAction() const { return actions_.regenerate; }
     QAction* accompanyAction() const { return actions_.accompany; }
+    QAction* continueAndPlayAction() const { return actions_.continueAndPlay; }
+    // A Continue and Play is sounding its first variation as it comes (until it is shown).
+    bool isStreaming() const { return streaming_; }
     QAction* acceptAction() const { return actions_.accept; }
     QAction* discardAction() const { return actions_.discard; }
     QAction* nextVariationAction() const { return actions_.next; }
@@ -86,6 +89,11 @@ signals:
     // The user wants to hear the current variation with the song: play from `fromTick`
     // with the ghost notes (the main window's transport mixes PianoRollWidget::ghostNotes()).
     void auditionRequested(std::int64_t fromTick, const std::vector<biaxial::Note>& ghostNotes);
+    // Continue and Play: the first variation so far, to sound from `fromTick` (the continue
+    // point) with the song; the transport starts there at the first call and plays on after.
+    void streamRequested(std::int64_t fromTick, int track, const std::vector<biaxial::Note>& notesSoFar);
+    // Continue and Play was cancelled or failed: its playback stops with it.
+    void streamStopped();
     void statusMessage(const QString& text);
 
 public:
@@ -144,7 +152,10 @@ private:
 
     QString pendingModelPath_;  // being loaded
     bool modelMissing_ = false;
-    bool songReplacedSinceStart_ = false;  // a result for a song no longer open is dropped
+    bool songReplacedSinceStart_ = false;
+    bool streaming_ = false;       // Continue and Play: the first variation is played as it comes
+    std::int64_t streamFrom_ = 0;  // where its new notes begin (the seed's end, on the step grid)
+    int streamTrack_ = 0;          // a result for a song no longer open is dropped
 };
 
 }  // namespace biaxial

@@ -9,8 +9,8 @@ ContinueWorker::ContinueWorker(const std::atomic<bool>* cancel, QObject* parent)
 
 bool ContinueWorker::run(const Model& model, const ContinueRequest& request, ContinueResult* result,
                          QString* error, bool* cancelled, const std::atomic<bool>* cancel,
-                         const Progress& progress) {
-    ContinueResult out = continueSong(model, request, cancel, progress);
+                         const Progress& progress, const ContinueStream& stream) {
+    ContinueResult out = continueSong(model, request, cancel, progress, stream);
     *cancelled = out.cancelled;
     if (!out.ok) {
         if (!out.cancelled)
@@ -42,14 +42,18 @@ void ContinueWorker::generate(const biaxial::ContinueRequest& request) {
     QString error;
     bool wasCancelled = false;
     int lastReported = -1;
-    const bool ok = run(model_, request, &result, &error, &wasCancelled, cancel_, [&](int done, int total) {
-        // Throttled to whole percents: a queued signal per step would flood the GUI's queue.
-        const int percent = total > 0 ? done * 100 / total : 0;
-        if (percent != lastReported) {
-            lastReported = percent;
-            emit progress(done, total);
-        }
-    });
+    const bool ok = run(
+        model_, request, &result, &error, &wasCancelled, cancel_,
+        [&](int done, int total) {
+            // Throttled to whole percents: a queued signal per step would flood the GUI's queue.
+            const int percent = total > 0 ? done * 100 / total : 0;
+            if (percent != lastReported) {
+                lastReported = percent;
+                emit progress(done, total);
+            }
+        },
+        request.stream ? ContinueStream([this](const std::vector<Note>& notes) { emit partial(notes); })
+                       : ContinueStream());
     if (wasCancelled) {
         emit cancelled();
     } else if (!ok) {

@@ -7,6 +7,7 @@
 
 #include "biaxial/model/ContinueRequest.h"
 #include "biaxial/model/ContinueResult.h"
+#include "biaxial/model/ContinueSong.h"
 #include "biaxial/model/Model.h"
 
 namespace biaxial {
@@ -27,7 +28,7 @@ public:
     using Progress = std::function<void(int done, int total)>;
     static bool run(const Model& model, const ContinueRequest& request, ContinueResult* result,
                     QString* error, bool* cancelled, const std::atomic<bool>* cancel = nullptr,
-                    const Progress& progress = {});
+                    const Progress& progress = {}, const ContinueStream& stream = {});
 
 public slots:
     // Worker thread. Loads a model file; emits modelLoaded or modelLoadFailed.
@@ -39,6 +40,8 @@ signals:
     void modelLoaded(const QString& path, const biaxial::ModelInfo& info);
     void modelLoadFailed(const QString& path, const QString& error);
     void progress(int done, int total);
+    // request.stream: the first variation so far (ContinueStream), every beat of new steps.
+    void partial(const std::vector<biaxial::Note>& firstVariationSoFar);
     void finished(const biaxial::ContinueResult& result);
     void failed(const QString& error);
     void cancelled();

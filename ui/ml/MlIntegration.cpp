@@ -47,6 +47,7 @@ MlIntegration::Parts MlIntegration::install(MainWindow* window, bool loadDefault
     }
     window->generateMenu()->addSeparator();
     const std::pair<QAction*, const char*> menuActions[] = {
+        {cp->continueAndPlayAction(), "generate.continueandplay"},
         {cp->accompanyAction(), "generate.accompany"},
         {cp->previousVariationAction(), "generate.previous"},
         {cp->nextVariationAction(), "generate.next"},
@@ -111,7 +112,35 @@ MlIntegration::Parts MlIntegration::install(MainWindow* window, bool loadDefault
             transport->play();
         });
     QObject::connect(continuePanel->preview(), &VariationPreview::changed, transport,
-                     [transport, document] { transport->setSong(document->song()); });
+                     [transport, document, continuePanel] {
+                         if (!continuePanel->isStreaming())  // Continue and Play plays on (below)
+                             transport->setSong(document->song());
+                     });
+    // Continue and Play: the song with the first variation so far; playback starts at the
+    // continue point with the first beat and plays on while the network writes the rest (the
+    // scheduler keeps sounding notes across each update).
+    QObject::connect(
+        continuePanel, &ContinuePanel::streamRequested, transport,
+        [transport, document, continuePanel](std::int64_t from, int track, const std::vector<Note>& notes) {
+            Song song = document->song();
+            if (song.tracks.empty())
+                song.tracks.emplace_back();
+            Track& target = song.tracks[static_cast<std::size_t>(
+                std::clamp(track, 0, static_cast<int>(song.tracks.size()) - 1))];
+            target.notes.insert(target.notes.end(), notes.begin(), notes.end());
+            std::sort(target.notes.begin(), target.notes.end(), noteLess);
+            transport->setSong(song);
+            if (!transport->isPlaying()) {
+                if (!transport->hasSound())
+                    continuePanel->noteSilentAudition(transport->soundStatus());
+                transport->seek(from);
+                transport->play();
+            }
+        });
+    QObject::connect(continuePanel, &ContinuePanel::streamStopped, transport, [transport, document] {
+        transport->stop();
+        transport->setSong(document->song());
+    });
 
     // Trained models become choices for Continue; "Use for Continue" also loads it.
     QObject::connect(training, &TrainingController::modelReady, continuePanel,

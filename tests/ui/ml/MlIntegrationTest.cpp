@@ -12,12 +12,15 @@
 #include <memory>
 
 #include "../RecordingDialogs.h"
+#include "ContinueController.h"
 #include "ContinuePanel.h"
 #include "MlIntegration.h"
 #include "MlTestSupport.h"
 #include "TrainingController.h"
 #include "TrainingPanel.h"
 #include "biaxial/ui/MainWindow.h"
+#include "biaxial/ui/SongDocument.h"
+#include "biaxial/ui/Transport.h"
 
 using namespace biaxial;
 
@@ -70,4 +73,37 @@ TEST(MlIntegration, InstallsPanelsActionsAndAQuitGuard) {
     dialogs->saveAnswer = IUserDialogs::SaveChoice::Discard;
     EXPECT_TRUE(window.close());
     EXPECT_FALSE(parts.trainingController->isRunning());
+}
+
+// Continue and Play: playback starts at the continue point with the first beat of the first
+// variation, before the job ends, and plays on with that variation once it is shown.
+TEST(MlIntegration, ContinueAndPlayStartsPlaybackAtTheContinuePoint) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    auto dialogs = std::make_shared<test::RecordingDialogs>();
+    MainWindow::Options options;
+    options.dialogs = dialogs;
+    options.autosaveDirectory = dir.filePath(QStringLiteral("autosave"));
+    options.openSynth = false;
+    MainWindow window(options);
+    const MlIntegration::Parts parts = MlIntegration::install(&window, /*loadDefaultModel=*/false);
+    window.document()->reset(test::randomSong(2, 7), QString());
+    QSignalSpy loaded(parts.continuePanel->controller(), &ContinueController::modelLoaded);
+    parts.continuePanel->addModelFile(test::writeTinyModel(dir), true);
+    ASSERT_TRUE(test::waitUntil([&] { return loaded.count() == 1; }));
+
+    const std::int64_t end = window.document()->song().endTick();
+    QSignalSpy streamed(parts.continuePanel, &ContinuePanel::streamRequested);
+    QSignalSpy finished(parts.continuePanel->controller(), &ContinueController::finished);
+    QAction* play = parts.continuePanel->continueAndPlayAction();
+    ASSERT_NE(play, nullptr);
+    play->trigger();
+    ASSERT_TRUE(test::waitUntil([&] { return finished.count() == 1; }));
+    ASSERT_GE(streamed.count(), 2);  // beat by beat, then the variation shown
+    // The first part came before the job ended and started playback at the continue point.
+    EXPECT_GE(streamed.first().at(0).value<std::int64_t>(), end - 480 * 4);
+    EXPECT_TRUE(window.transport()->isPlaying());
+    EXPECT_GE(window.transport()->position(), streamed.first().at(0).value<std::int64_t>());
+    EXPECT_FALSE(parts.continuePanel->isStreaming());
+    window.transport()->stop();
 }

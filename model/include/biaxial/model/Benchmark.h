@@ -34,6 +34,11 @@ struct BenchmarkResult {
     double liveStepMsP99 = 0;
     // 8 bars with a locked melody and 16 particles (sequential Monte Carlo), original size.
     double locked8Bars16ParticlesSeconds = 0;
+    // Continue and Play with the studio's defaults (3 variations, 4 bars after a 4-bar seed,
+    // original size, float32): from the call to the first streamed beat and to the first whole
+    // bar, milliseconds (the goal: the first new bar sounds within 150 ms of the click).
+    double streamFirstBeatMs = 0;
+    double streamFirstBarMs = 0;
     double noteLoopShare = 0;  // share of the 16-bar continuation spent in the note loop
     double peakRssMb = 0;
     std::string error;

@@ -64,6 +64,9 @@ struct ContinueRequest {
     // 0.91x for the first of 1) with worse note-length and inter-onset overlaps (0.60/0.58 vs
     // 0.61/0.58 for one, 0.62/0.62 vs 0.70/0.68 for the best 3 of 9 against 3).
     bool rankVariations = false;
+    // Continue and Play (studio): the first variation is handed out as it is sampled, to be heard
+    // while the rest is written (continueSong's `stream`; ignored where something is locked).
+    bool stream = false;
     int minPitch = 0;  // new notes stay inside [minPitch, maxPitch] (MIDI)
     int maxPitch = 127;
     bool bf16 = false;  // the CPU's bfloat16 products (GenerationOptions::bf16)

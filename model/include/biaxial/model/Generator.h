@@ -63,6 +63,9 @@ struct GenerationOptions {
 struct GenerationProgress {
     int step = 0;  // new steps done
     int totalSteps = 0;
+    // The step just sampled, [variations][numNotes][2] 0/1, when it is final: without
+    // particles (no resampling rewrites it later). Null with particles. Valid during the call.
+    const std::uint8_t* stepCells = nullptr;
 };
 
 struct GenerationResult {
