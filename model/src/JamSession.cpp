@@ -5,6 +5,7 @@
 
 #include "biaxial/engine/GridConverter.h"
 #include "biaxial/engine/GridStatistics.h"
+#include "biaxial/engine/Metronome.h"
 #include "biaxial/engine/StepGrid.h"
 #include "biaxial/engine/TextureProfile.h"
 
@@ -21,9 +22,29 @@ JamSession::~JamSession() {
 }
 
 double JamSession::stepSeconds(int step) const {
+    if (step < 0)  // the count-in, at the start's tempo
+        return start_ + step * stepSeconds0_;
     const Song& s = options_.timing;
     return start_ + s.secondsAt(GridConverter::tickOfStep(firstStep_ + step, s.ticksPerQuarter)) -
-           s.secondsAt(options_.startTick);
+           s.secondsAt(GridConverter::tickOfStep(firstStep_, s.ticksPerQuarter));
+}
+
+void JamSession::click(int step) {
+    if (!options_.metronome)
+        return;
+    const TimeSignature sig = GridConverter::timeSignatureAt(options_.timing, options_.startTick);
+    const int perBeat = std::max(1, stepsPerBar_ / std::max(1, sig.numerator));
+    const int position =
+        step < 0 ? step + countInSteps_ : static_cast<int>((firstStep_ + step) % stepsPerBar_);
+    // The last click ends as the next step begins.
+    if (clickPitch_ >= 0)
+        synth_.noteOff(Metronome::kChannel, clickPitch_);
+    clickPitch_ = -1;
+    if (position % perBeat != 0)
+        return;
+    const bool bar = position % stepsPerBar_ == 0;
+    clickPitch_ = bar ? Metronome::kBarPitch : Metronome::kBeatPitch;
+    synth_.noteOn(Metronome::kChannel, clickPitch_, bar ? Metronome::kBarVelocity : Metronome::kBeatVelocity);
 }
 
 std::int64_t JamSession::stepTick(int step) const {
@@ -47,9 +68,14 @@ bool JamSession::start(double startSeconds, std::string* error) {
         return false;
     }
     engine_->setStyle(options_.style);
-    start_ = startSeconds;
+    const Song& timing = options_.timing;
+    stepSeconds0_ = timing.secondsAt(GridConverter::tickOfStep(firstStep_ + 1, timing.ticksPerQuarter)) -
+                    timing.secondsAt(GridConverter::tickOfStep(firstStep_, timing.ticksPerQuarter));
+    countInSteps_ = options_.metronome ? std::max(0, options_.countInBars) * stepsPerBar_ : 0;
+    start_ = startSeconds + countInSteps_ * stepSeconds0_;
     stop_ = false;
     late_ = 0;
+    clickPitch_ = -1;
     take_ = JamTake{};
     soundingSince_.assign(static_cast<std::size_t>(engine_->numNotes()), -1);
     std::fill(keyDown_.begin(), keyDown_.end(), false);
@@ -57,7 +83,7 @@ bool JamSession::start(double startSeconds, std::string* error) {
         std::lock_guard lock(eventsMutex_);
         events_.clear();
     }
-    recorder_.start(s, GridConverter::tickOfStep(firstStep_, s.ticksPerQuarter), startSeconds);
+    recorder_.start(s, GridConverter::tickOfStep(firstStep_, s.ticksPerQuarter), start_);
     synth_.programChange(options_.channel, options_.program);
     worker_ = std::thread([this] { run(); });
     return true;
@@ -117,7 +143,12 @@ void JamSession::run() {
                   history.begin() + static_cast<std::ptrdiff_t>(to) * N * 2, g.cells().begin());
         return g;
     };
-    for (int t = 0;; ++t) {
+    for (int t = -countInSteps_; t < 0 && !stop_; ++t) {  // the count-in: clicks alone
+        clock_.waitUntil(stepSeconds(t));
+        if (!stop_)
+            click(t);
+    }
+    for (int t = 0; !stop_; ++t) {
         clock_.waitUntil(stepSeconds(t) - options_.marginSeconds);
         if (stop_)
             break;
@@ -192,6 +223,7 @@ void JamSession::run() {
         clock_.waitUntil(stepSeconds(t));
         if (stop_)
             break;
+        click(t);
         for (int n = 0; n < N; ++n) {
             const bool play = mine[static_cast<std::size_t>(2 * n)] != 0;
             const bool art = mine[static_cast<std::size_t>(2 * n + 1)] != 0;
@@ -238,7 +270,18 @@ JamTake JamSession::stop() {
             soundingSince_[n] = -1;
         }
     std::sort(take_.network.begin(), take_.network.end(), noteLess);
+    if (clickPitch_ >= 0)
+        synth_.noteOff(Metronome::kChannel, clickPitch_);
+    clickPitch_ = -1;
     take_.player = recorder_.finish(now);
+    // Keys played during the count-in belong to the take's first beat (never before the take).
+    const std::int64_t takeStart = stepTick(0);
+    for (Note& n : take_.player)
+        if (n.start < takeStart) {
+            n.length = std::max<std::int64_t>(n.end() - takeStart, options_.timing.ticksPerQuarter / 4);
+            n.start = takeStart;
+        }
+    std::sort(take_.player.begin(), take_.player.end(), noteLess);
     take_.lateSteps = late_.load();
     answering_ = false;
     return take_;

@@ -144,5 +144,36 @@ TEST(JamSession, ASlowNetworkNeverHoldsUpThePlayer) {
     EXPECT_TRUE(synth.calls(FakeSynth::Call::Kind::NoteOn).empty());
 }
 
+// The metronome counts in a bar, then clicks through the take, accented on the bar; the take's
+// first step is the one after the count-in.
+TEST(JamSession, TheMetronomeCountsInABarAndKeepsClicking) {
+    FakeClock clock(0.0);
+    FakeSynth synth(&clock);
+    const Model model = tinyModel();
+    JamSessionOptions o = options();
+    o.metronome = true;
+    JamSession jam(model, clock, synth, o);
+    std::string why;
+    ASSERT_TRUE(jam.start(kStart, &why)) << why;
+    ASSERT_TRUE(clock.advanceTo(kStart + 2.0));  // the count-in bar has passed
+    jam.handle(MidiMessage::noteOn(0, 60, 90), kStart + 2.0);
+    ASSERT_TRUE(clock.advanceTo(kStart + 2.4));
+    jam.handle(MidiMessage::noteOff(0, 60), kStart + 2.4);
+    ASSERT_TRUE(clock.advanceTo(kStart + 3.9));
+    const JamTake take = jam.stop();
+    std::vector<FakeSynth::Call> clicks;
+    for (const auto& c : synth.calls(FakeSynth::Call::Kind::NoteOn))
+        if (c.channel == 9)
+            clicks.push_back(c);
+    ASSERT_GE(clicks.size(), 8u);  // 4 beats of count-in, 4 of the take's first bar
+    for (std::size_t i = 0; i < 8; ++i) {
+        EXPECT_NEAR(clicks[i].time, kStart + 0.5 * static_cast<double>(i), 1e-9);
+        EXPECT_EQ(clicks[i].a, i % 4 == 0 ? 76 : 77);
+    }
+    ASSERT_EQ(take.player.size(), 1u);
+    EXPECT_EQ(take.player[0].start, 0);  // played on the take's first beat
+    expectBalanced(synth);
+}
+
 }  // namespace
 }  // namespace biaxial

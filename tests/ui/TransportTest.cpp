@@ -158,5 +158,30 @@ TEST(WavExportJob, RendersOrLeavesNoFileWhenCancelled) {
     EXPECT_FALSE(QFile::exists(cancelled));
 }
 
+// The metronome clicks every beat of the song, accented on the bar, on General MIDI's drum
+// channel; the document's song is not touched.
+TEST(Transport, TheMetronomeClicksEveryBeat) {
+    FakeSynth synth;
+    Transport transport;
+    transport.setSynth(&synth);
+    Song song = SongDocument::emptySong();
+    song.tempos[0].microsPerQuarter = 125000;  // 480 BPM: a bar in half a second
+    song.tracks[0].notes.push_back(Note{60, 0, 1920, 100, 0});
+    transport.setMetronome(true);
+    transport.setSong(song);
+    QSignalSpy playing(&transport, &Transport::playingChanged);
+    transport.play();
+    QTRY_VERIFY_WITH_TIMEOUT(playing.count() >= 2, 10000);
+    std::vector<FakeSynth::Call> clicks;
+    for (const auto& c : synth.calls(Kind::NoteOn))
+        if (c.channel == 9)
+            clicks.push_back(c);
+    ASSERT_EQ(clicks.size(), 4u);
+    EXPECT_EQ(clicks[0].a, 76);  // the bar's accent
+    EXPECT_EQ(clicks[1].a, 77);
+    EXPECT_GT(clicks[0].b, clicks[1].b);
+    transport.setSynth(nullptr);
+}
+
 }  // namespace
 }  // namespace biaxial

@@ -1,6 +1,7 @@
 #include "JamPanel.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QFormLayout>
@@ -50,6 +51,10 @@ JamPanel::JamPanel(SongDocument* document, Transport* transport, PianoRollWidget
     form->addRow(tr("Mode"), mode_);
     form->addRow(tr("Answer after a rest of"), restBars_);
     form->addRow(tr("Answer for"), answerBars_);
+    metronome_ = new QCheckBox(tr("Metronome, with a bar of count-in"), body);
+    metronome_->setChecked(true);
+    metronome_->setObjectName(QStringLiteral("jamMetronome"));
+    form->addRow(QString(), metronome_);
     layout->addLayout(form);
     button_ = new QPushButton(tr("Start Jam"), body);
     button_->setObjectName(QStringLiteral("jamButton"));
@@ -145,6 +150,7 @@ void JamPanel::start() {
     o.policy.mode = mode_->currentIndex() == 1 ? JamPolicy::Mode::Along : JamPolicy::Mode::Answer;
     o.policy.restBars = restBars_->value();
     o.policy.answerBars = answerBars_->value();
+    o.metronome = metronome_->isChecked();
     o.randomSeed = static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch());
     // The take goes after the song, from a bar line.
     const TimeSignature& meter =
@@ -167,8 +173,8 @@ void JamPanel::start() {
     heldKeys_.clear();
     poll_->start();
     button_->setText(tr("Stop Jam"));
-    for (QWidget* w :
-         {static_cast<QWidget*>(mode_), static_cast<QWidget*>(restBars_), static_cast<QWidget*>(answerBars_)})
+    for (QWidget* w : {static_cast<QWidget*>(mode_), static_cast<QWidget*>(restBars_),
+                       static_cast<QWidget*>(answerBars_), static_cast<QWidget*>(metronome_)})
         w->setEnabled(false);
     status_->setText(o.policy.mode == JamPolicy::Mode::Along
                          ? tr("Play: the network joins in with your first note.")
@@ -187,6 +193,7 @@ void JamPanel::stop() {
     session_.reset();
     button_->setText(tr("Start Jam"));
     mode_->setEnabled(true);
+    metronome_->setEnabled(true);
     restBars_->setEnabled(mode_->currentIndex() == 0);
     answerBars_->setEnabled(mode_->currentIndex() == 0);
     NoteRefs refs;

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -59,6 +60,7 @@ private:
     QComboBox* mode_ = nullptr;
     QSpinBox* restBars_ = nullptr;
     QSpinBox* answerBars_ = nullptr;
+    QCheckBox* metronome_ = nullptr;
     QPushButton* button_ = nullptr;
     QLabel* hint_ = nullptr;
     QLabel* status_ = nullptr;

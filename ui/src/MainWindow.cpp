@@ -1,4 +1,6 @@
 #include "biaxial/ui/MainWindow.h"
+
+#include "biaxial/engine/Metronome.h"
 #include "biaxial/ui/InstrumentMenu.h"
 #include "biaxial/ui/Plural.h"
 #include "biaxial/ui/SelectionEdits.h"
@@ -257,6 +259,11 @@ void MainWindow::createActions() {
     record->setCheckable(true);
     record->setToolTip(tr("Record from the MIDI keyboard into the roll (R)"));
     connect(record, &QAction::toggled, this, [this](bool on) { setRecording(on); });
+    QAction* metronome = addAction("transport.metronome", tr("&Metronome"), QKeySequence(tr("Shift+M")), {});
+    metronome->setCheckable(true);
+    metronome->setToolTip(
+        tr("A click on every beat, accented on the bar; recording counts in a bar (Shift+M)"));
+    connect(metronome, &QAction::toggled, transport_, &Transport::setMetronome);
     QAction* thru = addAction("transport.thru", tr("MIDI &Thru"), QKeySequence(), {});
     thru->setCheckable(true);
     thru->setChecked(true);
@@ -332,6 +339,7 @@ void MainWindow::createMenus() {
 
     transportMenu_->addSeparator();
     transportMenu_->addAction(action("transport.record"));
+    transportMenu_->addAction(action("transport.metronome"));
     auto* ports = new MidiPortMenus(transportMenu_, transport_, dialogs_.get(), this);
     connect(ports, &MidiPortMenus::statusMessage, this, &MainWindow::showStatus);
     transportMenu_->addAction(action("transport.thru"));
@@ -422,7 +430,14 @@ void MainWindow::connectDocument() {
 void MainWindow::setRecording(bool on) {
     if (on) {
         QString error;
+        // With the metronome on, a bar of count-in: the take starts a bar early, so that the
+        // recording's clock and the playback's agree from the first click.
+        const std::int64_t before = transport_->position();
+        if (!transport_->isPlaying() && transport_->metronome())
+            transport_->seek(
+                std::max<std::int64_t>(0, before - Metronome::barTicks(document_->song(), before)));
         if (!transport_->startRecording(&error)) {
+            transport_->seek(before);
             QSignalBlocker block(action("transport.record"));
             action("transport.record")->setChecked(false);
             showStatus(error, 8000);

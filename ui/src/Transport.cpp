@@ -1,5 +1,7 @@
 #include "biaxial/ui/Transport.h"
 
+#include "biaxial/engine/Metronome.h"
+
 #include <algorithm>
 
 #include "TransportBackend.h"
@@ -14,6 +16,8 @@ struct Transport::Impl {
     std::int64_t loopStart = 0, loopEnd = 0;
     bool loopEnabled = false;
     bool announcedPlaying = false;  // the last playingChanged() value
+    bool metronome = false;
+    bool recording = false;  // open-ended: the clicks go on past the song's end
     std::unique_ptr<TransportBackend> backend;
 };
 
@@ -73,7 +77,35 @@ void Transport::flushSong() {
     if (!impl_->songDirty)
         return;
     impl_->songDirty = false;
-    impl_->backend->setSong(impl_->song);
+    if (!impl_->metronome) {
+        impl_->backend->setSong(impl_->song);
+        return;
+    }
+    // The clicks ride along as a track of their own, to the end of the song's last bar (64
+    // bars further while recording, which plays on past the end); the document never sees them.
+    Song song = impl_->song;
+    const std::int64_t bar = Metronome::barTicks(song, song.endTick());
+    std::int64_t end = (song.endTick() + bar - 1) / bar * bar;
+    if (impl_->recording)
+        end = std::max(end, position()) + 64 * bar;
+    Track clicks;
+    clicks.name = "metronome";
+    clicks.notes = Metronome::clicks(song, 0, std::max(end, bar));
+    song.tracks.push_back(std::move(clicks));
+    impl_->backend->setSong(song);
+}
+
+void Transport::setMetronome(bool on) {
+    if (impl_->metronome == on)
+        return;
+    impl_->metronome = on;
+    impl_->songDirty = true;
+    if (isPlaying())
+        flushSong();
+}
+
+bool Transport::metronome() const {
+    return impl_->metronome;
 }
 
 void Transport::play() {
@@ -194,7 +226,14 @@ bool Transport::thru() const {
 }
 
 bool Transport::startRecording(QString* error) {
-    return impl_->backend->startRecording(impl_->song, position(), error);
+    if (!impl_->backend->startRecording(impl_->song, position(), error))
+        return false;
+    impl_->recording = true;
+    if (impl_->metronome) {
+        impl_->songDirty = true;
+        flushSong();
+    }
+    return true;
 }
 
 bool Transport::isRecording() const {
@@ -202,6 +241,9 @@ bool Transport::isRecording() const {
 }
 
 std::vector<Note> Transport::stopRecording() {
+    impl_->recording = false;
+    if (impl_->metronome)
+        impl_->songDirty = true;
     return impl_->backend->stopRecording();
 }
 

@@ -51,7 +51,8 @@ const char* kUsage =
     "  --program P           General MIDI program of the network's part (default 0, piano)\n"
     "  --bpm B               live: the tempo (default 120)\n"
     "  --bars N              live: stop after N bars (default: at Ctrl-C)\n"
-    "  --soundfont FILE.sf2  live: the SoundFont for FluidSynth";
+    "  --soundfont FILE.sf2  live: the SoundFont for FluidSynth\n"
+    "  --metronome           live: a click on every beat, after a bar of count-in";
 
 std::atomic<bool> gStop{false};
 
@@ -100,6 +101,7 @@ int runLive(biaxial::cli::ArgParser& p, const biaxial::JamReplayOptions& replay)
     o.bf16 = replay.bf16;
     o.marginSeconds = replay.marginSeconds;
     o.program = replay.program;
+    o.metronome = p.has("metronome");
     o.timing.tempos.push_back({0, static_cast<int>(60'000'000.0 / bpm)});
     o.timing.normalise();
     biaxial::JamSession jam(*model, session.clock(), session.liveOutput(), o);
@@ -153,7 +155,7 @@ int run(const std::vector<std::string>& args) {
     biaxial::cli::ArgParser p(
         {"replay", "out", "mode", "model", "rest-bars", "answer-bars", "random-seed", "temperature", "margin",
          "program", "device", "in", "out-port", "bpm", "bars", "soundfont"},
-        {"fast", "bf16"});
+        {"fast", "bf16", "metronome"});
     const bool live = p.parse(args) && p.has("in");
     if (!p.error().empty() || (!live && (p.get("replay").empty() || p.get("out").empty()))) {
         std::fprintf(stderr, "biaxial jam: %s\n%s\n",

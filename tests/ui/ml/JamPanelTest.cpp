@@ -55,6 +55,9 @@ TEST(JamPanel, ATakeIsAnsweredAndGoesIntoTheSongAsOneUndoStep) {
         panel.findChild<QSpinBox*>(QStringLiteral("jamAnswerBars"))->setValue(1);
         panel.start();
         ASSERT_TRUE(panel.isJamming());
+        QTest::qWait(1100);  // the metronome's bar of count-in (a second at 240 BPM)
+        const auto clicks = synth.calls(FakeSynth::Call::Kind::NoteOn);
+        EXPECT_TRUE(std::any_of(clicks.begin(), clicks.end(), [](const auto& c) { return c.channel == 9; }));
         panel.playerKey(60, true);
         QTest::qWait(200);
         panel.playerKey(60, false);

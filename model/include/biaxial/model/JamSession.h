@@ -32,6 +32,10 @@ struct JamSessionOptions {
     int channel = 1;               // the network's notes: MIDI channel, program and velocity
     int program = 0;
     int velocity = 80;
+    // A click on every beat (engine/Metronome: accented on the bar), with `countInBars` bars of
+    // clicks alone before the take's first step.
+    bool metronome = false;
+    int countInBars = 1;
 };
 
 // One take of a jam: what the player played and what the network played, in the song's ticks.
@@ -79,6 +83,7 @@ private:
         bool down;
     };
     void run();
+    void click(int step);                // the metronome at step `step` (< 0: the count-in)
     double stepSeconds(int step) const;  // clock time at which step `step` of the take sounds
     std::int64_t stepTick(int step) const;
     // The player's cells of the step just ended, from the key events that arrived since.
@@ -90,7 +95,10 @@ private:
     JamSessionOptions options_;
     std::unique_ptr<JamEngine> engine_;
     MidiRecorder recorder_;
-    double start_ = 0;
+    double start_ = 0;         // clock time of the take's first step (after the count-in)
+    double stepSeconds0_ = 0;  // one step at the start's tempo (the count-in's pace)
+    int countInSteps_ = 0;
+    int clickPitch_ = -1;         // worker: the metronome's sounding click (-1: none)
     std::int64_t firstStep_ = 0;  // the song step at startTick
     int stepsPerBar_ = 16;
 

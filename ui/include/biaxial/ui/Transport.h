@@ -72,6 +72,10 @@ public:
 
     // --- recording from the MIDI keyboard ---
     // Starts recording at the playhead (quantized to sixteenths), following the song's tempo.
+    // The metronome: a click on every beat (accented on the bar) played with the song and
+    // through a recording, never added to the document (engine/Metronome).
+    void setMetronome(bool on);
+    bool metronome() const;
     bool startRecording(QString* error);
     bool isRecording() const;
     // The recorded notes; the caller adds them to the document as one undoable edit.
