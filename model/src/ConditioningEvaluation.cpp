@@ -81,7 +81,7 @@ bool ConditioningEvaluation::run(const Model& model, const std::vector<Evaluatio
         sum.seconds += acc.seconds;
 
         // Infill the first bars after the seed, leading into the bars after them.
-        const int seedBars = 4;
+        const int seedBars = options.seedBars;
         std::int64_t seedTicks = 0;
         request.mode = ContinueRequest::Mode::Regenerate;
         request.song = joined(s, seedBars, &seedTicks);

@@ -2,6 +2,8 @@
 // nothing crashes, and every "unavailable" comes with a reason for the UI to show.
 #include <gtest/gtest.h>
 
+#include "biaxial/audio/AudioSession.h"
+#include "biaxial/audio/FakeSynth.h"
 #include "biaxial/audio/FluidSynthSynth.h"
 #include "biaxial/audio/RtMidiInput.h"
 #include "biaxial/audio/RtMidiOutput.h"
@@ -67,4 +69,23 @@ TEST(Devices, ABadSoundFontIsRefusedWithItsName) {
         EXPECT_NE(error.find("no-such.sf2"), std::string::npos) << error;
     }
     EXPECT_NE(biaxial::SoundFontLocator::check(__FILE__).find("not a SoundFont"), std::string::npos);
+}
+
+// The studio's virtual ports: opened where there is an ALSA sequencer, else a sentence (this
+// machine, CI: no /dev/snd/seq); never a crash, and the session keeps its built-in output.
+TEST(Devices, AVirtualPortOpensOrSaysWhyNot) {
+    biaxial::FakeSynth synth;
+    biaxial::AudioSession session(&synth, nullptr);
+    std::string error;
+    const bool out = session.playToMidiPort(biaxial::AudioSession::kVirtualPort, &error);
+    if (out)
+        EXPECT_NE(session.outputName().find("(virtual)"), std::string::npos) << session.outputName();
+    else
+        EXPECT_FALSE(error.empty());
+    error.clear();
+    const bool in = session.openInput(biaxial::AudioSession::kVirtualPort, &error);
+    if (in)
+        EXPECT_NE(session.inputName().find("(virtual)"), std::string::npos);
+    else
+        EXPECT_FALSE(error.empty());
 }

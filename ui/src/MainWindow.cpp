@@ -1,8 +1,8 @@
 #include "biaxial/ui/MainWindow.h"
 
-#include "biaxial/engine/Metronome.h"
 #include "biaxial/ui/InstrumentMenu.h"
 #include "biaxial/ui/Plural.h"
+#include "biaxial/ui/RecordingTake.h"
 #include "biaxial/ui/SelectionEdits.h"
 
 #include <QAction>
@@ -430,36 +430,17 @@ void MainWindow::connectDocument() {
 void MainWindow::setRecording(bool on) {
     if (on) {
         QString error;
-        // With the metronome on, a bar of count-in: the take starts a bar early, so that the
-        // recording's clock and the playback's agree from the first click.
-        const std::int64_t before = transport_->position();
-        if (!transport_->isPlaying() && transport_->metronome())
-            transport_->seek(
-                std::max<std::int64_t>(0, before - Metronome::barTicks(document_->song(), before)));
-        if (!transport_->startRecording(&error)) {
-            transport_->seek(before);
+        if (!RecordingTake::start(transport_, document_, &error)) {
             QSignalBlocker block(action("transport.record"));
             action("transport.record")->setChecked(false);
             showStatus(error, 8000);
             return;
         }
-        if (!transport_->isPlaying())
-            transport_->play();
         showStatus(tr("Recording from %1").arg(transport_->inputName()));
         return;
     }
-    if (!transport_->isRecording())
-        return;
-    const std::vector<Note> notes = transport_->stopRecording();
-    if (notes.empty()) {
-        showStatus(tr("Nothing was recorded"));
-        return;
-    }
-    NoteRefs refs;
-    for (const Note& n : notes)
-        refs.push_back({document_->editTrack(), n});
-    document_->undoStack()->push(new AddNotesCommand(document_, refs, tr("Record")));
-    showStatus(tr("Recorded %1").arg(countOf(static_cast<qint64>(notes.size()), tr("note"), tr("notes"))));
+    if (const QString said = RecordingTake::finish(transport_, document_); !said.isEmpty())
+        showStatus(said);
 }
 
 void MainWindow::addPanel(QDockWidget* dock, Qt::DockWidgetArea area) {

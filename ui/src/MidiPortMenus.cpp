@@ -57,6 +57,23 @@ void MidiPortMenus::fill(QMenu* menu, bool input) {
         QAction* why = menu->addAction(message.isEmpty() ? tr("No MIDI ports found") : message);
         why->setEnabled(false);
     }
+    // The studio's own port, for a DAW to record from (output) or to play into it (input).
+    menu->addSeparator();
+    QAction* virt = menu->addAction(input ? tr("Virtual Input Port (Biaxial Studio:in)")
+                                          : tr("Virtual Output Port (Biaxial Studio:out)"));
+    virt->setCheckable(true);
+    virt->setChecked(current.contains(QStringLiteral("(virtual)")));
+    group->addAction(virt);
+    connect(virt, &QAction::triggered, this, [this, input] {
+        QString error;
+        const bool ok = input ? transport_->openInput(-1, &error) : transport_->playToMidiPort(-1, &error);
+        if (ok)
+            emit statusMessage(input ? tr("MIDI input: the virtual port Biaxial Studio:in")
+                                     : tr("Playing to the virtual port Biaxial Studio:out"),
+                               4000);
+        else
+            dialogs_->showError(window_, tr("MIDI port"), error);
+    });
 }
 
 }  // namespace biaxial

@@ -32,6 +32,9 @@ int runDevices(const std::vector<std::string>& args) {
     std::printf("%s\n", session.soundStatus().c_str());
     printPorts("output", biaxial::AudioSession::outputPorts());
     printPorts("input", biaxial::AudioSession::inputPorts());
+    std::printf(
+        "virtual ports: the studio offers its own, \"Biaxial Studio:out\" (for a DAW to record from) and "
+        "\"Biaxial Studio:in\" (Transport > MIDI Output / MIDI Input)\n");
     return 0;
 }
 

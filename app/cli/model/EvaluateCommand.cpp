@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "ArgParser.h"
+#include "CliModel.h"
 #include "Command.h"
 #include "ModelPaths.h"
 #include "SamplingOptions.h"
@@ -191,7 +192,8 @@ std::string markdown(const std::vector<Row>& rows) {
 // `--conditioning`: plain forcing against sequential Monte Carlo on the held-out seeds.
 int conditioning(const biaxial::Model& model, const std::string& modelPath,
                  const std::vector<biaxial::EvaluationSeed>& seeds,
-                 const biaxial::MusicalityOptions& musicality, const std::string& markdownPath) {
+                 const biaxial::MusicalityOptions& musicality, int seedBars,
+                 const std::string& markdownPath) {
     if (seeds.empty()) {
         std::fprintf(stderr, "biaxial evaluate: --conditioning needs the held-out pieces\n");
         return 2;
@@ -208,6 +210,7 @@ int conditioning(const biaxial::Model& model, const std::string& modelPath,
         options.sampling = musicality.sampling;
         options.particles = particles;
         options.variations = musicality.variations;
+        options.seedBars = seedBars;
         biaxial::ConditioningSummary sum;
         std::string why;
         if (!biaxial::ConditioningEvaluation::run(
@@ -277,22 +280,11 @@ int run(const std::vector<std::string>& args) {
         return 2;
     }
 
-    std::string modelPath = p.get("model");
-    if (modelPath.empty())
-        modelPath = biaxial::cli::defaultModelPath();
-    if (modelPath.empty()) {
-        std::fprintf(stderr, "biaxial evaluate: no --model given and no default model found\n");
+    // The model as every generating command loads it (--model, else the default; --device).
+    auto model = biaxial::cli::loadCliModel(p, "evaluate");
+    if (!model)
         return 1;
-    }
-    auto model = biaxial::Model::load(modelPath, &why);
-    if (!model) {
-        std::fprintf(stderr, "biaxial evaluate: %s\n", why.c_str());
-        return 1;
-    }
-    if (!model->setDevice(p.get("device", "auto"), &why)) {
-        std::fprintf(stderr, "biaxial evaluate: %s\n", why.c_str());
-        return 1;
-    }
+    const std::string modelPath = p.get("model").empty() ? biaxial::cli::defaultModelPath() : p.get("model");
 
     std::vector<biaxial::EvaluationSeed> seeds;
     if (!p.has("no-held-out")) {
@@ -319,7 +311,7 @@ int run(const std::vector<std::string>& args) {
     }
     const std::size_t heldOut = seeds.size();
     if (p.has("conditioning"))
-        return conditioning(*model, modelPath, seeds, options, p.get("markdown"));
+        return conditioning(*model, modelPath, seeds, options, seedBars, p.get("markdown"));
     if (!p.has("no-character"))
         for (auto& c : biaxial::CharacterSeeds::all())
             seeds.push_back({c.name, c.song, std::nullopt});

@@ -88,7 +88,8 @@ MidiPortList AudioSession::inputPorts() {
 }
 
 bool AudioSession::playToMidiPort(int index, std::string* error) {
-    auto port = RtMidiOutput::open(index, error);
+    auto port =
+        index == kVirtualPort ? RtMidiOutput::openVirtual("out", error) : RtMidiOutput::open(index, error);
     if (!port)
         return false;
     playToMidiOutput(std::move(port));
@@ -135,7 +136,8 @@ void AudioSession::routeOutputLocked() {
 }
 
 bool AudioSession::openInput(int index, std::string* error) {
-    auto input = RtMidiInput::open(index, error);
+    auto input =
+        index == kVirtualPort ? RtMidiInput::openVirtual("in", error) : RtMidiInput::open(index, error);
     if (!input)
         return false;
     useInput(std::move(input));

@@ -14,6 +14,7 @@ namespace biaxial {
 
 struct RtMidiInput::Impl {
     std::unique_ptr<RtMidiIn> in;
+    bool isVirtual = false;  // RtMidi does not report a virtual port as open
     std::string name;
     std::mutex mutex;  // held while the user callback runs, so setCallback() waits for it
     Callback callback;
@@ -81,6 +82,29 @@ std::unique_ptr<RtMidiInput> RtMidiInput::open(int index, std::string* error) {
     }
 }
 
+std::unique_ptr<RtMidiInput> RtMidiInput::openVirtual(const std::string& name, std::string* error) {
+    if (std::string missing = rtmidiapi::sequencerMissing(); !missing.empty()) {
+        if (error)
+            *error = missing;
+        return nullptr;
+    }
+    try {
+        auto impl = std::make_unique<Impl>();
+        impl->in = std::make_unique<RtMidiIn>(rtmidiapi::preferred(), rtmidiapi::kClientName);
+        impl->in->setErrorCallback(&Impl::onError, impl.get());
+        impl->in->ignoreTypes(true, true, true);
+        impl->in->setCallback(&Impl::onMessage, impl.get());
+        impl->in->openVirtualPort(name);
+        impl->name = std::string(rtmidiapi::kClientName) + ":" + name + " (virtual)";
+        impl->isVirtual = true;
+        return std::unique_ptr<RtMidiInput>(new RtMidiInput(std::move(impl)));
+    } catch (const RtMidiError& e) {
+        if (error)
+            *error = rtmidiapi::unavailable(e.getMessage());
+        return nullptr;
+    }
+}
+
 std::unique_ptr<RtMidiInput> RtMidiInput::open(const std::string& name, std::string* error) {
     const MidiPortList list = ports();
     if (const int index = rtmidiapi::findPort(list, name); index >= 0)
@@ -102,7 +126,7 @@ RtMidiInput::~RtMidiInput() {
 }
 
 bool RtMidiInput::isOpen() const {
-    return impl_->in->isPortOpen();
+    return impl_->isVirtual || impl_->in->isPortOpen();
 }
 std::string RtMidiInput::portName() const {
     return impl_->name;
@@ -129,6 +153,9 @@ std::unique_ptr<RtMidiInput> RtMidiInput::open(int, std::string* error) {
     return nullptr;
 }
 std::unique_ptr<RtMidiInput> RtMidiInput::open(const std::string&, std::string* error) {
+    return open(0, error);
+}
+std::unique_ptr<RtMidiInput> RtMidiInput::openVirtual(const std::string&, std::string* error) {
     return open(0, error);
 }
 RtMidiInput::RtMidiInput(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

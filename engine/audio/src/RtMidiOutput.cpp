@@ -12,6 +12,7 @@ namespace biaxial {
 
 struct RtMidiOutput::Impl {
     std::unique_ptr<RtMidiOut> out;
+    bool isVirtual = false;  // RtMidi does not report a virtual port as open
     std::string name;
     mutable std::mutex mutex;  // RtMidiOut is not thread-safe; send() comes from several threads
     std::string lastError;
@@ -61,6 +62,27 @@ std::unique_ptr<RtMidiOutput> RtMidiOutput::open(int index, std::string* error) 
     }
 }
 
+std::unique_ptr<RtMidiOutput> RtMidiOutput::openVirtual(const std::string& name, std::string* error) {
+    if (std::string missing = rtmidiapi::sequencerMissing(); !missing.empty()) {
+        if (error)
+            *error = missing;
+        return nullptr;
+    }
+    try {
+        auto impl = std::make_unique<Impl>();
+        impl->out = std::make_unique<RtMidiOut>(rtmidiapi::preferred(), rtmidiapi::kClientName);
+        impl->out->setErrorCallback(&Impl::onError, impl.get());
+        impl->out->openVirtualPort(name);
+        impl->name = std::string(rtmidiapi::kClientName) + ":" + name + " (virtual)";
+        impl->isVirtual = true;
+        return std::unique_ptr<RtMidiOutput>(new RtMidiOutput(std::move(impl)));
+    } catch (const RtMidiError& e) {
+        if (error)
+            *error = rtmidiapi::unavailable(e.getMessage());
+        return nullptr;
+    }
+}
+
 std::unique_ptr<RtMidiOutput> RtMidiOutput::open(const std::string& name, std::string* error) {
     const MidiPortList list = ports();
     if (const int index = rtmidiapi::findPort(list, name); index >= 0)
@@ -83,7 +105,7 @@ RtMidiOutput::~RtMidiOutput() {
 
 bool RtMidiOutput::isOpen() const {
     std::lock_guard lock(impl_->mutex);
-    return impl_->out->isPortOpen();
+    return impl_->isVirtual || impl_->out->isPortOpen();
 }
 
 std::string RtMidiOutput::portName() const {
@@ -123,6 +145,9 @@ std::unique_ptr<RtMidiOutput> RtMidiOutput::open(int, std::string* error) {
     return nullptr;
 }
 std::unique_ptr<RtMidiOutput> RtMidiOutput::open(const std::string&, std::string* error) {
+    return open(0, error);
+}
+std::unique_ptr<RtMidiOutput> RtMidiOutput::openVirtual(const std::string&, std::string* error) {
     return open(0, error);
 }
 RtMidiOutput::RtMidiOutput(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -25,6 +25,7 @@ struct ConditioningOptions {
     ContinueRequest sampling;  // the studio's defaults; mode, song, range and particles set per task
     int particles = 16;
     int variations = 3;
+    int seedBars = 4;  // the seeds' length in bars (biaxial evaluate --seed-bars)
     int regionBars = 2;
     int lookAheadBars = 2;
 };

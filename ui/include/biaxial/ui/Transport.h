@@ -58,7 +58,8 @@ public:
     bool setSoundFont(const QString& path, QString* error);
     QString soundFontPath() const;
 
-    // --- MIDI ports: names, or an empty list and `message` saying why ---
+    // --- MIDI ports: names, or an empty list and `message` saying why; index -1 is the
+    // studio's own virtual port (AudioSession::kVirtualPort), for a DAW ---
     QStringList outputPorts(QString* message) const;
     bool playToMidiPort(int index, QString* error);
     void playToSynth();

@@ -62,7 +62,10 @@ public:
 
     // --- where playback and thru go ---
     static MidiPortList outputPorts();
-    // Plays to MIDI output port `index` of outputPorts() instead of the built-in synth.
+    // Plays to MIDI output port `index` of outputPorts() instead of the built-in synth;
+    // kVirtualPort: to a virtual port of the studio's own ("Biaxial Studio:out") that a DAW
+    // can record from.
+    static constexpr int kVirtualPort = -1;
     bool playToMidiPort(int index, std::string* error);
     // The same with any port (a FakeMidiOutput in tests).
     void playToMidiOutput(std::unique_ptr<IMidiOutput> output);
@@ -76,6 +79,8 @@ public:
 
     // --- keyboard input ---
     static MidiPortList inputPorts();
+    // kVirtualPort: a virtual input ("Biaxial Studio:in") that a DAW or a keyboard program
+    // connects to.
     bool openInput(int index, std::string* error);
     void useInput(std::unique_ptr<IMidiInput> input);  // FakeMidiInput in tests
     void closeInput();

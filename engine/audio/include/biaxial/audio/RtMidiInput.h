@@ -18,6 +18,9 @@ public:
     static MidiPortList ports();
     static std::unique_ptr<RtMidiInput> open(int index, std::string* error);
     static std::unique_ptr<RtMidiInput> open(const std::string& name, std::string* error);
+    // A virtual port named `name` that other programs (a DAW) connect to: the ALSA sequencer
+    // shows it as "Biaxial Studio:<name>". Null with `error` where there is no sequencer.
+    static std::unique_ptr<RtMidiInput> openVirtual(const std::string& name, std::string* error);
     ~RtMidiInput() override;  // closes the port; the callback is not called afterwards
 
     bool isOpen() const override;

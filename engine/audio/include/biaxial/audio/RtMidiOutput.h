@@ -20,6 +20,9 @@ public:
     static std::unique_ptr<RtMidiOutput> open(int index, std::string* error);
     // Opens the first port whose name contains `name`.
     static std::unique_ptr<RtMidiOutput> open(const std::string& name, std::string* error);
+    // A virtual port named `name` that other programs (a DAW) connect to: the ALSA sequencer
+    // shows it as "Biaxial Studio:<name>". Null with `error` where there is no sequencer.
+    static std::unique_ptr<RtMidiOutput> openVirtual(const std::string& name, std::string* error);
     ~RtMidiOutput() override;
 
     bool isOpen() const override;
