@@ -70,7 +70,7 @@ long minorFaults() {
 // One teacher-forced training step as Trainer::run does it; the minor page faults of the
 // timed steps tell whether the allocator keeps freed memory (app/KeepFreedMemory.h).
 double trainStep(const ModelConfig& config, const torch::Device& device, int repeats,
-                 double* faultsPerStep = nullptr) {
+                 double* faultsPerStep = nullptr, int batchSize = 10, int segmentSteps = 128) {
     auto model = Model::create(config, 1);
     auto& impl = *model->impl();
     impl.net->to(device);
@@ -80,9 +80,9 @@ double trainStep(const ModelConfig& config, const torch::Device& device, int rep
         grids.push_back(&p);
     FeatureBuilder features(config.lowPitch, config.numNotes, device);
     auto gen = torch::make_generator<at::CPUGeneratorImpl>(5);
-    const int L = 128;
+    const int L = std::clamp(segmentSteps, 2, 128);
     std::vector<Segment> segs;
-    for (int i = 0; i < 10; ++i)
+    for (int i = 0; i < std::max(1, batchSize); ++i)
         segs.push_back({i % 4, (i * 16) % 128});
     auto params = impl.net->parameters();
     std::vector<torch::Tensor> gsum, xsum;
@@ -123,6 +123,21 @@ double trainStep(const ModelConfig& config, const torch::Device& device, int rep
 }
 
 }  // namespace
+
+double Benchmark::timeTrainingBatch(const ModelConfig& config, int batchSize, int segmentSteps,
+                                    const std::string& device, bool bf16, std::string* error) {
+    try {
+        auto resolved = TorchRuntime::resolveDevice(device, error);
+        if (!resolved)
+            return -1;
+        ScopedLstmSwitch low(setLstmBf16, lstmBf16, bf16 && resolved->is_cpu());
+        return trainStep(config, *resolved, 1, nullptr, batchSize, segmentSteps);
+    } catch (const std::exception& e) {
+        if (error)
+            *error = e.what();
+        return -1;
+    }
+}
 
 std::string BenchmarkResult::toJson() const {
     std::ostringstream o;

@@ -1,5 +1,7 @@
 #include "TrainingPanel.h"
 
+#include "Quantities.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -29,34 +31,6 @@
 #include "biaxial/ui/QtUserDialogs.h"
 
 namespace biaxial {
-
-namespace {
-
-QString formatDuration(double seconds) {
-    if (!std::isfinite(seconds) || seconds < 0) {
-        return QStringLiteral("?");
-    }
-    const auto s = static_cast<qint64>(std::llround(seconds));
-    if (s < 60) {
-        return QObject::tr("%1 s").arg(s);
-    }
-    if (s < 3600) {
-        return QObject::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
-    }
-    if (s < 48 * 3600) {
-        return QObject::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
-    }
-    return QObject::tr("%1 days").arg(s / 86400.0, 0, 'f', 1);
-}
-
-QString formatBytes(double bytes) {
-    if (bytes >= 1024.0 * 1024 * 1024) {
-        return QObject::tr("%1 GB").arg(bytes / (1024.0 * 1024 * 1024), 0, 'f', 1);
-    }
-    return QObject::tr("%1 MB").arg(bytes / (1024.0 * 1024), 0, 'f', 0);
-}
-
-}  // namespace
 
 TrainingPanel::TrainingPanel(TrainingController* controller, PianoRollWidget* roll, QWidget* parent,
                              IUserDialogs* dialogs)
@@ -260,6 +234,7 @@ void TrainingPanel::buildUi() {
         updateEnabled();
     });
     connect(stepsSpin_, &QSpinBox::valueChanged, this, [this] { updateEstimate(); });
+    connect(this, &QDockWidget::visibilityChanged, this, [this] { updateEstimate(); });
     connect(batchSpin_, &QSpinBox::valueChanged, this, [this] { updateEstimate(); });
     connect(deviceCombo_, &QComboBox::currentIndexChanged, this, [this] { updateEstimate(); });
     connect(samples_, &TrainingSamplesView::openRequested, this, &TrainingPanel::openSampleRequested);
@@ -410,10 +385,26 @@ QString TrainingPanel::statusText() const {
 
 void TrainingPanel::updateEstimate() {
     const TrainingEstimate e = currentEstimate();
-    estimateLabel_->setText(tr("about %1 per batch, %2 in all on %3; memory about %4 (%5 parameters)")
-                                .arg(formatDuration(e.secondsPerBatch), formatDuration(e.totalSeconds),
-                                     QString::fromStdString(e.device).toUpper(), formatBytes(e.memoryBytes))
-                                .arg(QLocale().toString(static_cast<qlonglong>(e.parameterCount))));
+    if (batchTimer_ == nullptr) {
+        batchTimer_ = new BatchTimer(this);
+        connect(batchTimer_, &BatchTimer::measured, this, [this] { updateEstimate(); });
+    }
+    // A batch timed on this machine when there is one (the FLOP count meanwhile, said so);
+    // timed only while the panel is seen and no run uses the CPU.
+    const TrainingPlan::Choices c = choices();
+    const bool measure = isVisible() && (controller_ == nullptr || !controller_->isRunning());
+    const double measured =
+        batchTimer_->secondsFor(TrainingPlan::config(c.preset), c.batchSize, QString::fromStdString(e.device),
+                                TrainingPlan::useBf16(c.bf16, c.device, Model::cudaAvailable()), measure);
+    const QString how =
+        measured > 0 ? tr("one batch timed here; validations and checkpoints add about a tenth")
+                     : tr("from the network's size%1").arg(measure ? tr("; timing a batch...") : QString());
+    const double perBatch = measured > 0 ? measured : e.secondsPerBatch;
+    estimateLabel_->setText(
+        tr("about %1 per batch, %2 in all on %3 (%4); memory about %5 (%6 parameters)")
+            .arg(formatDuration(perBatch), formatDuration(perBatch * static_cast<double>(c.steps)),
+                 QString::fromStdString(e.device).toUpper(), how, formatBytes(e.memoryBytes))
+            .arg(QLocale().toString(static_cast<qlonglong>(e.parameterCount))));
     estimateLabel_->setToolTip(QString::fromStdString(e.assumptions));
 }
 

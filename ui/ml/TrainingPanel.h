@@ -5,6 +5,7 @@
 #include <QString>
 #include <memory>
 
+#include "BatchTimer.h"
 #include "CorpusReport.h"
 #include "TrainingController.h"
 #include "TrainingEstimate.h"
@@ -110,6 +111,7 @@ private:
     QCheckBox* bf16Check_ = nullptr;
     QCheckBox* resumeCheck_ = nullptr;
     QLabel* estimateLabel_ = nullptr;
+    BatchTimer* batchTimer_ = nullptr;  // the estimate's measured batch
     QPushButton* startButton_ = nullptr;
     QPushButton* pauseButton_ = nullptr;
     QPushButton* cancelButton_ = nullptr;

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "biaxial/model/ModelConfig.h"
+
 namespace biaxial {
 
 // `biaxial bench`: training and continuation timings against the FLOP count of the work
@@ -56,6 +58,11 @@ class Benchmark {
 public:
     // Called on the calling thread; `log` gets a line per measurement.
     static BenchmarkResult run(const BenchmarkOptions& options, void (*log)(const std::string&) = nullptr);
+    // Seconds of one training batch of this network on this machine (random notes, after one
+    // warm-up batch), as the training loop runs it: what a run's estimate should start from.
+    // -1 and `error` when the device cannot be used.
+    static double timeTrainingBatch(const ModelConfig& config, int batchSize, int segmentSteps,
+                                    const std::string& device, bool bf16, std::string* error = nullptr);
 };
 
 }  // namespace biaxial
