@@ -13,6 +13,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 #include <QUndoStack>
 
 #include "RecordingDialogs.h"
@@ -349,9 +350,6 @@ TEST_F(MainWindowTest, PreferencesBrowseAsksThroughTheDialogs) {
     EXPECT_EQ(dialog.values().soundFont, "/somewhere/piano.sf2");
 }
 
-}  // namespace
-}  // namespace biaxial
-
 namespace biaxial {
 namespace {
 
@@ -372,6 +370,27 @@ TEST_F(MainWindowTest, VelocityIsTypedForTheSelection) {
     dialogs->integerAnswer.reset();  // cancelled: nothing changes
     window->action("edit.setVelocity")->trigger();
     EXPECT_EQ(doc->allNotes()[0].note.velocity, 40);
+}
+
+}  // namespace
+}  // namespace biaxial
+
+// At 1024x768 the toolbars do not fit one row: the Generate toolbar takes a row of its own
+// (every button reachable, none behind ">>"); at 1400 wide it rejoins the first row.
+TEST_F(MainWindowTest, GenerateToolBarWrapsOnANarrowWindow) {
+    for (const char* name : {"Continue", "Regenerate", "Accept", "Discard"}) {
+        auto* a = new QAction(QString::fromLatin1(name), window.get());
+        window->addGenerateAction(a);
+    }
+    window->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+    QToolBar* generate = window->generateToolBar();
+    QToolBar* file = window->findChild<QToolBar*>(QStringLiteral("fileToolBar"));
+    ASSERT_NE(file, nullptr);
+    window->resize(1024, 768);
+    QTRY_VERIFY_WITH_TIMEOUT(generate->geometry().top() > file->geometry().top(), 5000);
+    window->resize(1400, 800);
+    QTRY_VERIFY_WITH_TIMEOUT(generate->geometry().top() == file->geometry().top(), 5000);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "biaxial/ui/StudioToolBars.h"
 
+#include <QEvent>
+
 #include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -22,7 +24,7 @@ namespace biaxial {
 
 StudioToolBars::StudioToolBars(QMainWindow* window, const ActionLookup& action, SongDocument* document,
                                PianoRollWidget* roll)
-    : QObject(window), document_(document) {
+    : QObject(window), window_(window), document_(document) {
     QToolBar* file = window->addToolBar(tr("File"));
     file->setObjectName("fileToolBar");
     file->addAction(action(QStringLiteral("file.new")));
@@ -110,6 +112,32 @@ StudioToolBars::StudioToolBars(QMainWindow* window, const ActionLookup& action, 
     generate_->setObjectName("generateToolBar");
     generate_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     generate_->hide();  // shown when the first action arrives
+    window->installEventFilter(this);
+}
+
+bool StudioToolBars::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == window_ && (event->type() == QEvent::Resize || event->type() == QEvent::Show ||
+                               event->type() == QEvent::LayoutRequest))
+        fitToolBars();
+    return QObject::eventFilter(watched, event);
+}
+
+void StudioToolBars::fitToolBars() {
+    if (!generate_->isVisibleTo(window_))
+        return;
+    // The toolbars of the top row, side by side at their natural widths.
+    int needed = 0;
+    for (QToolBar* bar : window_->findChildren<QToolBar*>(QString(), Qt::FindDirectChildrenOnly))
+        if (bar->isVisibleTo(window_) && window_->toolBarArea(bar) == Qt::TopToolBarArea)
+            needed += bar->sizeHint().width() + 8;
+    const bool ownRow = needed > window_->width();
+    if (ownRow == generateOnOwnRow_)
+        return;
+    generateOnOwnRow_ = ownRow;
+    if (ownRow)
+        window_->insertToolBarBreak(generate_);
+    else
+        window_->removeToolBarBreak(generate_);
 }
 
 void StudioToolBars::showTempo(double bpm) {

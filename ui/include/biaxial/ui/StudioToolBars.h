@@ -30,7 +30,15 @@ public:
     // Selects a snap division (0, 4, 8, 16, 32) when it is one of the box's.
     void setSnapDivision(int division);
 
+protected:
+    // The window's resizes: on a narrow screen (1024x768) the Generate toolbar goes to a row of
+    // its own instead of hiding its buttons behind ">>".
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void fitToolBars();
+    QMainWindow* window_;
+    bool generateOnOwnRow_ = false;
     SongDocument* document_;
     QToolBar* generate_ = nullptr;
     QDoubleSpinBox* tempoBox_ = nullptr;
