@@ -3,6 +3,7 @@
 #include "biaxial/ui/InstrumentMenu.h"
 #include "biaxial/ui/Plural.h"
 #include "biaxial/ui/RecordingTake.h"
+#include "biaxial/ui/RollDropImport.h"
 #include "biaxial/ui/SelectionEdits.h"
 
 #include <QAction>
@@ -76,6 +77,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     connect(files_, &DocumentFiles::statusMessage, this, &MainWindow::showStatus);
     connect(recovery_, &CrashRecovery::statusMessage, this, &MainWindow::showStatus);
     connect(preferences_, &StudioPreferences::statusMessage, this, &MainWindow::showStatus);
+    connect(new RollDropImport(roll_), &RollDropImport::statusMessage, this,
+            [this](const QString& text) { showStatus(text, 6000); });
 
     createActions();
     createMenus();

@@ -1,5 +1,9 @@
 #include "biaxial/ui/RollMouseTool.h"
 
+#include <QFileInfo>
+
+#include "biaxial/ui/MidiDragOut.h"
+
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <algorithm>
@@ -74,6 +78,20 @@ void RollMouseTool::press(QMouseEvent* event) {
     dragPitch_ = 0;
     if (!hits.empty()) {
         const NoteRef hit = hits.back();
+        if ((mods & Qt::ControlModifier) && (mods & Qt::AltModifier)) {
+            // Out of the window as a MIDI file: the selection from a selected note, else the song.
+            std::vector<Note> notes;
+            if (document->isSelected(hit))
+                notes = notesOf(NoteRefs(document->selection().begin(), document->selection().end()));
+            else
+                for (const Track& t : document->song().tracks)
+                    notes.insert(notes.end(), t.notes.begin(), t.notes.end());
+            const QString name = QFileInfo(document->displayName()).completeBaseName() +
+                                 (document->isSelected(hit) ? QStringLiteral(" (selection)") : QString());
+            drag_ = Drag::None;
+            MidiDragOut::start(roll_, document->song(), notes, name);
+            return;
+        }
         if (mods & Qt::ControlModifier) {
             if (document->isSelected(hit))
                 document->removeFromSelection({hit});
