@@ -10,42 +10,7 @@
 
 namespace biaxial {
 
-namespace {
-
-// The style for the coming steps from what the player has played so far (steps [from, to)).
-JamStyle followPlayer(const JamReplayOptions& o, const StepGrid& player, int from, int to, bool along,
-                      std::string* key) {
-    JamStyle style = o.style;
-    if (to <= from)
-        return style;
-    const StepGrid heard = player.slice(from, to);
-    const GridStatistics stats = GridStatistics::of(heard);
-    if (stats.tellsAKey()) {
-        style.pitchClasses = stats.keyScale();
-        *key = stats.keyName();
-    }
-    const TextureProfile texture = TextureProfile::of(heard);
-    if (texture.soundingPerStep > 0)
-        style.densityTarget = texture.soundingPerStep;
-    if (o.holdLimit > 0 && texture.longestNote > 0)
-        style.maxHoldSteps = std::max(1, static_cast<int>(std::ceil(o.holdLimit * texture.longestNote)));
-    if (along) {
-        // Accompany below the player: the network's notes stay under the player's lowest
-        // recent note (with at least an octave and a half to move in).
-        int lowest = 1000;
-        for (int t = 0; t < heard.steps(); ++t)
-            for (int n = 0; n < heard.numNotes(); ++n)
-                if (heard.play(t, n))
-                    lowest = std::min(lowest, heard.lowPitch() + n);
-        if (lowest < 1000)
-            style.maxPitch = std::max(heard.lowPitch() + 18, lowest - 1);
-        // The accompaniment is as busy as the player, not as busy as both together.
-        style.densityTarget *= 2;
-    }
-    return style;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 JamReplayResult JamReplay::run(const Model& model, const Song& playerIn, const JamReplayOptions& o,
                                const std::atomic<bool>* cancel) {
@@ -118,10 +83,11 @@ JamReplayResult JamReplay::run(const Model& model, const Song& playerIn, const J
         const auto action = policy.step(bar, sounds);
         if (policy.answerStarts() ||
             (along && action == JamPolicy::Action::Play && (bar == 0 || r.networkSteps == 0))) {
-            const int from = along ? std::max(0, t - 4 * spb) : phraseFrom;
             // Along starts with the player's first note: the key that was struck is known then.
             const int to = std::min(along ? t + 1 : t, grid.steps());
-            engine->setStyle(followPlayer(o, grid, from, to, along, &r.key));
+            const int from = std::min(to, along ? std::max(0, t - 4 * spb) : phraseFrom);
+            engine->setStyle(
+                JamStyle::followPlayer(o.style, grid.slice(from, to), o.holdLimit, along, 1000, &r.key));
             if (policy.answerStarts())
                 ++r.answers;
         }

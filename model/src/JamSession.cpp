@@ -171,36 +171,15 @@ void JamSession::run() {
         const JamPolicy::Action action = policy.step(bar, soundsNow);
         if (policy.answerStarts() ||
             (along && action == JamPolicy::Action::Play && (bar == 0 || take_.networkSteps == 0))) {
-            // The player's key and texture, as replay follows them (JamReplay).
+            // The player's key and texture, as replay follows them (JamStyle::followPlayer).
             const int to = t;
             const int from = along ? std::max(0, to - 4 * stepsPerBar_) : std::min(phraseFrom, to);
-            JamStyle style = options_.style;
-            if (to > from) {
-                const StepGrid g = heard(from, to);
-                const GridStatistics stats = GridStatistics::of(g);
-                if (stats.tellsAKey())
-                    style.pitchClasses = stats.keyScale();
-                const TextureProfile texture = TextureProfile::of(g);
-                if (texture.soundingPerStep > 0)
-                    style.densityTarget = texture.soundingPerStep * (along ? 2 : 1);
-                if (options_.holdLimit > 0 && texture.longestNote > 0)
-                    style.maxHoldSteps =
-                        std::max(1, static_cast<int>(std::ceil(options_.holdLimit * texture.longestNote)));
-            }
-            if (along) {
-                int lowest = 1000;
-                for (int p = 0; p < 128; ++p)
-                    if (keyDown_[static_cast<std::size_t>(p)]) {
-                        lowest = p;
-                        break;
-                    }
-                for (std::size_t i = 0; to > from && i < static_cast<std::size_t>(to - from) * N; ++i)
-                    if (history[static_cast<std::size_t>(from) * N * 2 + 2 * i])
-                        lowest = std::min(lowest, low + static_cast<int>(i % static_cast<std::size_t>(N)));
-                if (lowest < 1000)
-                    style.maxPitch = std::max(low + 18, lowest - 1);
-            }
-            engine_->setStyle(style);
+            int lowestHeld = 1000;
+            for (int p = 0; p < 128 && lowestHeld == 1000; ++p)
+                if (keyDown_[static_cast<std::size_t>(p)])
+                    lowestHeld = p;
+            engine_->setStyle(JamStyle::followPlayer(options_.style, heard(from, to), options_.holdLimit,
+                                                     along, lowestHeld));
             if (policy.answerStarts())
                 ++take_.answers;
         }

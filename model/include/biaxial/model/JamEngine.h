@@ -1,30 +1,14 @@
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "biaxial/model/JamStyle.h"
 #include "biaxial/model/Model.h"
 
 namespace biaxial {
-
-// How the network plays in a jam (the studio's Continue defaults where they apply).
-struct JamStyle {
-    double temperature = 1.0;
-    double conservativity = 1.0;
-    // The notes sounding per step the adaptive conservativity steers toward (the player's
-    // texture); 0 = the original's rule (only reacts to fewer than 2 notes sounding).
-    double densityTarget = 0.0;
-    double densityGain = 0.1;
-    int maxHoldSteps = 0;  // a note struck this many steps ago is released unless struck again; 0 = none
-    int minPitch = 0;      // the network's register (MIDI, inclusive)
-    int maxPitch = 127;
-    std::array<bool, 12> pitchClasses{true, true, true, true, true, true, true, true, true, true, true, true};
-    double outOfScaleWeight =
-        0.2;  // the chance an out-of-key note keeps (0 = never, 1 = no key; Continue's default)
-};
 
 // The network one step at a time, for playing live (issue 18): sample() proposes the network's
 // notes for the next step from everything committed so far; commit() tells it what really
