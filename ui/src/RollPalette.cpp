@@ -11,7 +11,7 @@ RollPalette RollPalette::fromPalette(const QPalette& palette) {
     if (p.dark) {
         p.whiteRow = QColor(0x2b, 0x2d, 0x31);
         p.blackRow = QColor(0x23, 0x25, 0x28);
-        p.scaleRow = QColor(0x33, 0x3a, 0x44);
+        p.scaleRow = QColor(0x33, 0x40, 0x55);  // the key: a clear blue against the grey rows
         p.stepLine = QColor(0x32, 0x34, 0x39);
         p.beatLine = QColor(0x3d, 0x40, 0x46);
         p.barLine = QColor(0x5c, 0x60, 0x68);
@@ -35,7 +35,7 @@ RollPalette RollPalette::fromPalette(const QPalette& palette) {
     } else {
         p.whiteRow = QColor(0xfb, 0xfb, 0xfc);
         p.blackRow = QColor(0xee, 0xef, 0xf2);
-        p.scaleRow = QColor(0xe3, 0xee, 0xfb);
+        p.scaleRow = QColor(0xd4, 0xe5, 0xfb);  // the key: a clear blue against the near-white rows
         p.stepLine = QColor(0xee, 0xef, 0xf2);
         p.beatLine = QColor(0xdc, 0xde, 0xe3);
         p.barLine = QColor(0xa8, 0xac, 0xb4);
