@@ -289,60 +289,37 @@ void MainWindow::createActions() {
 }
 
 void MainWindow::createMenus() {
+    // A menu's actions by name, "-" a separator.
+    const auto fill = [this](QMenu* menu, std::initializer_list<const char*> names) {
+        for (const char* name : names)
+            name[0] == '-' ? (void)menu->addSeparator() : menu->addAction(action(QString::fromLatin1(name)));
+    };
     fileMenu_ = menuBar()->addMenu(tr("&File"));
-    fileMenu_->addAction(action("file.new"));
-    fileMenu_->addAction(action("file.open"));
+    fill(fileMenu_, {"file.new", "file.open"});
     QMenu* recentMenu = fileMenu_->addMenu(tr("Open &Recent"));
     recentMenu->setObjectName("file.recentMenu");
     files_->recentFiles()->attach(recentMenu);
-    fileMenu_->addSeparator();
-    fileMenu_->addAction(action("file.save"));
-    fileMenu_->addAction(action("file.saveAs"));
-    fileMenu_->addSeparator();
-    fileMenu_->addAction(action("file.exportMidi"));
-    fileMenu_->addAction(action("file.exportWav"));
-    fileMenu_->addSeparator();
-    fileMenu_->addAction(action("file.quit"));
+    fill(fileMenu_,
+         {"-", "file.save", "file.saveAs", "-", "file.exportMidi", "file.exportWav", "-", "file.quit"});
 
     editMenu_ = menuBar()->addMenu(tr("&Edit"));
-    editMenu_->addAction(action("edit.undo"));
-    editMenu_->addAction(action("edit.redo"));
-    editMenu_->addSeparator();
-    for (const char* name : {"edit.cut", "edit.copy", "edit.paste", "edit.delete"})
-        editMenu_->addAction(action(name));
-    editMenu_->addSeparator();
-    editMenu_->addAction(action("edit.selectAll"));
-    editMenu_->addAction(action("edit.selectNone"));
-    editMenu_->addSeparator();
-    QMenu* notes = editMenu_->addMenu(tr("&Notes"));
-    for (const char* name :
+    fill(editMenu_, {"edit.undo", "edit.redo", "-", "edit.cut", "edit.copy", "edit.paste", "edit.delete", "-",
+                     "edit.selectAll", "edit.selectNone", "-"});
+    fill(editMenu_->addMenu(tr("&Notes")),
          {"edit.lock", "edit.setVelocity", "edit.quantize", "edit.transposeUp", "edit.transposeDown",
-          "edit.octaveUp", "edit.octaveDown", "edit.velocityUp", "edit.velocityDown"})
-        notes->addAction(action(name));
-    editMenu_->addSeparator();
-    editMenu_->addAction(action("edit.modeDraw"));
-    editMenu_->addAction(action("edit.modeSelect"));
-    editMenu_->addSeparator();
-    editMenu_->addAction(action("edit.preferences"));
+          "edit.octaveUp", "edit.octaveDown", "edit.velocityUp", "edit.velocityDown"});
+    fill(editMenu_, {"-", "edit.modeDraw", "edit.modeSelect", "-", "edit.preferences"});
 
     viewMenu_ = menuBar()->addMenu(tr("&View"));
-    for (const char* name : {"view.zoomIn", "view.zoomOut", "view.zoomSong", "view.zoomSelection",
-                             "view.zoomInPitch", "view.zoomOutPitch"})
-        viewMenu_->addAction(action(name));
-    viewMenu_->addSeparator();
-    viewMenu_->addAction(action("view.follow"));
+    fill(viewMenu_, {"view.zoomIn", "view.zoomOut", "view.zoomSong", "view.zoomSelection", "view.zoomInPitch",
+                     "view.zoomOutPitch", "-", "view.follow"});
     for (QAction* a : preferences_->addThemeMenu(viewMenu_))
         actions_.insert(a->objectName(), a);
     panelsMenu_ = viewMenu_->addMenu(tr("&Panels"));
 
     transportMenu_ = menuBar()->addMenu(tr("&Transport"));
-    for (const char* name : {"transport.play", "transport.stop", "transport.rewind", "transport.loop",
-                             "transport.loopSelection"})
-        transportMenu_->addAction(action(name));
-
-    transportMenu_->addSeparator();
-    transportMenu_->addAction(action("transport.record"));
-    transportMenu_->addAction(action("transport.metronome"));
+    fill(transportMenu_, {"transport.play", "transport.stop", "transport.rewind", "transport.loop",
+                          "transport.loopSelection", "-", "transport.record", "transport.metronome"});
     auto* ports = new MidiPortMenus(transportMenu_, transport_, dialogs_.get(), this);
     connect(ports, &MidiPortMenus::statusMessage, this, &MainWindow::showStatus);
     transportMenu_->addAction(action("transport.thru"));
@@ -352,9 +329,7 @@ void MainWindow::createMenus() {
     generateMenu_ = menuBar()->addMenu(tr("&Generate"));
     generateMenu_->setObjectName("generateMenu");
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(action("help.shortcuts"));
-    help->addAction(action("help.about"));
+    fill(menuBar()->addMenu(tr("&Help")), {"help.shortcuts", "help.about"});
 
     // The undo history, as a panel like any other.
     historyDock_ = new QDockWidget(tr("History"), this);
