@@ -29,6 +29,15 @@ double JamSession::stepSeconds(int step) const {
            s.secondsAt(GridConverter::tickOfStep(firstStep_, s.ticksPerQuarter));
 }
 
+std::int64_t JamSession::tickNow() const {
+    const Song& s = options_.timing;
+    const std::int64_t first = GridConverter::tickOfStep(firstStep_, s.ticksPerQuarter);
+    const double elapsed = clock_.now() - start_;
+    if (elapsed <= 0)
+        return first;
+    return s.tickAt(s.secondsAt(first) + elapsed);
+}
+
 void JamSession::click(int step) {
     if (!options_.metronome)
         return;

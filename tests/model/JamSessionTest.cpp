@@ -155,11 +155,14 @@ TEST(JamSession, TheMetronomeCountsInABarAndKeepsClicking) {
     JamSession jam(model, clock, synth, o);
     std::string why;
     ASSERT_TRUE(jam.start(kStart, &why)) << why;
+    ASSERT_TRUE(clock.advanceTo(kStart + 1.0));
+    EXPECT_EQ(jam.tickNow(), 0);                 // counting in: the playhead waits at the take's start
     ASSERT_TRUE(clock.advanceTo(kStart + 2.0));  // the count-in bar has passed
     jam.handle(MidiMessage::noteOn(0, 60, 90), kStart + 2.0);
     ASSERT_TRUE(clock.advanceTo(kStart + 2.4));
     jam.handle(MidiMessage::noteOff(0, 60), kStart + 2.4);
     ASSERT_TRUE(clock.advanceTo(kStart + 3.9));
+    EXPECT_EQ(jam.tickNow(), 1824);  // 1.9 s into the take at 120 BPM
     const JamTake take = jam.stop();
     std::vector<FakeSynth::Call> clicks;
     for (const auto& c : synth.calls(FakeSynth::Call::Kind::NoteOn))

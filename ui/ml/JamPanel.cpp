@@ -87,10 +87,11 @@ JamPanel::JamPanel(SongDocument* document, Transport* transport, PianoRollWidget
         rollPitch_ = -1;
     });
     poll_ = new QTimer(this);
-    poll_->setInterval(200);
+    poll_->setInterval(50);
     connect(poll_, &QTimer::timeout, this, [this] {
         if (!session_)
             return;
+        roll_->setPlayheadTick(session_->tickNow());  // the roll follows the jam (pages along)
         status_->setText(
             (session_->answering() ? tr("The network is answering.") : tr("Listening.")) +
             (session_->lateSteps() > 0
@@ -169,6 +170,7 @@ void JamPanel::start() {
         return;
     }
     qApp->installEventFilter(this);
+    roll_->setPlaying(true);
     octave_ = 0;
     heldKeys_.clear();
     poll_->start();
@@ -191,6 +193,9 @@ void JamPanel::stop() {
         audio->setInputListener(nullptr);
     const JamTake take = session_->stop();
     session_.reset();
+    roll_->setPlaying(false);
+    if (transport_)
+        roll_->setPlayheadTick(transport_->position());  // back where the transport is
     button_->setText(tr("Start Jam"));
     mode_->setEnabled(true);
     metronome_->setEnabled(true);

@@ -72,6 +72,7 @@ TEST(JamPanel, ATakeIsAnsweredAndGoesIntoTheSongAsOneUndoStep) {
             },
             15000);
         EXPECT_TRUE(answered);
+        EXPECT_GT(roll.playheadTick(), 1920);  // the roll's playhead follows the jam past its count-in
         panel.stop();
         EXPECT_FALSE(panel.isJamming());
     }

@@ -75,6 +75,8 @@ public:
     bool running() const { return worker_.joinable(); }
     bool answering() const { return answering_.load(); }
     int lateSteps() const { return late_.load(); }
+    // The song tick sounding now (the take's first tick during the count-in): for a playhead.
+    std::int64_t tickNow() const;
 
 private:
     struct KeyEvent {
