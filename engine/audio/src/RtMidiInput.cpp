@@ -48,7 +48,8 @@ MidiPortList RtMidiInput::ports() {
     return rtmidiapi::listPorts<RtMidiIn>();
 }
 
-std::unique_ptr<RtMidiInput> RtMidiInput::open(int index, std::string* error) {
+std::unique_ptr<RtMidiInput> RtMidiInput::openWith(std::string* error,
+                                                   const std::function<bool(Impl&, std::string*)>& connect) {
     if (std::string missing = rtmidiapi::sequencerMissing(); !missing.empty()) {
         if (error)
             *error = missing;
@@ -57,23 +58,11 @@ std::unique_ptr<RtMidiInput> RtMidiInput::open(int index, std::string* error) {
     try {
         auto impl = std::make_unique<Impl>();
         impl->in = std::make_unique<RtMidiIn>(rtmidiapi::preferred(), rtmidiapi::kClientName);
-        const int count = static_cast<int>(impl->in->getPortCount());
-        if (index < 0 || index >= count) {
-            if (error)
-                *error = "no MIDI input port " + std::to_string(index) + " (there are " +
-                         std::to_string(count) + ")";
-            return nullptr;
-        }
         impl->in->setErrorCallback(&Impl::onError, impl.get());
-        impl->name = impl->in->getPortName(static_cast<unsigned>(index));
         impl->in->ignoreTypes(true, true, true);  // sysex, clock, active sensing
         impl->in->setCallback(&Impl::onMessage, impl.get());
-        impl->in->openPort(static_cast<unsigned>(index), "Biaxial Studio in");
-        if (!impl->in->isPortOpen()) {
-            if (error)
-                *error = impl->name + ": cannot open the MIDI input port";
+        if (!connect(*impl, error))
             return nullptr;
-        }
         return std::unique_ptr<RtMidiInput>(new RtMidiInput(std::move(impl)));
     } catch (const RtMidiError& e) {
         if (error)
@@ -82,27 +71,33 @@ std::unique_ptr<RtMidiInput> RtMidiInput::open(int index, std::string* error) {
     }
 }
 
+std::unique_ptr<RtMidiInput> RtMidiInput::open(int index, std::string* error) {
+    return openWith(error, [index](Impl& impl, std::string* why) {
+        const int count = static_cast<int>(impl.in->getPortCount());
+        if (index < 0 || index >= count) {
+            if (why)
+                *why = "no MIDI input port " + std::to_string(index) + " (there are " +
+                       std::to_string(count) + ")";
+            return false;
+        }
+        impl.name = impl.in->getPortName(static_cast<unsigned>(index));
+        impl.in->openPort(static_cast<unsigned>(index), "Biaxial Studio in");
+        if (!impl.in->isPortOpen()) {
+            if (why)
+                *why = impl.name + ": cannot open the MIDI input port";
+            return false;
+        }
+        return true;
+    });
+}
+
 std::unique_ptr<RtMidiInput> RtMidiInput::openVirtual(const std::string& name, std::string* error) {
-    if (std::string missing = rtmidiapi::sequencerMissing(); !missing.empty()) {
-        if (error)
-            *error = missing;
-        return nullptr;
-    }
-    try {
-        auto impl = std::make_unique<Impl>();
-        impl->in = std::make_unique<RtMidiIn>(rtmidiapi::preferred(), rtmidiapi::kClientName);
-        impl->in->setErrorCallback(&Impl::onError, impl.get());
-        impl->in->ignoreTypes(true, true, true);
-        impl->in->setCallback(&Impl::onMessage, impl.get());
-        impl->in->openVirtualPort(name);
-        impl->name = std::string(rtmidiapi::kClientName) + ":" + name + " (virtual)";
-        impl->isVirtual = true;
-        return std::unique_ptr<RtMidiInput>(new RtMidiInput(std::move(impl)));
-    } catch (const RtMidiError& e) {
-        if (error)
-            *error = rtmidiapi::unavailable(e.getMessage());
-        return nullptr;
-    }
+    return openWith(error, [&name](Impl& impl, std::string*) {
+        impl.in->openVirtualPort(name);
+        impl.name = std::string(rtmidiapi::kClientName) + ":" + name + " (virtual)";
+        impl.isVirtual = true;
+        return true;
+    });
 }
 
 std::unique_ptr<RtMidiInput> RtMidiInput::open(const std::string& name, std::string* error) {

@@ -30,7 +30,8 @@ MidiPortList RtMidiOutput::ports() {
     return rtmidiapi::listPorts<RtMidiOut>();
 }
 
-std::unique_ptr<RtMidiOutput> RtMidiOutput::open(int index, std::string* error) {
+std::unique_ptr<RtMidiOutput> RtMidiOutput::openWith(
+    std::string* error, const std::function<bool(Impl&, std::string*)>& connect) {
     if (std::string missing = rtmidiapi::sequencerMissing(); !missing.empty()) {
         if (error)
             *error = missing;
@@ -39,21 +40,9 @@ std::unique_ptr<RtMidiOutput> RtMidiOutput::open(int index, std::string* error) 
     try {
         auto impl = std::make_unique<Impl>();
         impl->out = std::make_unique<RtMidiOut>(rtmidiapi::preferred(), rtmidiapi::kClientName);
-        const int count = static_cast<int>(impl->out->getPortCount());
-        if (index < 0 || index >= count) {
-            if (error)
-                *error = "no MIDI output port " + std::to_string(index) + " (there are " +
-                         std::to_string(count) + ")";
-            return nullptr;
-        }
         impl->out->setErrorCallback(&Impl::onError, impl.get());
-        impl->name = impl->out->getPortName(static_cast<unsigned>(index));
-        impl->out->openPort(static_cast<unsigned>(index), "Biaxial Studio out");
-        if (!impl->out->isPortOpen()) {
-            if (error)
-                *error = impl->name + ": cannot open the MIDI output port: " + impl->lastError;
+        if (!connect(*impl, error))
             return nullptr;
-        }
         return std::unique_ptr<RtMidiOutput>(new RtMidiOutput(std::move(impl)));
     } catch (const RtMidiError& e) {
         if (error)
@@ -62,25 +51,33 @@ std::unique_ptr<RtMidiOutput> RtMidiOutput::open(int index, std::string* error) 
     }
 }
 
+std::unique_ptr<RtMidiOutput> RtMidiOutput::open(int index, std::string* error) {
+    return openWith(error, [index](Impl& impl, std::string* why) {
+        const int count = static_cast<int>(impl.out->getPortCount());
+        if (index < 0 || index >= count) {
+            if (why)
+                *why = "no MIDI output port " + std::to_string(index) + " (there are " +
+                       std::to_string(count) + ")";
+            return false;
+        }
+        impl.name = impl.out->getPortName(static_cast<unsigned>(index));
+        impl.out->openPort(static_cast<unsigned>(index), "Biaxial Studio out");
+        if (!impl.out->isPortOpen()) {
+            if (why)
+                *why = impl.name + ": cannot open the MIDI output port: " + impl.lastError;
+            return false;
+        }
+        return true;
+    });
+}
+
 std::unique_ptr<RtMidiOutput> RtMidiOutput::openVirtual(const std::string& name, std::string* error) {
-    if (std::string missing = rtmidiapi::sequencerMissing(); !missing.empty()) {
-        if (error)
-            *error = missing;
-        return nullptr;
-    }
-    try {
-        auto impl = std::make_unique<Impl>();
-        impl->out = std::make_unique<RtMidiOut>(rtmidiapi::preferred(), rtmidiapi::kClientName);
-        impl->out->setErrorCallback(&Impl::onError, impl.get());
-        impl->out->openVirtualPort(name);
-        impl->name = std::string(rtmidiapi::kClientName) + ":" + name + " (virtual)";
-        impl->isVirtual = true;
-        return std::unique_ptr<RtMidiOutput>(new RtMidiOutput(std::move(impl)));
-    } catch (const RtMidiError& e) {
-        if (error)
-            *error = rtmidiapi::unavailable(e.getMessage());
-        return nullptr;
-    }
+    return openWith(error, [&name](Impl& impl, std::string*) {
+        impl.out->openVirtualPort(name);
+        impl.name = std::string(rtmidiapi::kClientName) + ":" + name + " (virtual)";
+        impl.isVirtual = true;
+        return true;
+    });
 }
 
 std::unique_ptr<RtMidiOutput> RtMidiOutput::open(const std::string& name, std::string* error) {

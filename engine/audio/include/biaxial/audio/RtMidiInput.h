@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -30,6 +31,10 @@ public:
 private:
     struct Impl;
     explicit RtMidiInput(std::unique_ptr<Impl> impl);
+    // The one way to a port: the sequencer checked, the client made with its callback,
+    // `connect` opens the port (by index or virtual); RtMidi's errors become `error`.
+    static std::unique_ptr<RtMidiInput> openWith(std::string* error,
+                                                 const std::function<bool(Impl&, std::string*)>& connect);
     std::unique_ptr<Impl> impl_;
 };
 
