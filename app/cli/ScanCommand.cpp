@@ -45,6 +45,16 @@ int runScan(const std::vector<std::string>& args) {
     std::printf("total %lld steps (%.1f bars of 4/4), %lld notes outside the range dropped, %.2f s\n",
                 static_cast<long long>(s.totalSteps), s.totalSteps / 16.0,
                 static_cast<long long>(s.droppedOutOfRange), s.seconds);
+    // What training will hold: the grids as CompactGrid keeps them (the sounding cells only).
+    std::size_t bytes = 0, mapped = 0;
+    for (const auto& e : corpus.entries)
+        (e.grid.mapped() ? mapped : bytes) += e.grid.memoryBytes();
+    std::printf(
+        "grids: %.1f MB (%.1f bytes per step)", (bytes + mapped) / 1e6,
+        s.totalSteps > 0 ? static_cast<double>(bytes + mapped) / static_cast<double>(s.totalSteps) : 0.0);
+    if (mapped > 0)
+        std::printf(", %.1f MB of them read from the cache file as needed", mapped / 1e6);
+    std::printf("\n");
     int repaired = 0;
     for (const auto& e : corpus.entries)
         repaired += e.loaded && !e.warnings.empty();

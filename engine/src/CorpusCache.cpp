@@ -4,7 +4,11 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "biaxial/engine/AtomicFile.h"
 
@@ -14,7 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr char kMagic[8] = {'B', 'X', 'C', 'O', 'R', 'P', '0', '2'};
+constexpr char kMagic[8] = {'B', 'X', 'C', 'O', 'R', 'P', '0', '3'};
 
 std::uint64_t fnv1a(const std::uint8_t* data, std::size_t n, std::uint64_t h = 1469598103934665603ull) {
     for (std::size_t i = 0; i < n; ++i) {
@@ -127,11 +131,22 @@ bool CorpusCache::stampOf(const std::string& file, Stamp* stamp) {
 
 std::map<std::string, CorpusCache::Item> CorpusCache::read(const std::string& cacheFile) {
     std::map<std::string, Item> items;
-    std::ifstream in(cacheFile, std::ios::binary);
-    if (!in)
+    // The file is mapped, not read: the grids view their cells where they lie in it, so that a
+    // corpus larger than memory is paged in from the cache as training draws from it.
+    const int fd = ::open(cacheFile.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
         return items;
-    const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
-                                          std::istreambuf_iterator<char>());
+    struct stat st {};
+    void* at = MAP_FAILED;
+    if (::fstat(fd, &st) == 0 && st.st_size > 0)
+        at = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (at == MAP_FAILED)
+        return items;
+    const auto size = static_cast<std::size_t>(st.st_size);
+    const std::shared_ptr<const void> mapping(
+        at, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
+    const std::span<const std::uint8_t> bytes(static_cast<const std::uint8_t*>(at), size);
     if (bytes.size() < sizeof kMagic + 16 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
         return items;
     // The checksum covers everything before it.
@@ -158,30 +173,26 @@ std::map<std::string, CorpusCache::Item> CorpusCache::read(const std::string& ca
         if (!r.ok() || steps < 0 || notes < 0 || notes > 128 || steps > (1 << 24))
             return {};
         if (e.loaded) {
-            e.grid = StepGrid(steps, low, notes);
-            const std::uint8_t* bars = r.take(static_cast<std::uint64_t>(steps) * 2);
-            const std::uint64_t runs = r.u64();
-            const std::uint8_t* packed = r.take(runs * 9);
-            if (bars == nullptr || packed == nullptr)
+            // The grid as CompactGrid keeps it, viewed in the mapping: checked, not expanded.
+            const std::uint8_t* counts = r.take(static_cast<std::uint64_t>(steps));
+            const std::uint64_t cellCount = r.u64();
+            const std::uint8_t* cells = r.take(cellCount);
+            const std::uint64_t runCount = r.u64();
+            const std::uint8_t* runs = r.take(runCount * 12);
+            if (counts == nullptr || cells == nullptr || runs == nullptr)
                 return {};
-            for (int s = 0; s < steps; ++s)
-                e.grid.setBarPosition(s, static_cast<std::int16_t>(bars[2 * s] | (bars[2 * s + 1] << 8)));
-            // Runs: note (1 byte, the top bit = struck at the first step), start, length (4 bytes each).
-            auto& out = e.grid.cells();
-            for (std::uint64_t k = 0; k < runs; ++k) {
-                const std::uint8_t* q = packed + 9 * k;
-                const int note = q[0] & 0x7F;
-                const bool struck = (q[0] & 0x80) != 0;
-                std::uint32_t start = 0, length = 0;
-                std::memcpy(&start, q + 1, 4);
-                std::memcpy(&length, q + 5, 4);
-                if (note >= notes || length == 0 ||
-                    start + static_cast<std::uint64_t>(length) > static_cast<std::uint64_t>(steps))
-                    return {};
-                for (std::uint32_t s = start; s < start + length; ++s)
-                    out[(static_cast<std::size_t>(s) * notes + note) * 2] = 1;
-                out[(static_cast<std::size_t>(start) * notes + note) * 2 + 1] = struck ? 1 : 0;
+            std::vector<CompactGrid::BarRun> bars(static_cast<std::size_t>(runCount));
+            for (std::size_t k = 0; k < bars.size(); ++k) {
+                std::memcpy(&bars[k].step, runs + 12 * k, 4);
+                std::memcpy(&bars[k].position, runs + 12 * k + 4, 4);
+                std::memcpy(&bars[k].period, runs + 12 * k + 8, 4);
             }
+            auto grid =
+                CompactGrid::view(steps, low, notes, std::span(counts, static_cast<std::size_t>(steps)),
+                                  std::span(cells, cellCount), std::move(bars), mapping);
+            if (!grid)
+                return {};
+            e.grid = std::move(*grid);
         }
         items[e.path] = std::move(item);
     }
@@ -211,36 +222,17 @@ bool CorpusCache::write(const std::string& cacheFile, const std::vector<CorpusEn
         w.u64(static_cast<std::uint64_t>(e.loaded ? e.grid.numNotes() : 0));
         if (!e.loaded)
             continue;
-        for (int s = 0; s < e.grid.steps(); ++s) {
-            const int b = e.grid.barPosition(s);
-            w.bytes.push_back(static_cast<std::uint8_t>(b & 0xFF));
-            w.bytes.push_back(static_cast<std::uint8_t>((b >> 8) & 0xFF));
-        }
-        // Each run of a note: from a strike (or a held start) while it sounds unstruck. Grids
-        // are mostly silence, so runs are ~10x smaller than even bit-packed cells.
-        std::vector<std::uint8_t> packed;
-        const int steps = e.grid.steps(), notes = e.grid.numNotes();
-        for (int n = 0; n < notes; ++n) {
-            int s = 0;
-            while (s < steps) {
-                if (!e.grid.play(s, n)) {
-                    ++s;
-                    continue;
-                }
-                const int start = s++;
-                while (s < steps && e.grid.play(s, n) && !e.grid.articulate(s, n))
-                    ++s;
-                const std::uint32_t st = static_cast<std::uint32_t>(start),
-                                    len = static_cast<std::uint32_t>(s - start);
-                packed.push_back(static_cast<std::uint8_t>(n | (e.grid.articulate(start, n) ? 0x80 : 0)));
-                const auto* a = reinterpret_cast<const std::uint8_t*>(&st);
-                const auto* b = reinterpret_cast<const std::uint8_t*>(&len);
-                packed.insert(packed.end(), a, a + 4);
-                packed.insert(packed.end(), b, b + 4);
+        // CompactGrid's own form: a count per step, the sounding cells, the bar runs.
+        const auto& counts = e.grid.counts();
+        w.bytes.insert(w.bytes.end(), counts.begin(), counts.end());
+        w.u64(e.grid.cells().size());
+        w.bytes.insert(w.bytes.end(), e.grid.cells().begin(), e.grid.cells().end());
+        w.u64(e.grid.barRuns().size());
+        for (const auto& run : e.grid.barRuns())
+            for (const std::int32_t v : {run.step, run.position, run.period}) {
+                const auto* q = reinterpret_cast<const std::uint8_t*>(&v);
+                w.bytes.insert(w.bytes.end(), q, q + 4);
             }
-        }
-        w.u64(packed.size() / 9);
-        w.bytes.insert(w.bytes.end(), packed.begin(), packed.end());
     }
     w.u64(fnv1a(w.bytes.data(), w.bytes.size()));
     std::error_code ec;

@@ -105,7 +105,7 @@ Corpus CorpusScanner::scan(const std::string& folder, const CorpusScanOptions& o
                                std::to_string(options.minSteps) + " needed";
                 } else {
                     e.loaded = true;
-                    corpus.entries[i].grid = std::move(g.grid);
+                    e.grid = CompactGrid(g.grid);
                     e.droppedOutOfRange = g.droppedOutOfRange;
                 }
             }

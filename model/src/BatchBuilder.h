@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "biaxial/engine/CompactGrid.h"
 #include "biaxial/engine/StepGrid.h"
 
 namespace biaxial {
@@ -24,7 +25,7 @@ struct Segment {
 // A random segment of `length` steps from one of `from`: the piece uniformly, the start
 // uniformly among the multiples of `align` (the last one included: the original's randrange
 // excluded it and crashed on pieces of exactly 128 steps). Every piece must be long enough.
-inline Segment drawSegment(std::mt19937_64& rng, const std::vector<const StepGrid*>& from, int length,
+inline Segment drawSegment(std::mt19937_64& rng, const std::vector<const CompactGrid*>& from, int length,
                            int align) {
     Segment s;
     s.piece = static_cast<int>(std::uniform_int_distribution<std::size_t>(0, from.size() - 1)(rng));
@@ -35,16 +36,10 @@ inline Segment drawSegment(std::mt19937_64& rng, const std::vector<const StepGri
 
 // The transpositions [low, high] (low <= 0 <= high) that keep every sounding note of
 // grid[start, start + length) on the grid. A silent segment may move anywhere in [-N+1, N-1].
-inline std::pair<int, int> shiftRange(const StepGrid& grid, int start, int length) {
+inline std::pair<int, int> shiftRange(const CompactGrid& grid, int start, int length) {
     const int N = grid.numNotes();
-    int lowest = N, highest = -1;
-    for (int t = start; t < start + length; ++t)
-        for (int n = 0; n < N; ++n)
-            if (grid.play(t, n)) {
-                lowest = std::min(lowest, n);
-                highest = std::max(highest, n);
-            }
-    if (highest < 0)
+    int lowest = 0, highest = 0;
+    if (!grid.noteRange(start, start + length, &lowest, &highest))
         return {-(N - 1), N - 1};
     return {-lowest, N - 1 - highest};
 }
@@ -59,9 +54,13 @@ inline StepGrid withLeadIn(const StepGrid& grid) {
     return out;
 }
 
-// Copies segments of grids into batch tensors (CPU): states [B, L, N, 2] uint8 and bar
-// positions [B, L] int64. One memcpy per segment: the grid's layout is the tensor's.
-inline std::pair<torch::Tensor, torch::Tensor> buildBatch(const std::vector<const StepGrid*>& grids,
+inline CompactGrid withLeadIn(const CompactGrid& grid) {
+    return CompactGrid(withLeadIn(grid.expand()));
+}
+
+// Expands segments of grids into batch tensors (CPU): states [B, L, N, 2] uint8 and bar
+// positions [B, L] int64. Only the drawn steps are expanded, into the tensor's own memory.
+inline std::pair<torch::Tensor, torch::Tensor> buildBatch(const std::vector<const CompactGrid*>& grids,
                                                           const std::vector<Segment>& segments, int length) {
     const auto B = static_cast<std::int64_t>(segments.size());
     const std::int64_t N = grids.empty() ? 0 : grids[0]->numNotes();
@@ -70,26 +69,8 @@ inline std::pair<torch::Tensor, torch::Tensor> buildBatch(const std::vector<cons
     auto* s = states.data_ptr<std::uint8_t>();
     auto* b = bars.data_ptr<std::int64_t>();
     for (std::int64_t i = 0; i < B; ++i) {
-        const StepGrid& g = *grids[static_cast<std::size_t>(segments[i].piece)];
-        const std::size_t offset =
-            static_cast<std::size_t>(segments[i].start) * static_cast<std::size_t>(N) * 2;
-        const int shift = segments[i].shift;
-        if (shift == 0) {
-            std::memcpy(s + i * length * N * 2, g.cells().data() + offset,
-                        static_cast<std::size_t>(length * N * 2));
-        } else {
-            // Note n of the source becomes note n + shift; what moves in from the edge is silent.
-            const std::int64_t keep = N - std::abs(shift);
-            std::memset(s + i * length * N * 2, 0, static_cast<std::size_t>(length * N * 2));
-            for (std::int64_t t = 0; t < length && keep > 0; ++t) {
-                const std::uint8_t* from = g.cells().data() + offset + static_cast<std::size_t>(t * N * 2);
-                std::uint8_t* to = s + (i * length + t) * N * 2;
-                if (shift > 0)
-                    std::memcpy(to + shift * 2, from, static_cast<std::size_t>(keep * 2));
-                else
-                    std::memcpy(to, from - shift * 2, static_cast<std::size_t>(keep * 2));
-            }
-        }
+        const CompactGrid& g = *grids[static_cast<std::size_t>(segments[i].piece)];
+        g.expandInto(segments[i].start, length, segments[i].shift, s + i * length * N * 2);
         for (int t = 0; t < length; ++t)
             b[i * length + t] = g.barPosition(segments[i].start + t);
     }

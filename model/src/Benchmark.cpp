@@ -75,8 +75,9 @@ double trainStep(const ModelConfig& config, const torch::Device& device, int rep
     auto& impl = *model->impl();
     impl.net->to(device);
     auto pieces = randomPieces(config, 4, 256, 3);
-    std::vector<const StepGrid*> grids;
-    for (auto& p : pieces)
+    std::vector<CompactGrid> compact(pieces.begin(), pieces.end());
+    std::vector<const CompactGrid*> grids;
+    for (auto& p : compact)
         grids.push_back(&p);
     FeatureBuilder features(config.lowPitch, config.numNotes, device);
     auto gen = torch::make_generator<at::CPUGeneratorImpl>(5);

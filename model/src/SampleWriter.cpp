@@ -10,7 +10,7 @@
 
 namespace biaxial {
 
-SampleWriter::Written SampleWriter::write(const Model& model, const std::vector<const StepGrid*>& train,
+SampleWriter::Written SampleWriter::write(const Model& model, const std::vector<const CompactGrid*>& train,
                                           std::int64_t batch, const std::atomic<bool>* cancel) const {
     const std::filesystem::path folder = options_.sampleFolder.empty()
                                              ? std::filesystem::path(options_.outputPath).parent_path()

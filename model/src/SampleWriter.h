@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "biaxial/engine/StepGrid.h"
+#include "biaxial/engine/CompactGrid.h"
 #include "biaxial/model/Model.h"
 #include "biaxial/model/Trainer.h"
 
@@ -23,7 +23,7 @@ public:
         std::string path;  // empty when it failed
         std::string error;
     };
-    Written write(const Model& model, const std::vector<const StepGrid*>& train, std::int64_t batch,
+    Written write(const Model& model, const std::vector<const CompactGrid*>& train, std::int64_t batch,
                   const std::atomic<bool>* cancel) const;
 
 private:

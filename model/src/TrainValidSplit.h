@@ -13,7 +13,7 @@ namespace biaxial {
 struct TrainValidSplit {
     bool ok = false;
     std::string error;
-    std::vector<const StepGrid*> train, valid;
+    std::vector<const CompactGrid*> train, valid;
     std::vector<std::string> trainNames, validNames;  // as named now (relative to the corpus folder)
 
     static TrainValidSplit fresh(const std::vector<const TrainingPiece*>& usable,

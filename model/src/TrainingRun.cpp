@@ -137,11 +137,8 @@ void TrainingRun::initOutputBiasFromData() {
     std::int64_t cells = 0, plays = 0, strikes = 0;
     for (const auto* g : split_.train) {
         cells += static_cast<std::int64_t>(g->steps()) * g->numNotes();
-        const auto& c = g->cells();
-        for (std::size_t i = 0; i < c.size(); i += 2) {
-            plays += c[i];
-            strikes += c[i + 1];
-        }
+        plays += g->playCount();
+        strikes += g->strikeCount();
     }
     auto logit = [](double p) {
         p = std::clamp(p, 1e-4, 1.0 - 1e-4);
@@ -274,8 +271,8 @@ void TrainingRun::prepareValidation() {
     if (options_.validateWholePieces)
         for (std::size_t i = 0; i < split_.valid.size(); ++i)
             if (!group_ || static_cast<int>(i % static_cast<std::size_t>(group_->size())) == group_->rank()) {
-                const StepGrid* g = split_.valid[i];
-                validWhole_.push_back(options_.leadIn ? g->slice(1, g->steps()) : *g);
+                const CompactGrid* g = split_.valid[i];
+                validWhole_.push_back(g->slice(options_.leadIn ? 1 : 0, g->steps()));
             }
 }
 
@@ -295,7 +292,7 @@ std::vector<Segment> TrainingRun::drawBatch() {
     return segments;
 }
 
-torch::Tensor TrainingRun::lossOf(const std::vector<const StepGrid*>& from,
+torch::Tensor TrainingRun::lossOf(const std::vector<const CompactGrid*>& from,
                                   const std::vector<Segment>& segments, torch::Generator* dropout) {
     const int L = options_.segmentSteps;
     auto [states, bars] = buildBatch(from, segments, L);

@@ -51,7 +51,7 @@ private:
     std::string rankSlot() const;  // where this rank's dropout state lives in a checkpoint
     void prepareValidation();
     std::vector<Segment> drawBatch();
-    torch::Tensor lossOf(const std::vector<const StepGrid*>& from, const std::vector<Segment>& segments,
+    torch::Tensor lossOf(const std::vector<const CompactGrid*>& from, const std::vector<Segment>& segments,
                          torch::Generator* dropout);
     double validate(double* perStep);  // NLL per note-step (and per step) of the held-out pieces
     void rememberIfBest();

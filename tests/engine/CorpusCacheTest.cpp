@@ -60,6 +60,9 @@ TEST(CorpusCache, ReusesUnchangedFilesAndRebuildsWhatChanged) {
     const Corpus second = CorpusScanner::scan((dir / "corpus").string(), cached);
     EXPECT_EQ(second.summary.fromCache, 5);
     expectSame(reference, second);
+    // Unparsed: the grids view their cells in the mapped cache file.
+    for (const auto& e : second.entries)
+        EXPECT_EQ(e.grid.mapped(), e.loaded) << e.path;
 
     // A changed file is parsed again (its size changes); the others still come from the cache.
     Song longer = piece(7);
@@ -68,6 +71,9 @@ TEST(CorpusCache, ReusesUnchangedFilesAndRebuildsWhatChanged) {
     const Corpus third = CorpusScanner::scan((dir / "corpus").string(), cached);
     EXPECT_EQ(third.summary.fromCache, 4);
     expectSame(CorpusScanner::scan((dir / "corpus").string(), plain), third);
+    // The cache was replaced (a new file renamed over the old): grids viewing the old one, as a
+    // running training's would, still read it unchanged.
+    expectSame(reference, second);
 
     // A corrupt cache is not trusted: everything is parsed again, and the cache rewritten.
     const std::string file = CorpusCache::pathFor((dir / "corpus").string(), cached);

@@ -16,11 +16,11 @@ TEST(BatchBuilderTest, ShiftRangeKeepsEveryNoteOnTheGrid) {
     g.set(2, 10, true, true);   // lowest note of the segment
     g.set(5, 80, true, false);  // highest
     g.set(7, 0, true, true);    // outside the segment [0, 7)
-    auto [low, high] = shiftRange(g, 0, 7);
+    auto [low, high] = shiftRange(CompactGrid(g), 0, 7);
     EXPECT_EQ(low, -10);
     EXPECT_EQ(high, 7);  // 80 + 7 = 87, the top key
     StepGrid silent(8, 21, 88);
-    auto [sl, sh] = shiftRange(silent, 0, 8);
+    auto [sl, sh] = shiftRange(CompactGrid(silent), 0, 8);
     EXPECT_EQ(sl, -87);
     EXPECT_EQ(sh, 87);
 }
@@ -28,7 +28,8 @@ TEST(BatchBuilderTest, ShiftRangeKeepsEveryNoteOnTheGrid) {
 TEST(BatchBuilderTest, ShiftedSegmentsMoveEveryCellAndNothingElse) {
     const int N = 78;
     StepGrid g = test::arpeggio(40, 24, N);
-    std::vector<const StepGrid*> grids{&g};
+    const CompactGrid compact(g);
+    std::vector<const CompactGrid*> grids{&compact};
     for (int shift : {0, 5, -3}) {
         std::vector<Segment> segs{{0, 8, shift}};
         auto [states, bars] = buildBatch(grids, segs, 16);
@@ -73,6 +74,8 @@ TEST(BatchBuilderTest, LeadInPutsASilentFrameBeforeThePieceOneStepEarlierInTheBa
             EXPECT_EQ(led.articulate(t + 1, n), g.articulate(t, n));
         }
     }
+    // Training keeps its pieces compact: the same lead-in.
+    EXPECT_EQ(withLeadIn(CompactGrid(g)).expand(), led);
 }
 
 }  // namespace

@@ -20,7 +20,8 @@ TEST(FeatureBuilder, MatchesValuesWorkedOutByHand) {
     g.set(0, 5, true, true);
     g.set(0, 7, true, false);
     g.set(0, 17, true, true);
-    auto [states, bars] = buildBatch({&g}, {{0, 0}}, 1);
+    const CompactGrid compact(g);
+    auto [states, bars] = buildBatch({&compact}, {{0, 0}}, 1);
     FeatureBuilder fb(24, 30, torch::kCPU);
     auto f = fb.build(states, bars)[0][0];  // [30, 80]
     auto at = [&](int note, int i) { return f[note][i].item<float>(); };
@@ -69,7 +70,8 @@ TEST(FeatureBuilder, BeatFollowsTheBarPositionNotTheStepIndex) {
     g.setBarPosition(0, 11);  // 3/4: positions 11, 0, 1
     g.setBarPosition(1, 0);
     g.setBarPosition(2, 1);
-    auto [states, bars] = buildBatch({&g}, {{0, 0}}, 3);
+    const CompactGrid compact(g);
+    auto [states, bars] = buildBatch({&compact}, {{0, 0}}, 3);
     auto f = FeatureBuilder(24, 78, torch::kCPU).build(states, bars);
     EXPECT_EQ(f[0][1][0].slice(0, 75, 79).sum().item<float>(), -4.0f);
     EXPECT_EQ(f[0][0][0][75].item<float>(), 1.0f);  // 11 = 1011

@@ -34,7 +34,8 @@ protected:
 
 torch::Tensor outputsOf(const Model& m) {
     auto piece = test::arpeggio(20);
-    auto [states, bars] = buildBatch({&piece}, {{0, 0}}, 20);
+    const CompactGrid compact(piece);
+    auto [states, bars] = buildBatch({&compact}, {{0, 0}}, 20);
     FeatureBuilder fb(24, 78, torch::kCPU);
     torch::NoGradGuard g;
     return m.impl()->net->forward(fb.build(states.slice(1, 0, 19), bars.slice(1, 0, 19)),

@@ -48,7 +48,8 @@ TEST(Network, LossFallsWhenOverfittingATinyCorpus) {
     auto model = Model::create(config, 2);  // the original's initialisation
     BiaxialNetwork net = model->impl()->net;
     auto piece = test::arpeggio(33);
-    auto [states, bars] = buildBatch({&piece}, {{0, 0}}, 33);
+    const CompactGrid compact(piece);
+    auto [states, bars] = buildBatch({&compact}, {{0, 0}}, 33);
     FeatureBuilder fb(24, 78, torch::kCPU);
     auto in = fb.build(states.slice(1, 0, 32), bars.slice(1, 0, 32));
     auto target = states.slice(1, 1, 33).to(torch::kFloat32);

@@ -82,13 +82,13 @@ TEST(TrainerPieces, FromACorpusNamedRelativeToItsFolder) {
     CorpusEntry a;
     a.path = "../data/corpus/Bach/one.mid";
     a.loaded = true;
-    a.grid = StepGrid(4, 24, 78);
+    a.grid = CompactGrid(StepGrid(4, 24, 78));
     CorpusEntry skipped;
     skipped.path = "../data/corpus/bad.mid";
     CorpusEntry b;
     b.path = "../data/corpus/two.mid";
     b.loaded = true;
-    b.grid = StepGrid(6, 24, 78);
+    b.grid = CompactGrid(StepGrid(6, 24, 78));
     corpus.entries = {a, skipped, b};
     for (const std::string folder : {"../data/corpus", "../data/corpus/", "../data/./corpus"}) {
         auto copy = corpus;
@@ -330,8 +330,9 @@ TEST_F(TrainerTest, LeadInTeachesTheOpeningFromSilence) {
     // without it): only a network that has seen openings expects it after silence.
     std::vector<TrainingPiece> pieces;
     for (int i = 0; i < 4; ++i) {
-        pieces.push_back({"p" + std::to_string(i), test::arpeggio(32, 24, 78, 0)});
-        pieces.back().grid.set(0, 72 - 24, true, true);
+        StepGrid g = test::arpeggio(32, 24, 78, 0);
+        g.set(0, 72 - 24, true, true);
+        pieces.push_back({"p" + std::to_string(i), g});
     }
     auto opening = [&](const std::string& file) {
         auto m = Model::load(path(file));
@@ -377,7 +378,7 @@ TEST_F(TrainerTest, WholePieceValidationIsTheEvaluatorsFigure) {
         std::vector<StepGrid> held;
         for (const auto& p : pieces)
             if (p.name == r.validationPieces[0])
-                held.push_back(p.grid);
+                held.push_back(p.grid.expand());
         ASSERT_EQ(held.size(), 1u);
         auto m = Model::load(o.outputPath);
         ASSERT_TRUE(m);

@@ -11,9 +11,10 @@ namespace biaxial {
 // What CorpusScanner made of each file of a folder, kept in the user's cache folder so that an
 // unchanged folder loads without parsing a single MIDI file. Keyed by the folder, the grid
 // options and minSteps (one cache file each); an entry is reused only while its file has the
-// same path, size and modification time. Grids are stored bit-packed (2 bits per cell). The
-// file ends with a checksum: a truncated, corrupt or foreign cache is ignored and rebuilt, never
-// trusted. Written atomically (AtomicFile), so a crash leaves the old cache or the new one.
+// same path, size and modification time. Grids are stored as CompactGrid keeps them in memory
+// (the sounding cells only), so reading is a copy, not an expansion. The file ends with a checksum: a
+// truncated, corrupt or foreign cache is ignored and rebuilt, never trusted. Written atomically (AtomicFile),
+// so a crash leaves the old cache or the new one.
 class CorpusCache {
 public:
     struct Stamp {

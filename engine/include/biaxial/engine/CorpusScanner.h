@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "biaxial/engine/CompactGrid.h"
 #include "biaxial/engine/GridConverter.h"
 #include "biaxial/engine/StepGrid.h"
 
@@ -18,7 +19,7 @@ struct CorpusEntry {
     std::string reason;  // why it was skipped (empty when loaded)
     std::vector<std::string> warnings;
     std::int64_t droppedOutOfRange = 0;  // notes outside the grid's pitch range
-    StepGrid grid;                       // empty when skipped
+    CompactGrid grid;                    // empty when skipped; expand the steps you need
 };
 
 struct CorpusSummary {

@@ -8,17 +8,21 @@
 #include <string>
 #include <vector>
 
+#include "biaxial/engine/CompactGrid.h"
 #include "biaxial/engine/CorpusScanner.h"
-#include "biaxial/engine/StepGrid.h"
 #include "biaxial/model/DataParallelConfig.h"
 #include "biaxial/model/ModelConfig.h"
 
 namespace biaxial {
 
-// One training piece: a grid in the model's pitch range and a name for messages.
+// One training piece: a grid in the model's pitch range and a name for messages. Kept compact
+// (the sounding cells only): training expands the segments it draws.
 struct TrainingPiece {
+    TrainingPiece() = default;
+    TrainingPiece(std::string name, CompactGrid grid) : name(std::move(name)), grid(std::move(grid)) {}
+    TrainingPiece(std::string name, const StepGrid& grid) : name(std::move(name)), grid(grid) {}
     std::string name;
-    StepGrid grid;
+    CompactGrid grid;
 };
 
 enum class OptimizerKind { Adadelta, Adam };
