@@ -99,7 +99,8 @@ ContinuePanel::ContinuePanel(SongDocument* document, PianoRollWidget* roll, QWid
         if (!fallback.isEmpty()) {
             addModelFile(fallback, false);
         }
-        startModel = QFileInfo(last).isFile()     ? last
+        const bool lastStands = QFileInfo(last).isFile() && !ModelLocator::isAnotherDefault(last);
+        startModel = lastStands                   ? last
                      : !fallback.isEmpty()        ? fallback
                      : modelChooser_->count() > 0 ? modelChooser_->pathAt(0)
                                                   : QString();

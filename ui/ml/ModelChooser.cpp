@@ -6,6 +6,7 @@
 #include <QPushButton>
 #include <QSettings>
 
+#include "ModelLocator.h"
 #include "biaxial/ui/IUserDialogs.h"
 
 namespace biaxial {
@@ -54,7 +55,7 @@ QString ModelChooser::pathAt(int index) const {
 void ModelChooser::loadSettings(const QSettings& settings) {
     // Models opened before, still on disk (the default model is added at start).
     for (const QString& path : settings.value("models").toStringList()) {
-        if (QFileInfo(path).isFile() && combo_->findData(path) < 0) {
+        if (QFileInfo(path).isFile() && !ModelLocator::isAnotherDefault(path) && combo_->findData(path) < 0) {
             combo_->addItem(QFileInfo(path).fileName(), path);
             combo_->setItemData(combo_->count() - 1, path, Qt::ToolTipRole);
         }

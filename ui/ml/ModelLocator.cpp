@@ -29,6 +29,15 @@ QStringList ModelLocator::candidatePaths() {
     return paths;
 }
 
+bool ModelLocator::isAnotherDefault(const QString& path) {
+    const QFileInfo info(path);
+    if (info.fileName() != QLatin1String(kDefaultModelFile)) {
+        return false;
+    }
+    const QString current = defaultModelPath();
+    return !current.isEmpty() && info.absoluteFilePath() != current;
+}
+
 QString ModelLocator::defaultModelPath() {
     for (const QString& path : candidatePaths()) {
         if (QFileInfo(path).isFile()) {

@@ -18,6 +18,10 @@ public:
     static QString defaultModelPath();
     // Every place looked at, in order (for the "no model" message).
     static QStringList candidatePaths();
+    // Whether `path` is a default model other than this installation's (an older build tree's,
+    // an unpacked package's): remembered from another run, it is not the musician's choice, and
+    // the studio offers its own default instead.
+    static bool isAnotherDefault(const QString& path);
     // How to get a model, for the panel to show when none was found.
     static QString howToGetAModel();
 };

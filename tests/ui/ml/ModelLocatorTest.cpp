@@ -27,3 +27,20 @@ TEST(ModelLocator, EnvironmentFileComesFirstAndMessageSaysHowToGetOne) {
     EXPECT_TRUE(ModelLocator::candidatePaths().join(' ').contains(
         QStringLiteral("share/biaxial-studio/default-model.pt")));
 }
+
+TEST(ModelLocator, ADefaultModelOfAnotherInstallationIsNotTakenForAChoice) {
+    QTemporaryDir here, elsewhere;
+    ASSERT_TRUE(here.isValid() && elsewhere.isValid());
+    const QString mine = here.filePath(QStringLiteral("default-model.pt"));
+    const QString old = elsewhere.filePath(QStringLiteral("default-model.pt"));
+    const QString trained = elsewhere.filePath(QStringLiteral("my-model.pt"));
+    for (const QString& p : {mine, old, trained}) {
+        QFile f(p);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    }
+    qputenv("BIAXIAL_DEFAULT_MODEL", mine.toUtf8());
+    EXPECT_TRUE(ModelLocator::isAnotherDefault(old));
+    EXPECT_FALSE(ModelLocator::isAnotherDefault(mine));
+    EXPECT_FALSE(ModelLocator::isAnotherDefault(trained));  // the musician's own model stays
+    qunsetenv("BIAXIAL_DEFAULT_MODEL");
+}
