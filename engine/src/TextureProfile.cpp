@@ -28,6 +28,7 @@ TextureProfile TextureProfile::of(const std::vector<StepGrid>& grids) {
     p.interOnsetIntervals.assign(kIoiBins, 0.0);
     p.polyphony.assign(kPolyphonyBins, 0.0);
     std::int64_t sounding = 0, eighthOnsets = 0, soundingSteps = 0;
+    std::vector<std::int64_t> stepsAt, onsetsAt;  // per bar position
     double pitchSum = 0;
     for (const StepGrid& grid : grids) {
         // Each passage on its own: no note, interval or gap runs from one into the next.
@@ -46,6 +47,12 @@ TextureProfile TextureProfile::of(const std::vector<StepGrid>& grids) {
         for (int t = 0; t < grid.steps(); ++t) {
             int here = 0, top = -1;
             bool anyOnset = false;
+            const auto at = static_cast<std::size_t>(std::max(0, grid.barPosition(t)));
+            if (at >= stepsAt.size()) {
+                stepsAt.resize(at + 1, 0);
+                onsetsAt.resize(at + 1, 0);
+            }
+            ++stepsAt[at];
             for (int n = 0; n < N; ++n) {
                 if (!grid.play(t, n)) {
                     endNote(n);
@@ -58,6 +65,7 @@ TextureProfile TextureProfile::of(const std::vector<StepGrid>& grids) {
                     anyOnset = true;
                     top = n;
                     ++p.onsets;
+                    ++onsetsAt[at];
                     const int pitch = grid.lowPitch() + n;
                     pitchSum += pitch;
                     p.pitchClasses[static_cast<std::size_t>(((pitch % 12) + 12) % 12)] += 1;
@@ -99,6 +107,9 @@ TextureProfile TextureProfile::of(const std::vector<StepGrid>& grids) {
         for (double& v : p.pitchClasses)
             v /= static_cast<double>(p.onsets);
     }
+    for (std::size_t i = 0; i < stepsAt.size(); ++i)
+        p.onsetRateByPosition.push_back(
+            stepsAt[i] > 0 ? static_cast<double>(onsetsAt[i]) / static_cast<double>(stepsAt[i]) : -1.0);
     normalise(p.onsetPositions);
     normalise(p.intervals);
     normalise(p.noteLengths);

@@ -163,6 +163,12 @@ ContinueResult continueSong(const Model& model, const ContinueRequest& request,
         options.densityTarget = texture.soundingPerStep;
         options.densityGain = request.densityGain;
     }
+    if (request.followSeedRhythm && !accompany && request.rhythmGain > 0 && seed.steps() >= stepsPerBar &&
+        stepsPerBar > 0 && static_cast<int>(texture.onsetRateByPosition.size()) <= stepsPerBar) {
+        options.onsetTarget = texture.onsetRateByPosition;
+        options.onsetTarget.resize(static_cast<std::size_t>(stepsPerBar), -1.0);
+        options.rhythmGain = request.rhythmGain;
+    }
     if (request.holdLimit > 0 && texture.longestNote > 0)
         options.maxHoldSteps =
             std::max(1, static_cast<int>(std::ceil(request.holdLimit * texture.longestNote)));

@@ -78,6 +78,11 @@ struct SampleControls {
     // sounded since its onset before this step.
     int maxHold = 0;
     std::vector<int> heldFor;
+    // Rhythm (GenerationOptions::onsetTarget): when set ([K]), the factor on the odds of an onset
+    // at this step per variation: on P(articulate) of a note sounding at the step before
+    // (heldFor > 0), on P(play) of a silent one. Empty = the model's odds.
+    std::vector<double> onsetOdds;
+    static double scaleOdds(double p, double factor) { return factor * p / (1.0 - p + factor * p); }
     // When set ([K]), each variation's log-likelihood of its chosen bits under the model's own
     // odds (temperature 1, no constraint) is added here: nats, for ranking variations.
     double* logLikelihood = nullptr;
@@ -116,8 +121,15 @@ struct SampleControls {
                 ll += logOf(artLogit, c.art);
             lockLogWeight[k] += ll;
         } else {
-            const double pPlay = 1.0 / (1.0 + std::exp(-playLogit * inverseTemperature));
-            const double pArt = 1.0 / (1.0 + std::exp(-artLogit * inverseTemperature));
+            double pPlay = 1.0 / (1.0 + std::exp(-playLogit * inverseTemperature));
+            double pArt = 1.0 / (1.0 + std::exp(-artLogit * inverseTemperature));
+            if (!onsetOdds.empty()) {
+                const double f = onsetOdds[static_cast<std::size_t>(k)];
+                if (heldFor[static_cast<std::size_t>(k * numNotes + n)] > 0)
+                    pArt = scaleOdds(pArt, f);
+                else
+                    pPlay = scaleOdds(pPlay, f);
+            }
             const bool art0 = u2 < pArt;
             c.play = u1 < weight[static_cast<std::size_t>(n)] *
                               std::pow(pPlay, conservativity[static_cast<std::size_t>(k)]) &&

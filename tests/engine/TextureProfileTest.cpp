@@ -74,3 +74,33 @@ TEST(TextureProfile, PassagesPooledWithoutJoining) {
     for (double v : p.intervals)
         EXPECT_DOUBLE_EQ(v, 0.0);
 }
+
+TEST(TextureProfile, OnsetRateByBarPositionIsTheRhythmOfTheBar) {
+    // Two bars of 3/4 (12 steps each): oom-pah-pah, a two-note bass on the downbeat and a chord
+    // note on beats 2 and 3; the bass is held through beat 2 (no onset there).
+    StepGrid g(24, 40, 30);
+    for (int t = 0; t < 24; ++t) {
+        g.setBarPosition(t, t % 12);
+        const int beat = t % 12;
+        if (beat < 8) {
+            g.set(t, 0, true, beat == 0);
+            g.set(t, 7, true, beat == 0);
+        }
+        if (beat == 4 || beat == 8)
+            g.set(t, 16, true, true);
+    }
+    const TextureProfile p = TextureProfile::of(g);
+    ASSERT_EQ(p.onsetRateByPosition.size(), 12u);
+    EXPECT_DOUBLE_EQ(p.onsetRateByPosition[0], 2.0);
+    EXPECT_DOUBLE_EQ(p.onsetRateByPosition[4], 1.0);
+    EXPECT_DOUBLE_EQ(p.onsetRateByPosition[8], 1.0);
+    EXPECT_DOUBLE_EQ(p.onsetRateByPosition[2], 0.0);
+    // A passage that never reaches a position says so (-1) rather than "no onsets there".
+    const TextureProfile half = TextureProfile::of(g.slice(0, 6));
+    ASSERT_EQ(half.onsetRateByPosition.size(), 6u);
+    EXPECT_DOUBLE_EQ(half.onsetRateByPosition[0], 2.0);
+    StepGrid late(4, 40, 30);
+    for (int t = 0; t < 4; ++t)
+        late.setBarPosition(t, 8 + t);
+    EXPECT_DOUBLE_EQ(TextureProfile::of(late).onsetRateByPosition[3], -1.0);
+}

@@ -239,11 +239,43 @@ TEST(GeneratorTexture, DensityTargetSteersTheNotesSounding) {
     }
 }
 
-}  // namespace
-}  // namespace biaxial
-
-namespace biaxial {
-namespace {
+// Following the seed's rhythm: with onsets asked for on the beats (every 4th step) and none
+// between, the network's onsets move onto the beats; without the target they fall anywhere.
+TEST(GeneratorTexture, OnsetTargetMovesTheOnsetsOntoTheSeedsBeats) {
+    auto model = Model::create(ModelConfig::tiny(), 11);
+    ASSERT_TRUE(model);
+    // Onsets per step, and the share of them on the beats, from step 64 on.
+    auto measure = [&](double beatTarget, double* perStep) {
+        GenerationOptions o;
+        o.steps = 256;
+        o.variations = 2;
+        o.stepsPerBar = 16;
+        if (beatTarget > 0) {
+            o.onsetTarget.assign(16, 0.0);
+            for (int p = 0; p < 16; p += 4)
+                o.onsetTarget[static_cast<std::size_t>(p)] = beatTarget;
+            o.rhythmGain = 0.5;
+        }
+        const auto r = Generator::generate(*model, StepGrid(0, 24, 78), o);
+        EXPECT_TRUE(r.ok);
+        double onBeat = 0, all = 0;
+        for (const auto& g : r.variations)
+            for (int t = 64; t < g.steps(); ++t)
+                for (int n = 0; n < g.numNotes(); ++n)
+                    if (g.play(t, n) && (g.articulate(t, n) || !g.play(t - 1, n))) {
+                        all += 1;
+                        onBeat += g.barPosition(t) % 4 == 0;
+                    }
+        *perStep = all / (2.0 * 192.0);
+        return all > 0 ? onBeat / all : 0.0;
+    };
+    double rate = 0, followingRate = 0;
+    const double free = measure(0.0, &rate);
+    EXPECT_NEAR(free, 0.25, 0.1);  // an untrained network has no beat
+    // The seed: on every beat twice the network's own onsets, nothing between.
+    const double following = measure(2.0 * rate, &followingRate);
+    EXPECT_GT(following, free + 0.3) << free << " -> " << following << " (" << rate << " onsets per step)";
+}
 
 // Each variation's log-likelihood is what the model gives its chosen bits: the same on both
 // note loops, negative, and independent of how many variations run beside it.

@@ -221,10 +221,12 @@ void ContinuePanel::buildUi() {
     // density and no chord is held for bars; off is the original's sampling.
     followSeedCheck_ = new QCheckBox(tr("Follow the seed's texture"));
     followSeedCheck_->setObjectName("followSeedCheck");
-    followSeedCheck_->setChecked(defaults.followSeedDensity && defaults.holdLimit > 0);
+    followSeedCheck_->setChecked(defaults.followSeedDensity && defaults.followSeedRhythm &&
+                                 defaults.holdLimit > 0);
     followSeedCheck_->setToolTip(
-        tr("Keep about as many notes sounding as the seed does, and release a note held much longer "
-           "than the seed's longest; off samples as the original model did"));
+        tr("Keep about as many notes sounding as the seed does, striking where in the bar the seed "
+           "strikes, and release a note held much longer than the seed's longest; off samples as the "
+           "original model did"));
     form->addRow(tr("Texture"), followSeedCheck_);
     layout->addWidget(optionsBox);
 
@@ -428,6 +430,7 @@ ContinueRequest ContinuePanel::buildRequest(ContinueRequest::Mode mode) const {
     choices.adaptiveConservativity = adaptiveCheck_->isChecked();
     if (!followSeedCheck_->isChecked()) {
         choices.followSeedDensity = false;
+        choices.followSeedRhythm = false;
         choices.holdLimit = 0.0;
     }
     choices.temperature = temperatureSpin_->value();

@@ -22,6 +22,9 @@ const char* SamplingOptions::usage() {
            "  --no-follow-seed-density  the original's adaptive rule (only reacts to fewer than 2 notes)\n"
            "                        instead of keeping the notes sounding per step near the seed's\n"
            "                        (the default; --density-gain G, default 0.1, says how fast)\n"
+           "  --no-follow-seed-rhythm  the network's own rhythm instead of steering the odds of an\n"
+           "                        onset at each bar position toward the seed's onsets there (the\n"
+           "                        default; --rhythm-gain G, default 0.25, says how fast)\n"
            "  --hold-limit X        no note sounds unstruck for longer than X times the seed's longest\n"
            "                        note (default 1.5; 0 = no limit)\n"
            "  --rank-variations     variations ordered best first by the model's likelihood per step (off:\n"
@@ -34,12 +37,18 @@ const char* SamplingOptions::usage() {
 
 std::set<std::string> SamplingOptions::valued() {
     return {"conservativity", "temperature", "random-seed", "min-pitch",    "max-pitch", "key",
-            "scale",          "out-of-key",  "hold-limit",  "density-gain", "particles"};
+            "scale",          "out-of-key",  "hold-limit",  "density-gain", "particles", "rhythm-gain"};
 }
 
 std::set<std::string> SamplingOptions::flags() {
-    return {"adaptive",       "no-adaptive", "bf16", "follow-seed-density", "no-follow-seed-density",
-            "rank-variations"};
+    return {"adaptive",
+            "no-adaptive",
+            "bf16",
+            "follow-seed-density",
+            "no-follow-seed-density",
+            "rank-variations",
+            "follow-seed-rhythm",
+            "no-follow-seed-rhythm"};
 }
 
 bool SamplingOptions::read(ArgParser& p, ContinueRequest* request, std::string* error) {
@@ -60,6 +69,11 @@ bool SamplingOptions::read(ArgParser& p, ContinueRequest* request, std::string* 
     if (p.has("no-follow-seed-density"))
         request->followSeedDensity = false;
     request->densityGain = p.getDouble("density-gain", request->densityGain);
+    if (p.has("follow-seed-rhythm"))
+        request->followSeedRhythm = true;
+    if (p.has("no-follow-seed-rhythm"))
+        request->followSeedRhythm = false;
+    request->rhythmGain = p.getDouble("rhythm-gain", request->rhythmGain);
     request->holdLimit = p.getDouble("hold-limit", request->holdLimit);
     request->particles = p.getInt("particles", request->particles);
     if (request->particles < 1 || request->particles > 256) {
@@ -87,8 +101,8 @@ bool SamplingOptions::read(ArgParser& p, ContinueRequest* request, std::string* 
         *error = "--out-of-key must lie between 0 and 1";
         return false;
     }
-    if (request->holdLimit < 0.0 || request->densityGain < 0.0) {
-        *error = "--hold-limit and --density-gain cannot be negative";
+    if (request->holdLimit < 0.0 || request->densityGain < 0.0 || request->rhythmGain < 0.0) {
+        *error = "--hold-limit, --density-gain and --rhythm-gain cannot be negative";
         return false;
     }
     if (request->temperature <= 0.0 || request->conservativity <= 0.0) {

@@ -31,6 +31,9 @@ struct TextureProfile {
     static constexpr int kIoiBins = 32;        // steps between successive onset steps, 1..32
     static constexpr int kPolyphonyBins = 11;  // notes sounding per step, 0..10 (more: the last bin)
     std::vector<double> onsetPositions;
+    // Mean onsets per step at each bar position (index = position, up to the longest bar seen;
+    // a position no step had is -1): the rhythm Continue follows (GenerationOptions::onsetTarget).
+    std::vector<double> onsetRateByPosition;
     std::array<double, 12> pitchClasses{};  // of the onsets, C = 0
     std::vector<double> intervals;          // between successive onset steps' highest notes
     std::vector<double> noteLengths;

@@ -24,6 +24,15 @@ struct GenerationOptions {
     // so that the notes sounding per step stay near the target (the seed's; clamped 0.2..5).
     double densityTarget = 0.0;
     double densityGain = 0.1;
+    // Rhythm from the seed: onsetTarget[p] is the seed's mean onsets per step at bar position p
+    // (one entry per position of the generated bars' meter; < 0 = no target there). Each
+    // variation's odds of an onset at p (a silent note starting, a sounding one struck again)
+    // are multiplied by a factor that, after every step at p, is multiplied by
+    // exp(rhythmGain * (target - onsets) / max(1, target)) (clamped 1/4..4): where the music
+    // stops striking on the seed's beats the network's own onsets there become likelier, where it
+    // strikes more often than the seed they become rarer. Empty = the model's own rhythm.
+    std::vector<double> onsetTarget;
+    double rhythmGain = 0.5;
     // The hold limit: a note that has sounded this many steps since it was struck is released
     // unless the network strikes it again (0 = none). Stops a chord from being held for bars.
     int maxHoldSteps = 0;
