@@ -9,6 +9,7 @@
 #include "FeatureBuilder.h"
 #include "ModelImpl.h"
 #include "NoteSampler.h"
+#include "TextureSteering.h"
 #include "TorchRuntime.h"
 
 namespace biaxial {
@@ -171,13 +172,11 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
         std::vector<double> logWeight(static_cast<std::size_t>(B), 0.0);         // since the last resampling
         std::vector<double> lockStep(static_cast<std::size_t>(B), 0.0);          // this step's lock term
         controls.logLikelihood = logLikelihood.data();
-        // Rhythm: a log factor on the onset odds per variation and bar position.
-        const int T = static_cast<int>(options.onsetTarget.size());
-        const bool rhythm = T > 0 && options.rhythmGain > 0;
-        std::vector<double> onsetLogOdds(rhythm ? static_cast<std::size_t>(B * T) : 0, 0.0);
-        auto targetAt = [&](int position) {
-            return position < T ? options.onsetTarget[static_cast<std::size_t>(position)] : -1.0;
-        };
+        // The texture: the adaptive conservativity (density) and the onset odds (rhythm).
+        TextureSteering steering(B, options.conservativity);
+        steering.setTargets({options.adaptiveConservativity, options.densityTarget, options.densityGain,
+                             options.onsetTarget, options.rhythmGain});
+        const bool rhythm = steering.steersRhythm();
         if (rhythm)
             controls.onsetOdds.assign(static_cast<std::size_t>(B), 1.0);
         if ((controls.maxHold > 0 || rhythm) && seed.steps() > 0) {
@@ -247,11 +246,10 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
                 lockedHere ? options.locked.cells().data() + static_cast<std::size_t>(s) * N * 2 : nullptr;
             std::fill(lockStep.begin(), lockStep.end(), 0.0);
             controls.lockLogWeight = lockStep.data();
+            controls.conservativity = steering.conservativity();
             if (rhythm)
                 for (int b = 0; b < B; ++b)
-                    controls.onsetOdds[static_cast<std::size_t>(b)] =
-                        targetAt(bar) >= 0 ? std::exp(onsetLogOdds[static_cast<std::size_t>(b * T + bar)])
-                                           : 1.0;
+                    controls.onsetOdds[static_cast<std::size_t>(b)] = steering.onsetOdds(b, bar);
             const auto t0 = Clock::now();
             if (fast)
                 sampler->sampleStep(last, controls, rngs, out);
@@ -264,34 +262,15 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
             }
 
             for (int b = 0; b < B; ++b) {
-                int onsets = 0;
+                int onsets = 0, sounding = 0;
                 for (int n = 0; n < N; ++n) {
                     const std::uint8_t* cell = out + (b * N + n) * 2;
                     int& held = controls.heldFor[static_cast<std::size_t>(b * N + n)];
                     onsets += cell[0] && (cell[1] || held == 0);
+                    sounding += cell[0];
                     held = !cell[0] ? 0 : cell[1] ? 1 : held + 1;
                 }
-                if (rhythm && targetAt(bar) >= 0) {
-                    const double target = targetAt(bar);
-                    double& lo = onsetLogOdds[static_cast<std::size_t>(b * T + bar)];
-                    lo = std::clamp(lo + options.rhythmGain * (target - onsets) / std::max(1.0, target),
-                                    -std::log(4.0), std::log(4.0));
-                }
-                if (options.adaptiveConservativity) {
-                    int sounding = 0;
-                    for (int n = 0; n < N; ++n)
-                        sounding += out[(b * N + n) * 2];
-                    double& c = controls.conservativity[static_cast<std::size_t>(b)];
-                    if (options.densityTarget > 0) {
-                        // Steer toward the seed's texture: more notes than it sounds raise c
-                        // (fewer notes), fewer lower it, in proportion to the miss.
-                        const double miss =
-                            (sounding - options.densityTarget) / std::max(1.0, options.densityTarget);
-                        c = std::clamp(c * std::exp(options.densityGain * miss), 0.2, 5.0);
-                    } else {
-                        c = sounding < 2 ? c - 0.02 : c + (1.0 - c) * 0.3;
-                    }
-                }
+                steering.heard(b, bar, sounding, onsets);
             }
 
             // Resample each variation's particles whose weights have degenerated.
@@ -332,8 +311,7 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
                 if (moved) {
                     std::memcpy(scratch.data(), out, stepBytes);
                     heldScratch = controls.heldFor;
-                    const auto conservativity = controls.conservativity;
-                    const auto rhythmScratch = onsetLogOdds;
+                    steering.reorder(parent);
                     const auto ll = logLikelihood, lockedLl = lockedLikelihood;
                     for (int b = 0; b < B; ++b) {
                         const int a = parent[static_cast<std::size_t>(b)];
@@ -342,11 +320,6 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
                                     static_cast<std::size_t>(N) * 2);
                         std::copy_n(heldScratch.begin() + static_cast<std::ptrdiff_t>(a) * N, N,
                                     controls.heldFor.begin() + static_cast<std::ptrdiff_t>(b) * N);
-                        controls.conservativity[static_cast<std::size_t>(b)] =
-                            conservativity[static_cast<std::size_t>(a)];
-                        if (rhythm)
-                            std::copy_n(rhythmScratch.begin() + static_cast<std::ptrdiff_t>(a) * T, T,
-                                        onsetLogOdds.begin() + static_cast<std::ptrdiff_t>(b) * T);
                         logLikelihood[static_cast<std::size_t>(b)] = ll[static_cast<std::size_t>(a)];
                         lockedLikelihood[static_cast<std::size_t>(b)] = lockedLl[static_cast<std::size_t>(a)];
                     }

@@ -7,6 +7,7 @@
 #include "FeatureBuilder.h"
 #include "ModelImpl.h"
 #include "NoteSampler.h"
+#include "TextureSteering.h"
 #include "TorchRuntime.h"
 
 namespace biaxial {
@@ -20,6 +21,9 @@ struct JamEngine::Impl {
     SampleControls controls;
     std::vector<SampleRng> rngs{1};
     JamStyle style;
+    std::optional<TextureSteering> steering;  // density and rhythm, as Continue steers them
+    int stepsPerBar = 16;
+    int nextBar = 0;  // the bar position of the step sample() proposes
     explicit Impl(Model m) : model(std::move(m)) {}
 };
 
@@ -47,6 +51,7 @@ std::unique_ptr<JamEngine> JamEngine::create(const Model& model, int stepsPerBar
         const ModelConfig& config = model.impl()->config;
         impl->N = config.numNotes;
         impl->low = config.lowPitch;
+        impl->stepsPerBar = stepsPerBar;
         const int N = impl->N;
         FeatureBuilder features(config.lowPitch, N, torch::kCPU, config.stepsPerBar);
         // One silent step just before a bar line, as Continue starts from an empty seed.
@@ -79,10 +84,11 @@ int JamEngine::numNotes() const {
 
 void JamEngine::setStyle(const JamStyle& style) {
     auto& c = impl_->controls;
-    const bool first = c.conservativity.empty();
     impl_->style = style;
-    if (first)
-        c.conservativity.assign(1, style.conservativity);
+    if (!impl_->steering)
+        impl_->steering.emplace(1, style.conservativity);
+    impl_->steering->setTargets(
+        {true, style.densityTarget, style.densityGain, style.onsetTarget, style.rhythmGain});
     c.inverseTemperature = 1.0 / std::max(1e-3, style.temperature);
     c.maxHold = std::max(0, style.maxHoldSteps);
     c.weight.resize(static_cast<std::size_t>(impl_->N));
@@ -100,7 +106,13 @@ void JamEngine::setStyle(const JamStyle& style) {
 std::vector<std::uint8_t> JamEngine::sample() {
     torch::InferenceMode inference;
     std::vector<std::uint8_t> out(static_cast<std::size_t>(impl_->N) * 2, 0);
-    impl_->controls.lockMask = nullptr;
+    auto& c = impl_->controls;
+    c.lockMask = nullptr;
+    c.conservativity = impl_->steering->conservativity();
+    if (impl_->steering->steersRhythm())
+        c.onsetOdds.assign(1, impl_->steering->onsetOdds(0, impl_->nextBar));
+    else
+        c.onsetOdds.clear();
     impl_->sampler->sampleStep(impl_->last, impl_->controls, impl_->rngs, out.data());
     return out;
 }
@@ -109,23 +121,18 @@ void JamEngine::commit(const std::vector<std::uint8_t>& cells, int barPosition) 
     torch::InferenceMode inference;
     const int N = impl_->N;
     auto& c = impl_->controls;
-    int sounding = 0;
+    int sounding = 0, onsets = 0;
     for (int n = 0; n < N; ++n) {
         const bool play = cells[static_cast<std::size_t>(2 * n)] != 0;
         const bool art = cells[static_cast<std::size_t>(2 * n + 1)] != 0;
         int& held = c.heldFor[static_cast<std::size_t>(n)];
+        onsets += play && (art || held == 0);
         held = !play ? 0 : art ? 1 : held + 1;
         sounding += play;
     }
-    // The adaptive conservativity hears the whole texture, the player's notes included.
-    double& k = c.conservativity[0];
-    const JamStyle& s = impl_->style;
-    if (s.densityTarget > 0) {
-        const double miss = (sounding - s.densityTarget) / std::max(1.0, s.densityTarget);
-        k = std::clamp(k * std::exp(s.densityGain * miss), 0.2, 5.0);
-    } else {
-        k = sounding < 2 ? k - 0.02 : k + (1.0 - k) * 0.3;
-    }
+    // The steering hears the whole texture, the player's notes included.
+    impl_->steering->heard(0, barPosition, sounding, onsets);
+    impl_->nextBar = (barPosition + 1) % impl_->stepsPerBar;
     impl_->last = impl_->stepper->stepFromNotes(cells.data(), barPosition);
 }
 

@@ -21,6 +21,11 @@ JamStyle JamStyle::followPlayer(const JamStyle& base, const StepGrid& heard, dou
         const TextureProfile texture = TextureProfile::of(heard);
         if (texture.soundingPerStep > 0)
             style.densityTarget = texture.soundingPerStep * (along ? 2 : 1);
+        // The rhythm: a position the player has not reached yet is -1, not steered there.
+        style.onsetTarget = texture.onsetRateByPosition;
+        for (double& v : style.onsetTarget)
+            if (v > 0 && along)
+                v *= 2;
         if (holdLimit > 0 && texture.longestNote > 0)
             style.maxHoldSteps = std::max(1, static_cast<int>(std::ceil(holdLimit * texture.longestNote)));
     }

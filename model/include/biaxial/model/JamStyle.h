@@ -2,6 +2,7 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 #include "biaxial/engine/StepGrid.h"
 
@@ -15,6 +16,10 @@ struct JamStyle {
     // texture); 0 = the original's rule (only reacts to fewer than 2 notes sounding).
     double densityTarget = 0.0;
     double densityGain = 0.1;
+    // The onsets per step at each bar position the rhythm is steered toward (the player's;
+    // empty = the network's own rhythm), as Continue follows its seed's.
+    std::vector<double> onsetTarget;
+    double rhythmGain = 0.25;
     int maxHoldSteps = 0;  // a note struck this many steps ago is released unless struck again; 0 = none
     int minPitch = 0;      // the network's register (MIDI, inclusive)
     int maxPitch = 127;
@@ -23,8 +28,9 @@ struct JamStyle {
     double outOfScaleWeight = 0.2;
 
     // The style for the coming steps from what the player has played (`heard`): their key
-    // (where the notes tell one; *key gets its name), their notes sounding per step (twice
-    // that along: the texture of both parts), the hold limit `holdLimit` times their longest
+    // (where the notes tell one; *key gets its name), their notes sounding per step and their
+    // onsets per step at each bar position reached (twice those along: the texture of both
+    // parts), the hold limit `holdLimit` times their longest
     // note; along, the network stays under their lowest note (and `lowestHeld`, a key held
     // now), with at least an octave and a half of room.
     static JamStyle followPlayer(const JamStyle& base, const StepGrid& heard, double holdLimit, bool along,
