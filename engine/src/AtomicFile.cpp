@@ -30,7 +30,8 @@ bool AtomicFile::commit(const std::string& temporaryPath, const std::string& pat
     return true;
 }
 
-bool AtomicFile::write(const std::string& path, std::span<const std::uint8_t> bytes, std::string* error) {
+bool AtomicFile::write(const std::string& path, const std::function<bool(std::FILE*)>& produce,
+                       std::string* error) {
     const std::string tmp = temporaryPathFor(path);
     {
         std::FILE* f = std::fopen(tmp.c_str(), "wb");
@@ -39,7 +40,7 @@ bool AtomicFile::write(const std::string& path, std::span<const std::uint8_t> by
                 *error = path + ": cannot write: " + std::strerror(errno);
             return false;
         }
-        const bool ok = bytes.empty() || std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+        const bool ok = produce(f) && std::ferror(f) == 0;
         const bool flushed = std::fflush(f) == 0 && ::fsync(fileno(f)) == 0;
         const bool closed = std::fclose(f) == 0;
         if (!ok || !flushed || !closed) {
@@ -50,6 +51,15 @@ bool AtomicFile::write(const std::string& path, std::span<const std::uint8_t> by
         }
     }
     return commit(tmp, path, error);
+}
+
+bool AtomicFile::write(const std::string& path, std::span<const std::uint8_t> bytes, std::string* error) {
+    return write(
+        path,
+        [&](std::FILE* f) {
+            return bytes.empty() || std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+        },
+        error);
 }
 
 bool AtomicFile::write(const std::string& path, const std::string& text, std::string* error) {

@@ -28,18 +28,47 @@ std::uint64_t fnv1a(const std::uint8_t* data, std::size_t n, std::uint64_t h = 1
     return h;
 }
 
+// Writes the cache straight into the file, hashing as it goes: a corpus of 60,000 pieces is
+// hundreds of megabytes, not to be built in memory first.
 class Writer {
 public:
-    std::vector<std::uint8_t> bytes;
+    explicit Writer(std::FILE* f) : f_(f) { buffer_.reserve(kBuffer); }
+    void raw(const std::uint8_t* p, std::size_t n) {
+        hash_ = fnv1a(p, n, hash_);
+        buffer_.insert(buffer_.end(), p, p + n);
+        if (buffer_.size() >= kBuffer)
+            flush();
+    }
     void u64(std::uint64_t v) {
+        std::uint8_t b[8];
         for (int i = 0; i < 8; ++i)
-            bytes.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+            b[i] = static_cast<std::uint8_t>(v >> (8 * i));
+        raw(b, 8);
     }
     void i64(std::int64_t v) { u64(static_cast<std::uint64_t>(v)); }
     void str(const std::string& s) {
         u64(s.size());
-        bytes.insert(bytes.end(), s.begin(), s.end());
+        raw(reinterpret_cast<const std::uint8_t*>(s.data()), s.size());
     }
+    // The checksum of everything written, then out to the file.
+    bool finish() {
+        const std::uint64_t h = hash_;
+        u64(h);
+        flush();
+        return ok_;
+    }
+
+private:
+    static constexpr std::size_t kBuffer = 1 << 20;
+    void flush() {
+        if (!buffer_.empty() && std::fwrite(buffer_.data(), 1, buffer_.size(), f_) != buffer_.size())
+            ok_ = false;
+        buffer_.clear();
+    }
+    std::FILE* f_;
+    std::vector<std::uint8_t> buffer_;
+    std::uint64_t hash_ = 1469598103934665603ull;
+    bool ok_ = true;
 };
 
 class Reader {
@@ -203,41 +232,42 @@ std::map<std::string, CorpusCache::Item> CorpusCache::read(const std::string& ca
 
 bool CorpusCache::write(const std::string& cacheFile, const std::vector<CorpusEntry>& entries,
                         const std::vector<Stamp>& stamps, std::string* error) {
-    Writer w;
-    w.bytes.assign(kMagic, kMagic + sizeof kMagic);
-    w.u64(entries.size());
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-        const CorpusEntry& e = entries[i];
-        w.str(e.path);
-        w.u64(stamps[i].size);
-        w.i64(stamps[i].modified);
-        w.u64(e.loaded ? 1 : 0);
-        w.str(e.reason);
-        w.u64(e.warnings.size());
-        for (const auto& s : e.warnings)
-            w.str(s);
-        w.i64(e.droppedOutOfRange);
-        w.u64(static_cast<std::uint64_t>(e.loaded ? e.grid.steps() : 0));
-        w.i64(e.loaded ? e.grid.lowPitch() : 0);
-        w.u64(static_cast<std::uint64_t>(e.loaded ? e.grid.numNotes() : 0));
-        if (!e.loaded)
-            continue;
-        // CompactGrid's own form: a count per step, the sounding cells, the bar runs.
-        const auto& counts = e.grid.counts();
-        w.bytes.insert(w.bytes.end(), counts.begin(), counts.end());
-        w.u64(e.grid.cells().size());
-        w.bytes.insert(w.bytes.end(), e.grid.cells().begin(), e.grid.cells().end());
-        w.u64(e.grid.barRuns().size());
-        for (const auto& run : e.grid.barRuns())
-            for (const std::int32_t v : {run.step, run.position, run.period}) {
-                const auto* q = reinterpret_cast<const std::uint8_t*>(&v);
-                w.bytes.insert(w.bytes.end(), q, q + 4);
-            }
-    }
-    w.u64(fnv1a(w.bytes.data(), w.bytes.size()));
     std::error_code ec;
     fs::create_directories(fs::path(cacheFile).parent_path(), ec);
-    return AtomicFile::write(cacheFile, w.bytes, error);
+    return AtomicFile::write(
+        cacheFile,
+        [&](std::FILE* f) {
+            Writer w(f);
+            w.raw(reinterpret_cast<const std::uint8_t*>(kMagic), sizeof kMagic);
+            w.u64(entries.size());
+            for (std::size_t i = 0; i < entries.size(); ++i) {
+                const CorpusEntry& e = entries[i];
+                w.str(e.path);
+                w.u64(stamps[i].size);
+                w.i64(stamps[i].modified);
+                w.u64(e.loaded ? 1 : 0);
+                w.str(e.reason);
+                w.u64(e.warnings.size());
+                for (const auto& s : e.warnings)
+                    w.str(s);
+                w.i64(e.droppedOutOfRange);
+                w.u64(static_cast<std::uint64_t>(e.loaded ? e.grid.steps() : 0));
+                w.i64(e.loaded ? e.grid.lowPitch() : 0);
+                w.u64(static_cast<std::uint64_t>(e.loaded ? e.grid.numNotes() : 0));
+                if (!e.loaded)
+                    continue;
+                // CompactGrid's own form: a count per step, the sounding cells, the bar runs.
+                w.raw(e.grid.counts().data(), e.grid.counts().size());
+                w.u64(e.grid.cells().size());
+                w.raw(e.grid.cells().data(), e.grid.cells().size());
+                w.u64(e.grid.barRuns().size());
+                for (const auto& run : e.grid.barRuns())
+                    for (const std::int32_t v : {run.step, run.position, run.period})
+                        w.raw(reinterpret_cast<const std::uint8_t*>(&v), 4);
+            }
+            return w.finish();
+        },
+        error);
 }
 
 }  // namespace biaxial
