@@ -148,6 +148,7 @@ ContinueResult continueSong(const Model& model, const ContinueRequest& request,
     options.conservativity = request.conservativity;
     options.adaptiveConservativity = request.adaptiveConservativity;
     options.temperature = request.temperature;
+    options.playFloor = request.playFloor;
     options.seed = request.randomSeed;
     options.stepsPerBar = stepsPerBar;
     options.minPitch = request.minPitch;

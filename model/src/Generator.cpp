@@ -157,6 +157,7 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
         SampleControls controls;
         controls.conservativity.assign(static_cast<std::size_t>(B), options.conservativity);
         controls.inverseTemperature = 1.0 / options.temperature;
+        controls.playFloor = std::clamp(options.playFloor, 0.0, 1.0);
         controls.weight.resize(static_cast<std::size_t>(N));
         const double outOfScale = std::clamp(options.outOfScaleWeight, 0.0, 1.0);
         for (int n = 0; n < N; ++n) {

@@ -82,6 +82,9 @@ struct SampleControls {
     // at this step per variation: on P(articulate) of a note sounding at the step before
     // (heldFor > 0), on P(play) of a silent one. Empty = the model's odds.
     std::vector<double> onsetOdds;
+    // A note whose chance to sound (the model's, after temperature and rhythm) is under this
+    // floor does not sound: the long tail of unlikely notes, a few per step over 78 keys, is cut.
+    double playFloor = 0.0;
     static double scaleOdds(double p, double factor) { return factor * p / (1.0 - p + factor * p); }
     // When set ([K]), each variation's log-likelihood of its chosen bits under the model's own
     // odds (temperature 1, no constraint) is added here: nats, for ranking variations.
@@ -130,6 +133,8 @@ struct SampleControls {
                 else
                     pPlay = scaleOdds(pPlay, f);
             }
+            if (pPlay < playFloor)
+                pPlay = 0.0;
             const bool art0 = u2 < pArt;
             c.play = u1 < weight[static_cast<std::size_t>(n)] *
                               std::pow(pPlay, conservativity[static_cast<std::size_t>(k)]) &&

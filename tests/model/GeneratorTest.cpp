@@ -241,6 +241,29 @@ TEST(GeneratorTexture, DensityTargetSteersTheNotesSounding) {
 
 // Following the seed's rhythm: with onsets asked for on the beats (every 4th step) and none
 // between, the network's onsets move onto the beats; without the target they fall anywhere.
+// The probability floor: notes the model gives less than the floor never sound; the more it
+// cuts, the fewer notes (the default model after a C major arpeggio: a trained network's
+// odds spread from near 0 to near 1).
+TEST(GeneratorTexture, NotesUnderTheFloorDoNotSound) {
+    std::string why;
+    auto model = Model::load(std::string(BIAXIAL_RESOURCES_DIR) + "/default-model.pt", &why);
+    ASSERT_TRUE(model) << why;
+    const StepGrid seed = test::arpeggio(32, 24, 78);
+    auto notes = [&](double floor) {
+        GenerationOptions o;
+        o.steps = 64;
+        o.variations = 2;
+        o.playFloor = floor;
+        const auto r = Generator::generate(*model, seed, o);
+        EXPECT_TRUE(r.ok);
+        return r.variations.at(0).playCount() + r.variations.at(1).playCount();
+    };
+    const auto none = notes(0.0), low = notes(0.05), high = notes(0.3);
+    EXPECT_GT(none, low);
+    EXPECT_GT(low, high);
+    EXPECT_EQ(notes(0.9999), 0);
+}
+
 TEST(GeneratorTexture, OnsetTargetMovesTheOnsetsOntoTheSeedsBeats) {
     auto model = Model::create(ModelConfig::tiny(), 11);
     ASSERT_TRUE(model);

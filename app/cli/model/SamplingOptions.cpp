@@ -8,6 +8,8 @@ const char* SamplingOptions::usage() {
            "  --no-adaptive         a fixed conservativity instead of the original's adaptive one\n"
            "                        (--adaptive, the default, is accepted)\n"
            "  --temperature T       sampling temperature (default 1)\n"
+           "  --floor P             a note the model gives less than P to sound does not sound\n"
+           "                        (default 0: none)\n"
            "  --random-seed S       the same seed gives the same music (default 1)\n"
            "  --min-pitch P --max-pitch P   keep new notes inside this MIDI range\n"
            "  --key seed            the seed's own key, estimated from its notes (the default)\n"
@@ -36,8 +38,8 @@ const char* SamplingOptions::usage() {
 }
 
 std::set<std::string> SamplingOptions::valued() {
-    return {"conservativity", "temperature", "random-seed", "min-pitch",    "max-pitch", "key",
-            "scale",          "out-of-key",  "hold-limit",  "density-gain", "particles", "rhythm-gain"};
+    return {"conservativity", "temperature", "random-seed",  "min-pitch", "max-pitch",   "key",  "scale",
+            "out-of-key",     "hold-limit",  "density-gain", "particles", "rhythm-gain", "floor"};
 }
 
 std::set<std::string> SamplingOptions::flags() {
@@ -56,6 +58,7 @@ bool SamplingOptions::read(ArgParser& p, ContinueRequest* request, std::string* 
     if (p.has("no-adaptive"))
         request->adaptiveConservativity = false;
     request->temperature = p.getDouble("temperature", request->temperature);
+    request->playFloor = p.getDouble("floor", request->playFloor);
     request->randomSeed =
         static_cast<std::uint64_t>(p.getInt("random-seed", static_cast<int>(request->randomSeed)));
     request->minPitch = p.getInt("min-pitch", request->minPitch);
@@ -95,6 +98,10 @@ bool SamplingOptions::read(ArgParser& p, ContinueRequest* request, std::string* 
     }
     if (p.has("adaptive") && p.has("no-adaptive")) {
         *error = "--adaptive and --no-adaptive contradict each other";
+        return false;
+    }
+    if (request->playFloor < 0.0 || request->playFloor >= 1.0) {
+        *error = "--floor must lie in [0, 1)";
         return false;
     }
     if (request->outOfScaleWeight < 0.0 || request->outOfScaleWeight > 1.0) {

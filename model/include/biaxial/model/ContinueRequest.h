@@ -43,6 +43,7 @@ struct ContinueRequest {
     double conservativity = 1.0;  // play ~ P^c; the adaptive mode's starting value
     bool adaptiveConservativity = true;
     double temperature = 1.0;
+    double playFloor = 0.0;  // GenerationOptions::playFloor
     int variations = 3;
     std::uint64_t randomSeed = 1;  // variation k uses randomSeed + k: variation 1 is the same for any count
     Scale scale{0, Scale::Mode::SeedKey};  // Chromatic = no constraint; SeedKey = estimated from the seed

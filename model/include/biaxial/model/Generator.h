@@ -37,8 +37,11 @@ struct GenerationOptions {
     // unless the network strikes it again (0 = none). Stops a chord from being held for bars.
     int maxHoldSteps = 0;
     double temperature = 1.0;  // logits / T before sampling; 1 = the model's own odds
-    std::uint64_t seed = 1;    // the same seed, model and options give the same music;
-                               // variation k uses seed + k, so it does not depend on K
+    // A note whose chance to sound (after temperature and rhythm) is under this floor does not
+    // sound; 0 = none.
+    double playFloor = 0.0;
+    std::uint64_t seed = 1;  // the same seed, model and options give the same music;
+                             // variation k uses seed + k, so it does not depend on K
     // Constraints: notes outside [minPitch, maxPitch] (MIDI, inclusive) never sound. A note
     // whose pitch class is false in `pitchClasses` (0 = C) keeps `outOfScaleWeight` of its
     // chance to sound: 0 (the default) never plays it, 0.2 makes it five times rarer and
