@@ -1,5 +1,7 @@
 #include "TorchRuntime.h"
 
+#include <dlfcn.h>
+
 #include <cstdlib>
 #include <mutex>
 
@@ -15,6 +17,16 @@ void TorchRuntime::configureOnce() {
                 threads = v;
         }
         torch::set_num_threads(threads);
+        // Debian's LibTorch multiplies float32 through OpenBLAS, which starts a spinning thread
+        // per core. On this model's small products two threads are slower than one (training
+        // 0.41 against 0.52 batch/s on 2 cores), and with another process on a core (a training
+        // run beside the studio) Continue took 0.79 s instead of 0.16 s for 8 bars. So OpenBLAS
+        // gets the same threads as Torch unless OPENBLAS_NUM_THREADS says otherwise.
+        if (std::getenv("OPENBLAS_NUM_THREADS") == nullptr && std::getenv("OMP_NUM_THREADS") == nullptr) {
+            using SetThreads = void (*)(int);
+            if (auto set = reinterpret_cast<SetThreads>(::dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
+                set(threads);
+        }
         // Denormal floats (tiny LSTM gradients late in training) are 100x slower on x86.
         at::globalContext().setFlushDenormal(true);
     });
