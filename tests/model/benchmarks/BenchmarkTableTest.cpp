@@ -56,9 +56,9 @@ INSTANTIATE_TEST_SUITE_P(
                            "jsb_chorales-ensemble/seed1.pt", "jsb_chorales-ensemble/seed3.pt",
                            "jsb_chorales-ensemble/seed4.pt", "jsb_chorales-ensemble/seed5.pt"},
                           4.85},
-                      Row{"nottingham.json", {"nottingham-small.pt"}, 1.98},
+                      Row{"nottingham.json", {"nottingham-small.pt"}, 1.75},
                       Row{"musedata.json", {"musedata-small.pt"}, 4.98},
-                      Row{"piano_midi_de.json", {"piano_midi_de-small.pt"}, 5.33}),
+                      Row{"piano_midi_de.json", {"piano_midi_de-small.pt"}, 5.13}),
     [](const ::testing::TestParamInfo<Row>& info) {
         std::string name = info.param.dataset;
         name = name.substr(0, name.find('.'));
