@@ -263,14 +263,8 @@ GenerationResult Generator::generate(const Model& model, const StepGrid& seedIn,
             }
 
             for (int b = 0; b < B; ++b) {
-                int onsets = 0, sounding = 0;
-                for (int n = 0; n < N; ++n) {
-                    const std::uint8_t* cell = out + (b * N + n) * 2;
-                    int& held = controls.heldFor[static_cast<std::size_t>(b * N + n)];
-                    onsets += cell[0] && (cell[1] || held == 0);
-                    sounding += cell[0];
-                    held = !cell[0] ? 0 : cell[1] ? 1 : held + 1;
-                }
+                int sounding = 0, onsets = 0;
+                controls.heard(b, N, out + static_cast<std::size_t>(b) * N * 2, &sounding, &onsets);
                 steering.heard(b, bar, sounding, onsets);
             }
 

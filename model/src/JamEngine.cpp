@@ -20,7 +20,6 @@ struct JamEngine::Impl {
     torch::Tensor last;  // the time axis's output for the next step, [N, H]
     SampleControls controls;
     std::vector<SampleRng> rngs{1};
-    JamStyle style;
     std::optional<TextureSteering> steering;  // density and rhythm, as Continue steers them
     int stepsPerBar = 16;
     int nextBar = 0;  // the bar position of the step sample() proposes
@@ -84,7 +83,6 @@ int JamEngine::numNotes() const {
 
 void JamEngine::setStyle(const JamStyle& style) {
     auto& c = impl_->controls;
-    impl_->style = style;
     if (!impl_->steering)
         impl_->steering.emplace(1, style.conservativity);
     impl_->steering->setTargets(
@@ -122,14 +120,7 @@ void JamEngine::commit(const std::vector<std::uint8_t>& cells, int barPosition) 
     const int N = impl_->N;
     auto& c = impl_->controls;
     int sounding = 0, onsets = 0;
-    for (int n = 0; n < N; ++n) {
-        const bool play = cells[static_cast<std::size_t>(2 * n)] != 0;
-        const bool art = cells[static_cast<std::size_t>(2 * n + 1)] != 0;
-        int& held = c.heldFor[static_cast<std::size_t>(n)];
-        onsets += play && (art || held == 0);
-        held = !play ? 0 : art ? 1 : held + 1;
-        sounding += play;
-    }
+    c.heard(0, N, cells.data(), &sounding, &onsets);
     // The steering hears the whole texture, the player's notes included.
     impl_->steering->heard(0, barPosition, sounding, onsets);
     impl_->nextBar = (barPosition + 1) % impl_->stepsPerBar;

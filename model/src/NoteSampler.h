@@ -144,6 +144,19 @@ struct SampleControls {
         addLikelihood(k, playLogit, artLogit, c.play, c.art);
         return c;
     }
+    // After a step: variation k's chosen cells ([numNotes][2]) advance its heldFor; returns
+    // through the pointers how many notes sound and how many were struck (a note starting, or
+    // sounding and struck again), what TextureSteering hears.
+    void heard(int k, int numNotes, const std::uint8_t* cells, int* sounding, int* onsets) {
+        *sounding = *onsets = 0;
+        for (int n = 0; n < numNotes; ++n) {
+            const bool play = cells[2 * n] != 0, art = cells[2 * n + 1] != 0;
+            int& held = heldFor[static_cast<std::size_t>(k * numNotes + n)];
+            *onsets += play && (art || held == 0);
+            *sounding += play;
+            held = !play ? 0 : art ? 1 : held + 1;
+        }
+    }
     // Whether this (variation, note) may go on sounding unstruck at this step.
     bool mayHold(int k, int n, int numNotes) const {
         return maxHold <= 0 || heldFor[static_cast<std::size_t>(k * numNotes + n)] < maxHold;
